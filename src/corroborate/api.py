@@ -1,0 +1,124 @@
+"""The Python API: every CLI verb is one of these functions, usable from a notebook.
+
+Tables come back as pandas DataFrames. `db` is the store's path (default ./corroborate.duckdb or
+$CORROBORATE_DB); `settings` a Settings object (default: packaged defaults + ./corroborate.toml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from . import stages as stage_registry
+from .engines.base import run_stages
+from .engines.duckdb import DuckDBEngine
+from .errors import CorroborateError
+from .exporting import export_all as _export_all
+from .exporting import export_table
+from .ingest import AddReport, add_paths
+from .ingest.article import Skip
+from .settings import Settings, load_settings
+from .store import Store
+
+__all__ = ["add", "list_documents", "show", "table", "export", "export_all", "analyze", "demo",
+           "example_corpus", "AddReport", "DemoReport"]
+
+
+def _settings(settings: Settings | None) -> Settings:
+    return settings if settings is not None else load_settings()
+
+
+def add(paths: str | Iterable[str], db: str | Path | None = None, settings: Settings | None = None,
+        on_skip: Callable[[Skip], None] | None = None,
+        on_file: Callable[[str, int], None] | None = None) -> AddReport:
+    """Read articles from files, folders, globs or '-' (stdin) into the store."""
+    if isinstance(paths, (str, Path)):
+        paths = [str(paths)]
+    with Store(db) as store:
+        return add_paths(store, [str(p) for p in paths], _settings(settings).ingest,
+                         on_skip=on_skip, on_file=on_file)
+
+
+def list_documents(db: str | Path | None = None) -> pd.DataFrame:
+    """One row per article: doc_id, outlet, published, title, language, n_words, source."""
+    with Store(db, read_only=True) as store:
+        return store.con.execute(
+            """SELECT doc_id, outlet, published, title, language, n_words, source
+               FROM documents ORDER BY published NULLS LAST, outlet NULLS LAST, doc_id""").df()
+
+
+def show(doc_id: str, db: str | Path | None = None) -> dict:
+    """One article (doc_id or a unique prefix of it) with its sources and paragraphs."""
+    with Store(db, read_only=True) as store:
+        doc = store.find_doc(doc_id)
+        doc["sources"] = store.con.execute(
+            "SELECT source, format, url, outlet, published FROM sources WHERE doc_id = ? ORDER BY source",
+            [doc["doc_id"]]).df().to_dict("records")
+        doc["paragraphs"] = store.con.execute(
+            'SELECT paragraph, start, "end" FROM paragraphs WHERE doc_id = ? ORDER BY paragraph',
+            [doc["doc_id"]]).df().to_dict("records")
+        return doc
+
+
+def table(name: str, db: str | Path | None = None) -> pd.DataFrame:
+    """A whole table of the store."""
+    with Store(db, read_only=True) as store:
+        return store.frame(name)
+
+
+def export(table_name: str, out: str | Path, format: str = "jsonl", db: str | Path | None = None) -> int:
+    """Write one table to a file ('-' for stdout) as jsonl, csv or parquet; returns its rows."""
+    with Store(db, read_only=True) as store:
+        return export_table(store, table_name, out, format)
+
+
+def export_all(out_dir: str | Path, db: str | Path | None = None) -> dict[str, tuple[Path, int]]:
+    """Every table as out_dir/<table>.jsonl; returns {table: (path, rows)}."""
+    with Store(db, read_only=True) as store:
+        return _export_all(store, out_dir)
+
+
+def analyze(db: str | Path | None = None, only: str | None = None, until: str | None = None,
+            force: bool = False, settings: Settings | None = None,
+            on_batch: Callable[[str, int, int], None] | None = None) -> pd.DataFrame:
+    """Run the analysis stages on new or changed articles; one result row per stage."""
+    chosen = stage_registry.select(only, until)
+    s = _settings(settings)
+    with Store(db) as store:
+        results = run_stages(DuckDBEngine(store), chosen, s, force=force,
+                             batch_size=s.ingest.batch_size, on_batch=on_batch)
+    return pd.DataFrame([{"stage": r.stage, "version": r.version, "processed": r.processed,
+                          "up_to_date": r.up_to_date,
+                          "rows": ", ".join(f"{t}: {n}" for t, n in r.rows.items())} for r in results])
+
+
+def example_corpus() -> Path:
+    """The bundled example corpus: examples/corpus in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_examples" / "corpus", here.parents[1] / "examples" / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    raise CorroborateError("the example corpus is not installed; run from a source checkout "
+                           "(pip install -e .) or pass your own folder to `corroborate add`")
+
+
+@dataclass
+class DemoReport:
+    added: AddReport
+    stages: pd.DataFrame
+    exports: dict[str, tuple[Path, int]]
+    db: Path
+
+
+def demo(out_dir: str | Path = "demo-output", settings: Settings | None = None,
+         on_skip: Callable[[Skip], None] | None = None) -> DemoReport:
+    """Ingest the example corpus into out_dir/corroborate.duckdb, analyse it, export every table."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "corroborate.duckdb"
+    report = add([str(example_corpus())], db=db, settings=settings, on_skip=on_skip)
+    stages = analyze(db=db, settings=settings)
+    exports = export_all(out / "exports", db=db)
+    return DemoReport(report, stages, exports, db)

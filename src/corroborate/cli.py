@@ -1,0 +1,214 @@
+"""The `corroborate` command: a thin typer layer over `corroborate.api`.
+
+Each command parses its options, calls one API function and prints the result. A mistake the user
+can fix is one line on stderr (exit 2); anything unexpected is one line too, with the traceback only
+under --debug (exit 1).
+"""
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import api
+from .errors import CorroborateError
+from .settings import load_settings
+from .store import default_db
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Who said what, who repeated it, and what is independently confirmed.")
+out = Console()
+err = Console(stderr=True)
+
+
+@dataclass
+class Context:
+    db: str = field(default_factory=default_db)
+    config: Optional[str] = None
+    overrides: list[str] = field(default_factory=list)
+    debug: bool = False
+
+    def settings(self):
+        return load_settings(self.config, self.overrides)
+
+
+STATE = Context()
+
+
+def handled(fn):
+    """Turn exceptions into one clear line and an exit status."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except CorroborateError as exc:
+            if STATE.debug:
+                traceback.print_exc()
+            err.print(Text(f"error: {exc}", style="red"))
+            raise typer.Exit(2)
+        except KeyboardInterrupt:
+            err.print("interrupted; run the same command again to finish")
+            raise typer.Exit(130)
+        except Exception as exc:  # the CLI's last line of defence
+            if STATE.debug:
+                traceback.print_exc()
+            err.print(Text(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                           style="red"))
+            raise typer.Exit(1)
+    return wrapper
+
+
+@app.callback()
+def main_options(
+    db: str = typer.Option(default_db(), "--db", help="The store file (DuckDB).", envvar="CORROBORATE_DB"),
+    config: Optional[str] = typer.Option(None, "--config", help="A settings TOML file (default ./corroborate.toml)."),
+    set_: List[str] = typer.Option([], "--set", help="Override a setting: section.key=value (repeatable)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+):
+    STATE.db, STATE.config, STATE.overrides, STATE.debug = db, config, list(set_), debug
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+                    disable=not err.is_terminal)
+
+
+def _cell(value) -> str:
+    """A table cell: empty for missing values (None, NaN, NaT) instead of 'nan'."""
+    import pandas as pd
+
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def _print_skip(skip) -> None:
+    err.print(Text(f"skipped {skip.message()}", style="yellow"))
+
+
+@app.command()
+@handled
+def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recursively), globs, or - for stdin.")):
+    """Add articles to the store: txt, html, jsonl/json, csv and warc files."""
+    settings = STATE.settings()
+    with _progress() as progress:
+        task = progress.add_task("reading", total=None)
+        report = api.add(paths, db=STATE.db, settings=settings, on_skip=_print_skip,
+                         on_file=lambda path, size: progress.advance(task))
+    for note in report.notes[:20]:
+        err.print(Text(note, style="dim"))
+    if len(report.notes) > 20:
+        err.print(Text(f"... and {len(report.notes) - 20} more notes", style="dim"))
+    out.print(Text(f"{STATE.db}: {report.summary()}"))
+    if not report.read_anything:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+@handled
+def list_(limit: int = typer.Option(0, help="Show at most this many (0: all).")):
+    """List the stored articles: outlet, date, title, words."""
+    df = api.list_documents(db=STATE.db)
+    table = Table("doc_id", "outlet", "published", "title", "lang", "words", box=None)
+    for column in table.columns:
+        column.no_wrap, column.overflow = True, "ellipsis"
+    shown = df if limit <= 0 else df.head(limit)
+    for row in shown.itertuples():
+        table.add_row(row.doc_id, Text(_cell(row.outlet)), _cell(row.published)[:10],
+                      Text(_cell(row.title)[:70]), _cell(row.language), str(row.n_words))
+    out.print(table)
+    out.print(f"{len(df)} articles")
+
+
+@app.command()
+@handled
+def show(doc_id: str = typer.Argument(..., help="A doc_id or a unique prefix of one.")):
+    """Show one article with its metadata, sources and text."""
+    doc = api.show(doc_id, db=STATE.db)
+    meta = Table(box=None, show_header=False)
+    for key in ("doc_id", "outlet", "title", "author", "published", "updated", "language", "dateline",
+                "url", "n_words"):
+        value = doc.get(key)
+        if value is not None and str(value) not in ("", "NaT", "nan", "None"):
+            meta.add_row(key, Text(str(value)[:10] if key in ("published", "updated") else str(value)))
+    out.print(meta)
+    for src in doc["sources"]:
+        out.print(Text(f"source: {src['source']} ({src['format']})", style="dim"))
+    out.print()
+    out.print(Text(doc["text"]))  # Text(): article text is never read as markup
+
+
+@app.command()
+@handled
+def export(
+    table: Optional[str] = typer.Argument(None, help="The table to export (see docs/schema.md)."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    out_path: str = typer.Option(..., "--out", "-o", help="File to write, - for stdout; a folder with --all."),
+    all_: bool = typer.Option(False, "--all", help="Write every table as OUT/<table>.jsonl."),
+):
+    """Export a table, or every table with --all."""
+    if all_:
+        written = api.export_all(out_path, db=STATE.db)
+        for name, (path, rows) in written.items():
+            err.print(f"{rows:>8} rows  {path}")
+        return
+    if not table:
+        raise CorroborateError("name a table to export, or use --all")
+    rows = api.export(table, out_path, format=format, db=STATE.db)
+    if out_path != "-":
+        err.print(f"{rows} rows written to {out_path}")
+
+
+@app.command()
+@handled
+def analyze(
+    only: Optional[str] = typer.Option(None, "--only", help="Run only this stage."),
+    until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage."),
+    force: bool = typer.Option(False, "--force", help="Rerun on every article, not only new or changed ones."),
+):
+    """Run the analysis stages on new or changed articles."""
+    with _progress() as progress:
+        tasks = {}
+
+        def on_batch(stage, done, total):
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done)
+
+        df = api.analyze(db=STATE.db, only=only, until=until, force=force, settings=STATE.settings(),
+                         on_batch=on_batch)
+    for row in df.itertuples():
+        out.print(f"{row.stage} v{row.version}: {row.processed} processed, {row.up_to_date} up to date"
+                  + (f" ({row.rows})" if row.processed else ""))
+
+
+@app.command()
+@handled
+def demo(out_dir: str = typer.Option("demo-output", "--out", "-o", help="Folder for the store and exports.")):
+    """Ingest, analyse and export the bundled example corpus."""
+    report = api.demo(out_dir, settings=STATE.settings(), on_skip=_print_skip)
+    out.print(f"example corpus: {api.example_corpus()}")
+    out.print(f"store: {report.db}: {report.added.summary()}")
+    for row in report.stages.itertuples():
+        out.print(f"stage {row.stage}: {row.processed} processed, {row.up_to_date} up to date")
+    out.print("wrote:")
+    for name, (path, rows) in report.exports.items():
+        out.print(f"  {path}  ({rows} rows)")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The DuckDB engine: stages read from and write to the local store."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..stages.base import Stage
+from ..store import Store, now
+from .base import Engine
+
+
+class DuckDBEngine(Engine):
+    def __init__(self, store: Store):
+        self.store = store
+
+    def pending(self, stage: Stage, digest: str) -> tuple[list[str], int]:
+        rows = self.store.con.execute(
+            """SELECT d.doc_id, r.version = ? AND r.settings_digest = ? AS current
+               FROM documents d LEFT JOIN stage_runs r ON r.doc_id = d.doc_id AND r.stage = ?
+               ORDER BY d.doc_id""", [stage.version, digest, stage.name]).fetchall()
+        todo = [doc_id for doc_id, current in rows if not current]
+        return todo, len(rows) - len(todo)
+
+    def articles(self, doc_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+        cols = ", ".join(f'"{c}"' for c in dict.fromkeys(("doc_id", *columns)))
+        df = self.store.con.execute(
+            f"SELECT {cols} FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).df()
+        by_id = {r["doc_id"]: r for r in df.to_dict("records")}
+        return [by_id[d] for d in doc_ids if d in by_id]
+
+    def replace(self, stage: Stage, digest: str, doc_ids: Sequence[str],
+                rows: dict[str, list[dict[str, Any]]]) -> None:
+        stamp = now()
+        with self.store.transaction():
+            for table in stage.writes:
+                self.store.delete_docs(table, doc_ids)
+                self.store.insert(table, rows.get(table, []))
+            self.store.con.execute("DELETE FROM stage_runs WHERE stage = ? AND doc_id IN (SELECT unnest(?))",
+                                   [stage.name, list(doc_ids)])
+            self.store.insert("stage_runs", [
+                {"stage": stage.name, "doc_id": d, "version": stage.version, "settings_digest": digest,
+                 "ran_at": stamp} for d in doc_ids])

@@ -1,0 +1,57 @@
+"""Tables out of the store as JSON Lines, CSV or Parquet, in the schema's column order."""
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import CorroborateError
+from .schema import TABLES
+from .store import Store
+
+FORMATS = {"jsonl": "(FORMAT JSON)", "csv": "(FORMAT CSV, HEADER)", "parquet": "(FORMAT PARQUET)"}
+
+
+def _select(table: str) -> str:
+    t = TABLES.get(table)
+    if t is None:
+        raise CorroborateError(f"no table {table!r}; tables: {', '.join(TABLES)}")
+    cols = ", ".join(f'"{c}"' for c in t.names)
+    order = ", ".join(f'"{k}"' for k in t.key)
+    return f'SELECT {cols} FROM "{table}" ORDER BY {order}'
+
+
+def export_table(store: Store, table: str, out: str | Path, fmt: str = "jsonl") -> int:
+    """Write one table to `out` ('-' for stdout); returns the number of rows."""
+    if fmt not in FORMATS:
+        raise CorroborateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    query = _select(table)
+    if str(out) == "-":
+        # DuckDB writes to files only, so stdout gets a temporary file's bytes.
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{table}.{fmt}"
+            store.con.execute(f"COPY ({query}) TO '{path}' {FORMATS[fmt]}")
+            with open(path, "rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    else:
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store.con.execute(f"COPY ({query}) TO '{_sql_path(path)}' {FORMATS[fmt]}")
+    return store.count(table)
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def export_all(store: Store, out_dir: str | Path) -> dict[str, tuple[Path, int]]:
+    """Every table as `out_dir/<table>.jsonl`, the layout the evaluation scorer reads."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for table in TABLES:
+        path = out / f"{table}.jsonl"
+        written[table] = (path, export_table(store, table, path, "jsonl"))
+    return written

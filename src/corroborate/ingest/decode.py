@@ -1,0 +1,60 @@
+"""Bytes to text: refuse binary files, detect the encoding of text that is not UTF-8."""
+from __future__ import annotations
+
+import codecs
+
+from ..errors import UnreadableInput
+
+# Signatures of common binary formats, so the message can say what the file is.
+_MAGIC = {
+    b"%PDF": "PDF document", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image", b"PK\x03\x04": "ZIP archive", b"\x7fELF": "executable",
+    b"\xd0\xcf\x11\xe0": "Office document", b"RIFF": "RIFF media file", b"\x1f\x8b": "gzip file",
+    b"BZh": "bzip2 file", b"\xfd7zXZ": "xz file", b"SQLite format 3": "SQLite database",
+}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A description of the binary format `data` starts with, or None when it may be text."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return what
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    head = data[:8192]
+    if b"\x00" in head:
+        return "binary data (NUL bytes)"
+    # Control characters other than tab, newline, form feed and carriage return are rare in text.
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if head and controls / len(head) > 0.05:
+        return "binary data (control characters)"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Return (text, note); note names the encoding when it was not UTF-8.
+
+    Raises UnreadableInput for binary data or bytes no encoding explains.
+    """
+    what = sniff_binary(data)
+    if what:
+        raise UnreadableInput("binary file", what)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), (None if name == "utf-8-sig" else f"decoded as {name}")
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: let charset-normalizer pick the encoding that explains the bytes best.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableInput("undecodable text", "not UTF-8 and no other encoding fits")
+    return str(best), f"decoded as {best.encoding}"

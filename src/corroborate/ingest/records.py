@@ -1,0 +1,115 @@
+"""Structured inputs: JSON Lines, JSON and CSV, one article per object or row.
+
+Fields (case-insensitive): `text` (required), and optional `id`, `url`, `title`, `outlet`, `author`,
+`published`, `language`. Common aliases are accepted (`body`/`content` for text, `source`/`site`
+for outlet, `date`/`published_at` for published). A bad line or row is reported by its number and
+the rest load.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterator
+
+from .article import Article, Skip
+from .dates import parse_iso
+
+ALIASES = {
+    "text": ("text", "body", "content", "article", "maintext"),
+    "id": ("id", "article_id", "doc_id"),
+    "url": ("url", "link", "canonical_url"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "media"),
+    "author": ("author", "authors", "byline"),
+    "published": ("published", "date", "published_at", "pubdate", "date_publish", "publish_date"),
+    "language": ("language", "lang"),
+}
+
+
+def _pick(obj: dict[str, Any], field: str) -> Any:
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    for name in ALIASES[field]:
+        value = lowered.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _text_value(value: Any) -> str | None:
+    if isinstance(value, list):  # authors as a list
+        return ", ".join(str(v) for v in value if v) or None
+    return str(value).strip() or None if value is not None else None
+
+
+def article_from_record(obj: Any, source: str, fmt: str) -> Article | Skip:
+    """One JSON object or CSV row as an Article, or a Skip saying what is wrong with it."""
+    if not isinstance(obj, dict):
+        return Skip(source, "not an article object", f"got a JSON {type(obj).__name__}")
+    text = _pick(obj, "text")
+    if not isinstance(text, str) or not text.strip():
+        return Skip(source, "no text field", "needs a non-empty 'text'")
+    published = _pick(obj, "published")
+    art = Article(
+        text=text.strip(), source=source, format=fmt,
+        url=_text_value(_pick(obj, "url")), outlet=_text_value(_pick(obj, "outlet")),
+        title=_text_value(_pick(obj, "title")), author=_text_value(_pick(obj, "author")),
+        published=parse_iso(published), language=_text_value(_pick(obj, "language")),
+    )
+    if published and art.published is None:
+        art.notes.append(f"unreadable date {published!r}")
+    return art
+
+
+def read_jsonl(text: str, path: str) -> Iterator[Article | Skip]:
+    for number, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip():
+            continue
+        source = f"{path}#line {number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skip(source, "invalid JSON line", exc.msg)
+            continue
+        yield article_from_record(obj, source, "jsonl")
+
+
+def read_json(text: str, path: str) -> Iterator[Article | Skip]:
+    """A .json file: an array of articles, one article object, or JSON Lines under a .json name."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        yield from read_jsonl(text, path)
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if isinstance(data, list):
+        for number, obj in enumerate(data, start=1):
+            yield article_from_record(obj, f"{path}#item {number}", "json")
+    else:
+        yield article_from_record(data, path, "json")
+
+
+def read_csv(text: str, path: str) -> Iterator[Article | Skip]:
+    csv.field_size_limit(1 << 30)  # article texts are long; the default 128 kB limit is not
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    fields = [f.lower() for f in (reader.fieldnames or [])]
+    if not any(name in fields for name in ALIASES["text"]):
+        yield Skip(path, "CSV has no text column",
+                   f"columns: {', '.join(reader.fieldnames or []) or 'none'}")
+        return
+    number = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Skip(f"{path}#row {reader.line_num}", "malformed CSV row", str(exc))
+            break
+        number += 1
+        yield article_from_record(row, f"{path}#row {number}", "csv")

@@ -1,0 +1,71 @@
+"""Web archives: every HTML response record of a WARC (or ARC) file."""
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator
+
+from ..errors import UnreadableInput
+from .article import Article, Skip
+from .dates import parse_iso
+from .decode import decode
+from .html import extract_html
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return None
+
+
+def read_warc(stream: BinaryIO, path: str, max_article_chars: int) -> Iterator[Article | Skip]:
+    """Articles from the HTML responses; other records are passed over silently.
+
+    A truncated or corrupt archive yields the records before the damage and one Skip naming the
+    offset where reading stopped.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    iterator = ArchiveIterator(stream, arc2warc=True)
+    number = 0
+    while True:
+        try:
+            record = next(iterator)
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in content_type.lower():
+                continue
+            number += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            source = f"{path}#record {number}"
+            status = record.http_headers.get_statuscode()
+            body = record.content_stream().read()
+        except StopIteration:
+            return
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            offset = iterator.offset if hasattr(iterator, "offset") else "?"
+            yield Skip(f"{path}#offset {offset}", "truncated or corrupt WARC record", type(exc).__name__)
+            return
+        if status and not str(status).startswith("2"):
+            yield Skip(source, "not a page", f"HTTP status {status} for {url}")
+            continue
+        try:
+            charset = _charset(content_type)
+            try:
+                html = body.decode(charset) if charset else decode(body)[0]
+            except (LookupError, UnicodeDecodeError):
+                html = decode(body)[0]
+            page = extract_html(html, url=url)
+        except UnreadableInput as exc:
+            yield Skip(source, exc.reason, exc.detail or url or "")
+            continue
+        if len(page["text"]) > max_article_chars:
+            yield Skip(source, "article too long", f"{len(page['text']):,} characters")
+            continue
+        # The archive's capture date stands in when the page itself gives no publication date.
+        published = page["published"] or parse_iso(record.rec_headers.get_header("WARC-Date"))
+        yield Article(text=page["text"], source=source, format="warc",
+                      url=page["url"] or url, outlet=page["outlet"], title=page["title"],
+                      author=page["author"], published=published)

@@ -1,0 +1,134 @@
+"""Settings in layers: packaged defaults -> corroborate.toml -> --set section.key=value.
+
+Each section is one frozen dataclass, validated once and passed into the code that needs it; no
+module reads globals. `Settings.digest(section)` is the hash a stage records with its output, so a
+change of settings makes the stage run again.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_file_mb: float = 20.0
+    max_article_chars: int = 1_000_000
+    min_words: int = 5
+    batch_size: int = 200
+    language_sample_chars: int = 2000
+    extensions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParagraphSettings:
+    min_chars: int = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    paragraphs: ParagraphSettings = field(default_factory=ParagraphSettings)
+
+    def section(self, name: str):
+        return getattr(self, name)
+
+    def digest(self, name: str) -> str:
+        """A stable hash of one section, recorded beside a stage's output."""
+        blob = json.dumps(dataclasses.asdict(self.section(name)), sort_keys=True, default=list)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+SECTIONS = {f.name: f.type for f in dataclasses.fields(Settings)}
+_SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings}
+
+
+def _defaults() -> dict[str, dict[str, Any]]:
+    text = resources.files("corroborate").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _coerce(section: str, key: str, value: Any, like: Any) -> Any:
+    """Turn a TOML or --set value into the type of the default, or say why it cannot be."""
+    where = f"{section}.{key}"
+    try:
+        if isinstance(like, bool):
+            if isinstance(value, str):
+                if value.lower() in {"true", "1", "yes"}:
+                    return True
+                if value.lower() in {"false", "0", "no"}:
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if isinstance(like, int):
+            return int(value)
+        if isinstance(like, float):
+            return float(value)
+        if isinstance(like, (list, tuple)):
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            return tuple(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"setting {where} must be {type(like).__name__}, got {value!r}") from None
+
+
+def _merge(into: dict, layer: dict, origin: str) -> None:
+    for section, values in layer.items():
+        if section not in _SECTION_CLASSES:
+            raise SettingsError(
+                f"{origin}: unknown settings section [{section}]; known: {', '.join(_SECTION_CLASSES)}")
+        if not isinstance(values, dict):
+            raise SettingsError(f"{origin}: [{section}] must be a table of key = value")
+        for key, value in values.items():
+            if key not in into[section]:
+                raise SettingsError(
+                    f"{origin}: unknown setting {section}.{key}; "
+                    f"known: {', '.join(sorted(into[section]))}")
+            into[section][key] = _coerce(section, key, value, into[section][key])
+
+
+def parse_overrides(pairs: Iterable[str]) -> dict[str, dict[str, str]]:
+    """`["ingest.min_words=3"]` -> `{"ingest": {"min_words": "3"}}`."""
+    layer: dict[str, dict[str, str]] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        section, dot, key = name.strip().partition(".")
+        if not sep or not dot or not key:
+            raise SettingsError(f"--set wants section.key=value, got {pair!r}")
+        layer.setdefault(section, {})[key] = value.strip()
+    return layer
+
+
+def load_settings(config: str | Path | None = None, overrides: Iterable[str] = ()) -> Settings:
+    """Build the settings from the packaged defaults, a TOML file and --set overrides.
+
+    Without `config`, ./corroborate.toml is read when it exists.
+    """
+    values = _defaults()
+    merged = {s: dict(values.get(s, {})) for s in _SECTION_CLASSES}
+    for s, cls in _SECTION_CLASSES.items():
+        for f in dataclasses.fields(cls):
+            merged[s].setdefault(f.name, f.default)
+    # Coerce the defaults themselves so lists become tuples (frozen, hashable).
+    _merge(merged, {s: dict(v) for s, v in merged.items()}, "defaults.toml")
+    path = Path(config) if config else Path("corroborate.toml")
+    if config and not path.exists():
+        raise SettingsError(f"settings file {path} does not exist")
+    if path.exists():
+        try:
+            layer = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path} is not valid TOML: {exc}") from None
+        _merge(merged, layer, str(path))
+    _merge(merged, parse_overrides(overrides), "--set")
+    return Settings(**{s: cls(**merged[s]) for s, cls in _SECTION_CLASSES.items()})

@@ -1,0 +1,23 @@
+"""The analysis stages, in the order `corroborate analyze` runs them."""
+from __future__ import annotations
+
+from ..errors import CorroborateError
+from .base import Stage
+from .paragraphs import Paragraphs
+
+STAGES: dict[str, Stage] = {s.name: s for s in (Paragraphs(),)}
+
+
+def select(only: str | None = None, until: str | None = None) -> list[Stage]:
+    """The stages to run: one (`only`), those up to and including `until`, or all."""
+    for name in (only, until):
+        if name and name not in STAGES:
+            raise CorroborateError(f"no stage {name!r}; stages: {', '.join(STAGES)}")
+    if only:
+        return [STAGES[only]]
+    chosen = []
+    for name, stage in STAGES.items():
+        chosen.append(stage)
+        if name == until:
+            break
+    return chosen

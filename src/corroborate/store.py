@@ -1,0 +1,157 @@
+"""The article store: one embedded DuckDB file.
+
+Tables are created from `schema.TABLES`. Every write happens in a transaction, so an interrupted
+run leaves the store as it was after its last completed batch, and running the same command again
+completes it. Nothing here knows how articles are read or analysed.
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import duckdb
+import pyarrow as pa
+
+from .errors import StoreError
+from .schema import TABLES, Table
+
+DEFAULT_DB = "corroborate.duckdb"
+
+_ARROW = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
+          "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
+
+
+def default_db() -> str:
+    return os.environ.get("CORROBORATE_DB", DEFAULT_DB)
+
+
+def now() -> datetime:
+    """UTC now without a zone, as stored in TIMESTAMP columns."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def arrow_table(table: Table, rows: Sequence[dict]) -> pa.Table:
+    """Rows (dicts) as an Arrow table with the column types the schema declares."""
+    schema = pa.schema([(c.name, _ARROW[c.type]) for c in table.columns])
+    return pa.Table.from_pylist([{c: row.get(c) for c in table.names} for row in rows], schema=schema)
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+class Store:
+    """An open store. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        self.path = Path(path or default_db())
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path}; add articles first with `corroborate add PATH`")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+        if not read_only:
+            for table in TABLES.values():
+                self.con.execute(table.ddl())
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- generic table access -------------------------------------------------------------------
+    def insert(self, table: str, rows: Sequence[dict], ignore_existing: bool = False) -> None:
+        """Insert rows; with ignore_existing, rows whose key is already stored are left out."""
+        if not rows:
+            return
+        t = TABLES[table]
+        self.con.register("_rows", arrow_table(t, rows))
+        try:
+            cols = ", ".join(_q(c) for c in t.names)
+            verb = "INSERT OR IGNORE" if ignore_existing else "INSERT"
+            self.con.execute(f"{verb} INTO {_q(table)} ({cols}) SELECT {cols} FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+
+    def delete_docs(self, table: str, doc_ids: Iterable[str]) -> None:
+        ids = list(doc_ids)
+        if ids:
+            self.con.execute(f"DELETE FROM {_q(table)} WHERE doc_id IN (SELECT unnest(?))", [ids])
+
+    def frame(self, table: str, order: str | None = None):
+        """A whole table as a pandas DataFrame, in the schema's column order."""
+        t = TABLES.get(table)
+        if t is None:
+            raise StoreError(f"no table {table!r}; tables: {', '.join(TABLES)}")
+        cols = ", ".join(_q(c) for c in t.names)
+        order = order or ", ".join(_q(k) for k in t.key)
+        return self.con.execute(f"SELECT {cols} FROM {_q(table)} ORDER BY {order}").df()
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
+
+    def transaction(self):
+        return _Transaction(self.con)
+
+    # -- documents ------------------------------------------------------------------------------
+    def existing_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(doc_ids)
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                                [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def fill_missing(self, rows: Sequence[dict]) -> None:
+        """Give stored documents metadata a later source has and the first one lacked."""
+        if not rows:
+            return
+        self.con.register("_fill", arrow_table(TABLES["documents"], rows))
+        try:
+            sets = ", ".join(f"{_q(c)} = coalesce(documents.{_q(c)}, _fill.{_q(c)})"
+                             for c in ("url", "outlet", "title", "author", "published", "updated",
+                                       "language", "dateline"))
+            self.con.execute(f"UPDATE documents SET {sets} FROM _fill WHERE documents.doc_id = _fill.doc_id")
+        finally:
+            self.con.unregister("_fill")
+
+    def find_doc(self, prefix: str) -> dict:
+        """The document whose doc_id is `prefix` or starts with it."""
+        rows = self.con.execute(
+            "SELECT * FROM documents WHERE doc_id = ? OR starts_with(doc_id, ?) ORDER BY doc_id LIMIT 2",
+            [prefix, prefix]).df()
+        if rows.empty:
+            raise StoreError(f"no document {prefix!r}; `corroborate list` shows the doc_ids")
+        if len(rows) > 1 and rows.iloc[0]["doc_id"] != prefix:
+            raise StoreError(f"{prefix!r} matches several documents; give more of the doc_id")
+        return rows.iloc[0].to_dict()
+
+    # -- files ----------------------------------------------------------------------------------
+    def file_done(self, path: str, sha256: str) -> int | None:
+        """How many articles a file held when it was read to the end before, or None."""
+        row = self.con.execute("SELECT n_articles FROM ingested_files WHERE path = ? AND sha256 = ?",
+                               [path, sha256]).fetchone()
+        return row[0] if row else None
+
+
+class _Transaction:
+    def __init__(self, con):
+        self.con = con
+
+    def __enter__(self):
+        self.con.execute("BEGIN TRANSACTION")
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.con.execute("COMMIT")
+        else:
+            self.con.execute("ROLLBACK")
+        return False
