@@ -26,8 +26,9 @@ from .store import default_db
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Who said what, who repeated it, and what is independently confirmed.")
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: a message is one line however narrow the terminal, so it can be grepped.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @dataclass

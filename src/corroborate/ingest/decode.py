@@ -25,11 +25,11 @@ def sniff_binary(data: bytes) -> str | None:
         return None
     head = data[:8192]
     if b"\x00" in head:
-        return "binary data (NUL bytes)"
+        return "contains NUL bytes"
     # Control characters other than tab, newline, form feed and carriage return are rare in text.
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     if head and controls / len(head) > 0.05:
-        return "binary data (control characters)"
+        return "contains control characters"
     return None
 
 
