@@ -16,6 +16,12 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+# The legacy encodings most common on news sites, most common first (W3Techs' ranking).
+_WEB_PREFERENCE = ["cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "gb2312", "gbk", "euc_kr",
+                   "euc_jp", "cp1250", "iso8859_2", "cp1256", "iso8859_9", "cp1254", "big5", "koi8_r",
+                   "iso8859_7", "cp1253", "tis_620", "iso8859_6", "cp1255", "iso8859_8"]
+
+
 def sniff_binary(data: bytes) -> str | None:
     """A description of the binary format `data` starts with, or None when it may be text."""
     for magic, what in _MAGIC.items():
@@ -54,7 +60,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
     # Not UTF-8: let charset-normalizer pick the encoding that explains the bytes best.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = list(from_bytes(data))
+    if not results:
         raise UnreadableInput("undecodable text", "not UTF-8 and no other encoding fits")
-    return str(best), f"decoded as {best.encoding}"
+    # Single-byte code pages often fit equally well (cp1250 and cp1252 decode French the same up to
+    # a few letters); among the equally good, take the one most used on the web.
+    best = min(results, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m for m in results if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+    chosen = min(tied, key=lambda m: _WEB_PREFERENCE.index(m.encoding)
+                 if m.encoding in _WEB_PREFERENCE else len(_WEB_PREFERENCE))
+    return str(chosen), f"decoded as {chosen.encoding}"

@@ -19,7 +19,11 @@ def extract_html(html: str, url: str | None = None) -> dict:
         raise UnreadableInput("empty page")
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True, deduplicate=False)
+                                          include_tables=True, deduplicate=False,
+                                          # Only dates the page states: an "extensive search" turns a
+                                          # footer's "© 2025" into a publication date of 1 January.
+                                          date_extraction_params={"extensive_search": False,
+                                                                  "original_date": True})
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise UnreadableInput("malformed HTML", type(exc).__name__) from None
     if doc is None:

@@ -58,7 +58,7 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: IngestSettings) -> 
     """Every article in one input. Problems with the whole input raise UnreadableInput; problems
     with one record inside a container come out as Skip items and the rest still load."""
     if fmt == "warc":
-        yield from read_warc(io.BytesIO(data), source, settings.max_article_chars)
+        yield from read_warc(data, source, settings.max_article_chars)
         return
     text, note = decode(data)
     if not text.strip():

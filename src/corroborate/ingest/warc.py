@@ -1,7 +1,9 @@
 """Web archives: every HTML response record of a WARC (or ARC) file."""
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+import io
+import zlib
+from typing import Iterator
 
 from ..errors import UnreadableInput
 from .article import Article, Skip
@@ -18,16 +20,33 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def read_warc(stream: BinaryIO, path: str, max_article_chars: int) -> Iterator[Article | Skip]:
+def gzip_complete(data: bytes) -> bool:
+    """True when every gzip member of `data` ends properly (warcio stops silently at a cut one)."""
+    while data:
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            member.decompress(data)
+        except zlib.error:
+            return False
+        if not member.eof:
+            return False
+        data = member.unused_data
+    return True
+
+
+def read_warc(data: bytes, path: str, max_article_chars: int) -> Iterator[Article | Skip]:
     """Articles from the HTML responses; other records are passed over silently.
 
-    A truncated or corrupt archive yields the records before the damage and one Skip naming the
-    offset where reading stopped.
+    A truncated or corrupt archive yields the records before the damage and a Skip for the damage:
+    warcio reads a cut-off archive without complaint, so record lengths and gzip members are checked
+    here.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    iterator = ArchiveIterator(stream, arc2warc=True)
+    if data[:2] == b"\x1f\x8b" and not gzip_complete(data):
+        yield Skip(path, "truncated or corrupt WARC file", "the last gzip member is cut off; records before it are read")
+    iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
     number = 0
     while True:
         try:
@@ -42,12 +61,16 @@ def read_warc(stream: BinaryIO, path: str, max_article_chars: int) -> Iterator[A
             source = f"{path}#record {number}"
             status = record.http_headers.get_statuscode()
             body = record.content_stream().read()
+            missing = getattr(record.raw_stream, "limit", 0)
         except StopIteration:
             return
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             offset = iterator.offset if hasattr(iterator, "offset") else "?"
             yield Skip(f"{path}#offset {offset}", "truncated or corrupt WARC record", type(exc).__name__)
             return
+        if missing:
+            yield Skip(source, "truncated or corrupt WARC record", f"{missing} bytes missing from {url}")
+            continue
         if status and not str(status).startswith("2"):
             yield Skip(source, "not a page", f"HTTP status {status} for {url}")
             continue
