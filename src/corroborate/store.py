@@ -113,7 +113,15 @@ class Store:
         """Give stored documents metadata a later source has and the first one lacked."""
         if not rows:
             return
-        self.con.register("_fill", arrow_table(TABLES["documents"], rows))
+        # Several later sources of one article: the earliest with a value wins, as in one UPDATE
+        # per source in reading order.
+        merged: dict[str, dict] = {}
+        for row in rows:
+            into = merged.setdefault(row["doc_id"], dict(row))
+            for key, value in row.items():
+                if into.get(key) is None:
+                    into[key] = value
+        self.con.register("_fill", arrow_table(TABLES["documents"], list(merged.values())))
         try:
             sets = ", ".join(f"{_q(c)} = coalesce(documents.{_q(c)}, _fill.{_q(c)})"
                              for c in ("url", "outlet", "title", "author", "published", "updated",

@@ -66,7 +66,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     # Single-byte code pages often fit equally well (cp1250 and cp1252 decode French the same up to
     # a few letters); among the equally good, take the one most used on the web.
     best = min(results, key=lambda m: (m.chaos, -m.coherence))
-    tied = [m for m in results if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+    tied = [m for m in results if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.1]
     chosen = min(tied, key=lambda m: _WEB_PREFERENCE.index(m.encoding)
                  if m.encoding in _WEB_PREFERENCE else len(_WEB_PREFERENCE))
     return str(chosen), f"decoded as {chosen.encoding}"

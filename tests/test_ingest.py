@@ -1,0 +1,159 @@
+"""Adding articles to the store: duplicates, re-adding, bad input, interrupted runs."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corroborate import api
+from corroborate.store import Store
+
+STORY = ("The Ministry of Transport said on Tuesday that the rail line near Velmora would reopen "
+         "after engineers finished repairs. \u201cWe expect trains to run by Friday,\u201d the minister said.")
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)
+    return path
+
+
+def good_folder(root: Path, n: int = 3) -> Path:
+    for i in range(n):
+        write(root / f"story{i}.txt", f" date 2025-03-1{i} 10:00\n\n{STORY} Story number {i}.")
+    return root
+
+
+def snapshot(db) -> dict:
+    """Every table without the columns that record when something ran."""
+    with Store(db, read_only=True) as store:
+        out = {}
+        for table in ("documents", "sources", "ingested_files", "paragraphs"):
+            df = store.frame(table)
+            out[table] = df.drop(columns=[c for c in ("added_at", "finished_at") if c in df]).to_dict("records")
+        return out
+
+
+def test_same_text_is_stored_once_with_every_source(tmp_path, db, settings):
+    write(tmp_path / "in" / "a.txt", STORY)
+    # Same text with other whitespace and straight quotes: the same article.
+    write(tmp_path / "in" / "b.txt", "  " + STORY.replace("\u201c", '"').replace("\u201d", '"').replace(" said", "\n said"))
+    write(tmp_path / "in" / "c.jsonl", json.dumps({"text": STORY, "outlet": "Valley Post"}) + "\n")
+    report = api.add([str(tmp_path / "in")], db=db, settings=settings)
+    assert (report.added, report.duplicates) == (1, 2)
+    with Store(db, read_only=True) as store:
+        assert store.count("documents") == 1
+        assert store.count("sources") == 3
+        # The first source's metadata wins; a later source fills what it lacked.
+        assert store.frame("documents")["outlet"].tolist() == ["Valley Post"]
+
+
+def test_adding_again_adds_nothing_and_says_so(tmp_path, db, settings):
+    folder = good_folder(tmp_path / "in")
+    first = api.add([str(folder)], db=db, settings=settings)
+    again = api.add([str(folder)], db=db, settings=settings)
+    assert first.added == 3
+    assert (again.added, again.duplicates, again.already_added_files) == (0, 0, 3)
+    assert "0 added" in again.summary() and "3 files already added" in again.summary()
+
+
+def test_changed_file_is_read_again(tmp_path, db, settings):
+    path = write(tmp_path / "a.txt", STORY)
+    api.add([str(path)], db=db, settings=settings)
+    write(path, STORY + " An update was added later.")
+    report = api.add([str(path)], db=db, settings=settings)
+    assert report.added == 1
+
+
+def test_three_good_and_ten_bad_files(tmp_path, db, settings):
+    folder = good_folder(tmp_path / "in")
+    bad = {
+        "binary.txt": bytes(range(256)) * 20,
+        "empty.txt": b"",
+        "blank.txt": b"  \n\n \t\n",
+        "short.txt": b"Too short.",
+        "image.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 50,
+        "disguised.txt": b"%PDF-1.5 not text at all",
+        "broken.jsonl": b"{broken\n[1]\n",
+        "columns.csv": b"a,b\n1,2\n",
+        "cut.warc.gz": b"\x1f\x8b\x08\x00" + b"\x00" * 30,
+        "huge.txt": b"word " * 300_000,
+        "nothing.html": b"<html><body><img src='x.png'></body></html>",
+    }
+    for name, data in bad.items():
+        write(folder / name, data)
+    from corroborate.settings import load_settings
+    small = load_settings(overrides=["ingest.max_file_mb=1"])
+    seen = []
+    report = api.add([str(folder)], db=db, settings=small, on_skip=seen.append)
+    assert report.added == 3
+    named = {Path(s.source.split("#")[0]).name: s.reason for s in seen}
+    assert set(named) == set(bad)
+    assert named["binary.txt"] == "binary file" and named["huge.txt"] == "file too large"
+    assert named["image.png"] == "unsupported format" and named["empty.txt"] == "empty file"
+    assert named["short.txt"] == "no text" and named["columns.csv"] == "CSV has no text column"
+    assert named["cut.warc.gz"].startswith("truncated")
+    assert report.read_anything
+
+
+def test_mis_encoded_text_is_decoded_and_noted(tmp_path, db, settings):
+    path = write(tmp_path / "fr.txt", ("Le ministère a déclaré mardi que quatre personnes étaient mortes. " * 3).encode("cp1252"))
+    report = api.add([str(path)], db=db, settings=settings)
+    assert report.added == 1
+    assert any("decoded as cp1252" in n for n in report.notes)
+    assert "ministère" in api.table("documents", db=db)["text"][0]
+
+
+def test_language_is_detected(tmp_path, db, settings):
+    write(tmp_path / "in" / "en.txt", STORY)
+    write(tmp_path / "in" / "ru.txt", "Министерство транспорта сообщило во вторник, что железная дорога "
+                                      "возле города снова откроется после ремонта путей и моста.")
+    api.add([str(tmp_path / "in")], db=db, settings=settings)
+    langs = sorted(api.table("documents", db=db)["language"])
+    assert langs == ["en", "ru"]
+
+
+def test_missing_path_and_nothing_read(tmp_path, db, settings):
+    report = api.add([str(tmp_path / "nope")], db=db, settings=settings)
+    assert not report.read_anything
+    assert report.skips[0].reason == "no such file or folder"
+
+
+def test_globs(tmp_path, db, settings):
+    good_folder(tmp_path / "in")
+    write(tmp_path / "in" / "skip.md", STORY + " Markdown copy.")
+    report = api.add([str(tmp_path / "in" / "*.txt")], db=db, settings=settings)
+    assert report.added == 3
+
+
+def test_interrupted_run_is_completed_by_running_again(tmp_path, settings, monkeypatch):
+    """Kill the run inside its third transaction; the rerun equals one clean run."""
+    folder = good_folder(tmp_path / "in", n=12)
+    write(folder / "many.jsonl", "\n".join(json.dumps({"text": f"{STORY} Record {i}.", "outlet": "Wire"})
+                                           for i in range(25)))
+    from corroborate.settings import load_settings
+    small = load_settings(overrides=["ingest.batch_size=5"])
+    clean_db = tmp_path / "clean.duckdb"
+    api.add([str(folder)], db=clean_db, settings=small)
+
+    cut_db = tmp_path / "cut.duckdb"
+    calls = {"n": 0}
+    real_insert = Store.insert
+
+    def dying_insert(self, table, rows, ignore_existing=False):
+        real_insert(self, table, rows, ignore_existing)
+        if table == "documents" and rows:
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise KeyboardInterrupt  # as if killed mid-transaction
+
+    monkeypatch.setattr(Store, "insert", dying_insert)
+    with pytest.raises(KeyboardInterrupt):
+        api.add([str(folder)], db=cut_db, settings=small)
+    monkeypatch.setattr(Store, "insert", real_insert)
+    with Store(cut_db, read_only=True) as store:
+        assert store.count("documents") == 10  # two committed batches, the third rolled back
+    resumed = api.add([str(folder)], db=cut_db, settings=small)
+    assert resumed.added == 27
+    assert snapshot(cut_db) == snapshot(clean_db)
