@@ -120,10 +120,16 @@ def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recurs
 def list_(limit: int = typer.Option(0, help="Show at most this many (0: all).")):
     """List the stored articles: outlet, date, title, words."""
     df = api.list_documents(db=STATE.db)
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        # Piped output: whole values, tab-separated, for grep and cut.
+        for row in shown.itertuples():
+            print("\t".join([row.doc_id, _cell(row.outlet), _cell(row.published)[:10], _cell(row.title),
+                             _cell(row.language), str(row.n_words)]))
+        return
     table = Table("doc_id", "outlet", "published", "title", "lang", "words", box=None)
     for column in table.columns:
         column.no_wrap, column.overflow = True, "ellipsis"
-    shown = df if limit <= 0 else df.head(limit)
     for row in shown.itertuples():
         table.add_row(row.doc_id, Text(_cell(row.outlet)), _cell(row.published)[:10],
                       Text(_cell(row.title)[:70]), _cell(row.language), str(row.n_words))

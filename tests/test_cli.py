@@ -1,0 +1,76 @@
+"""The command line end to end, in a subprocess as a user runs it."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES
+
+
+def cli(*args, db=None, input=None, check=False):
+    cmd = [sys.executable, "-m", "corroborate"] + (["--db", str(db)] if db else []) + list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, input=input, check=check)
+
+
+STORY = ("The Ministry of Transport said on Tuesday that the rail line near Velmora would reopen "
+         "after engineers finished their repairs of the bridge.")
+
+
+def test_add_list_show_export(tmp_path, db):
+    (tmp_path / "a.txt").write_text(f" date 2025-03-12 Rail line to reopen, ministry says\n\n{STORY}\n\nValley Post")
+    r = cli("add", str(tmp_path / "a.txt"), db=db)
+    assert r.returncode == 0 and "1 added" in r.stdout
+    listing = cli("list", db=db).stdout
+    assert "Valley Post" in listing and "2025-03-12" in listing
+    doc_id = json.loads(cli("export", "documents", "--out", "-", db=db).stdout)["doc_id"]
+    shown = cli("show", doc_id[:6], db=db).stdout
+    assert "Rail line to reopen" in shown and STORY in shown
+    for fmt in ("csv", "parquet", "jsonl"):
+        out = tmp_path / f"docs.{fmt}"
+        assert cli("export", "documents", "--format", fmt, "--out", str(out), db=db).returncode == 0
+        assert out.stat().st_size > 0
+    import pandas as pd
+    assert pd.read_parquet(tmp_path / "docs.parquet")["doc_id"].tolist() == [doc_id]
+
+
+def test_stdin(tmp_path, db):
+    r = cli("add", "-", db=db, input=STORY)
+    assert "1 added" in r.stdout
+    assert cli("export", "sources", "--out", "-", db=db).stdout.count("<stdin>") == 1
+
+
+def test_errors_are_one_line_without_traceback(tmp_path, db):
+    r = cli("add", str(tmp_path / "missing.txt"), db=db)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "no such file or folder" in r.stderr
+    r = cli("show", "ffff", db=tmp_path / "none.duckdb")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    r = cli("--set", "ingest.bogus=1", "add", str(tmp_path), db=db)
+    assert r.returncode == 2 and "unknown setting ingest.bogus" in r.stderr
+    r = cli("export", "nosuchtable", "--out", "-", db=db)
+    assert r.returncode == 2 and "no table" in r.stderr
+
+
+def test_hostile_text_is_not_read_as_markup(tmp_path, db):
+    evil = "[bold red]not markup[/] <script>alert(1)</script> " + STORY
+    (tmp_path / "e.txt").write_text(evil)
+    cli("add", str(tmp_path / "e.txt"), db=db, check=True)
+    doc_id = json.loads(cli("export", "documents", "--out", "-", db=db).stdout)["doc_id"]
+    assert "[bold red]not markup[/]" in cli("show", doc_id, db=db).stdout
+
+
+@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no example corpus")
+def test_demo_writes_every_table(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "corroborate", "demo", "--out", str(tmp_path / "d")],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    for table in ("documents", "sources", "paragraphs"):
+        path = tmp_path / "d" / "exports" / f"{table}.jsonl"
+        assert path.exists() and str(path) in r.stdout
+    docs = [json.loads(l) for l in open(tmp_path / "d" / "exports" / "documents.jsonl")]
+    assert 15 <= len(docs) <= 25
+    assert {d["language"] for d in docs} > {"en"}
+    rerun = subprocess.run([sys.executable, "-m", "corroborate", "demo", "--out", str(tmp_path / "d")],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert "0 added" in rerun.stdout
