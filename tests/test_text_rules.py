@@ -138,3 +138,12 @@ def test_is_timestamp(rest, expected):
 def test_crlf_and_blank_runs_are_normalised():
     text, _ = parse_text(f" date 2025-03-12 12:00\r\n\r\n\r\n\r\n{BODY}\r\n\r\n\r\n{BODY}\r\n")
     assert text == f"{BODY}\n\n{BODY}"
+
+
+@pytest.mark.parametrize("line,dateline", [
+    ("ВЕЛЬМОРСК, 12 марта. Министерство сообщило о взрыве цистерны и жертвах среди жителей.", "ВЕЛЬМОРСК"),
+    ("DRAVIK, 12 mars (AFP) - Le ministère a annoncé mardi la mort de quatre personnes.", "DRAVIK"),
+])
+def test_datelines_in_other_languages(line, dateline):
+    _, meta = parse_text(f"Headline words here\n\n{line}")
+    assert meta.dateline == dateline

@@ -24,7 +24,7 @@ class IngestSettings:
     max_article_chars: int = 1_000_000
     min_words: int = 5
     batch_size: int = 200
-    language_sample_chars: int = 2000
+    language_sample_chars: int = 500
     extensions: tuple[str, ...] = ()
 
 

@@ -142,11 +142,10 @@ class Store:
         return rows.iloc[0].to_dict()
 
     # -- files ----------------------------------------------------------------------------------
-    def file_done(self, path: str, sha256: str) -> int | None:
-        """How many articles a file held when it was read to the end before, or None."""
-        row = self.con.execute("SELECT n_articles FROM ingested_files WHERE path = ? AND sha256 = ?",
-                               [path, sha256]).fetchone()
-        return row[0] if row else None
+    def finished_files(self) -> dict[tuple[str, str], int]:
+        """{(path, sha256): articles} of every file read to the end before."""
+        rows = self.con.execute("SELECT path, sha256, n_articles FROM ingested_files").fetchall()
+        return {(p, h): n for p, h, n in rows}
 
 
 class _Transaction:

@@ -109,7 +109,7 @@ def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport) ->
 
 def _finish(art: Article, settings: IngestSettings) -> Article | Skip:
     """Checks and fields every article gets, whatever its format."""
-    n_words = count_words(art.text)
+    n_words = art.n_words = count_words(art.text)
     if n_words < settings.min_words:
         return Skip(art.source, "no text", f"{n_words} words after header lines were removed")
     if len(art.text) > settings.max_article_chars:
@@ -147,7 +147,7 @@ class _Writer:
             row = {"doc_id": doc_id, "source": art.source, "url": art.url, "outlet": art.outlet,
                    "title": art.title, "author": art.author, "published": art.published,
                    "updated": art.updated, "language": art.language, "dateline": art.dateline,
-                   "text": art.text, "n_words": count_words(art.text), "added_at": stamp}
+                   "text": art.text, "n_words": art.n_words, "added_at": stamp}
             if doc_id in stored:
                 fills.append(row)
                 self.report.duplicates += 1
@@ -200,13 +200,14 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
         reported = len(report.skips)
 
     inputs = list(expand(paths, settings, report))
+    finished = store.finished_files()  # one query instead of one per file
     report_skips()
     for item in inputs:
         report.files += 1
         try:
             data, fmt = _read_input(item, settings)
             digest = hashlib.sha256(data).hexdigest()
-            done = store.file_done(item.source, digest) if item.path is not None else None
+            done = finished.get((item.source, digest)) if item.path is not None else None
             if done is not None:
                 report.already_added_files += 1
             else:

@@ -29,6 +29,14 @@ def content_id(text: str) -> str:
 
 
 def count_words(text: str) -> int:
+    """Words as runs of letters or digits; counted by whitespace when that is the same thing.
+
+    str.split is ~10x faster than the regex; scripts written without spaces (Chinese, Japanese,
+    Thai) have long whitespace tokens, and for those the regex count is used.
+    """
+    tokens = text.split()
+    if len(tokens) * 15 > len(text):
+        return sum(1 for t in tokens if any(c.isalnum() for c in t))
     return len(_WORD.findall(text))
 
 
@@ -48,6 +56,7 @@ class Article:
     language: str | None = None
     dateline: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. "decoded as cp1252"
+    n_words: int = 0
 
     @property
     def doc_id(self) -> str:

@@ -22,6 +22,9 @@ _WEB_PREFERENCE = ["cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "gb
                    "iso8859_7", "cp1253", "tis_620", "iso8859_6", "cp1255", "iso8859_8"]
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def sniff_binary(data: bytes) -> str | None:
     """A description of the binary format `data` starts with, or None when it may be text."""
     for magic, what in _MAGIC.items():
@@ -33,7 +36,7 @@ def sniff_binary(data: bytes) -> str | None:
     if b"\x00" in head:
         return "contains NUL bytes"
     # Control characters other than tab, newline, form feed and carriage return are rare in text.
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     if head and controls / len(head) > 0.05:
         return "contains control characters"
     return None

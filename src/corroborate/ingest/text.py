@@ -44,9 +44,13 @@ _CLOCK_WORDS = {"utc", "gmt", "msk", "cet", "cest", "est", "edt", "pst", "pdt", 
                 "p.m", "at", "local", "time"}
 _SENTENCE_END = re.compile(r"[.;:,!?\"”’'»)\]]$")
 
-_PLACE = r"[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+)*"
+# Capital letters of the Latin, Greek and Cyrillic alphabets (datelines are written in capitals).
+_CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŹŻŽΑ-ΩЁЄІЇЎА-Я"
+_PLACE = "[" + _CAPS + "][" + _CAPS + "'’.\\-]+(?:[ \\-][" + _CAPS + "][" + _CAPS + "'’.\\-]+)*"
 _REGION = r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}"
-_DL_DATE = r"(?i:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.? \d{1,2}"
+# "September 11" or, as many languages write it, "11 марта" / "12 mars".
+_DL_DATE = (r"(?:(?i:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.? \d{1,2}"
+            r"|\d{1,2}\.? [^\W\d_]{3,12})")
 _DATELINE = re.compile(
     r"^(?P<place>" + _PLACE + r")"
     r"(?:,[ \t]*(?P<region>" + _REGION + r"))??"
@@ -183,7 +187,7 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
             continue
         if m := _DATELINE.match(line):
             place = m.group("place")
-            if len(re.sub(r"[^A-Z]", "", place)) >= 3:
+            if len(re.sub("[^" + _CAPS + "]", "", place)) >= 3:
                 meta.dateline = place + (f", {m.group('region')}" if m.group("region") else "")
                 tag = m.group("tag") or m.group("tag2")
                 if tag and not meta.outlet:
