@@ -1,0 +1,89 @@
+"""The example corpus against its answer key (examples/README.md) and a golden export.
+
+The golden file holds every document's metadata and doc_id; review its diff when a reader changes
+on purpose, and regenerate it with:  CORROBORATE_UPDATE_GOLDEN=1 pytest tests/test_examples.py
+"""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from corroborate import api
+from conftest import EXAMPLES
+
+pytestmark = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no example corpus")
+GOLDEN = Path(__file__).parent / "golden" / "example_documents.jsonl"
+FIELDS = ("doc_id", "outlet", "title", "author", "published", "updated", "language", "dateline", "n_words")
+
+# From the answer key: (source suffix, outlet, author, published, updated, language, dateline)
+KEY = [
+    ("html/mes_press_release_velmora.html", "Ministry of Emergency Situations of Ostrenia", "Press Service", "2025-03-11", None, "en", None),
+    ("txt/opa_velmora_derailment.txt", "OPA", None, "2025-03-11", None, "en", "DRAVIK"),
+    ("txt/velmora_courier_train_derails.txt", "Velmora Courier", None, "2025-03-11", None, "en", "VELMORA"),
+    ("txt/ostrenia_today_evacuation.txt", "Ostrenia Today", None, "2025-03-11", None, "en", None),
+    ("feeds/articles.jsonl#line 1", "Agence Continentale de Presse", "Luc Ferrand", "2025-03-11", None, "fr", None),
+    ("txt/meridian_wire_chlorine_blast.txt", "Meridian Wire", "Mira Castell", "2025-03-12", "2025-03-20", "en", "DRAVIK"),
+    ("txt/kadria_net_velmorsk_residents.txt", "Kadria.Net", None, "2025-03-12", None, "en", "VELMORSK"),
+    ("txt/kadria_net_ru_velmorsk.txt", "Kadria.Net", None, "2025-03-12", None, "ru", "ВЕЛЬМОРСК"),
+    ("txt/opa_air_samples_normal.txt", "OPA", None, "2025-03-12", None, "en", "DRAVIK"),
+    ("txt/velmora_courier_counts_the_cost.txt", "Velmora Courier", None, "2025-03-12", None, "en", None),
+    ("html/open_ostrenia_hospital_toll.html", "Open Ostrenia", "Ada Nerin", "2025-03-12", None, "en", None),
+    ("html/ostrenia_today_toll_update.html", "Ostrenia Today", "Karel Brandt", "2025-03-13", None, "en", None),
+    ("html/kadria_net_ternava_villages.html", "Kadria.Net", "Dana Korvic", "2025-03-13", None, "en", None),
+    ("feeds/articles.jsonl#line 2", "Meridian Wire", "Mira Castell", "2025-03-13", None, "en", None),
+    ("feeds/articles.jsonl#line 3", "Ostrenian Press Agency", None, "2025-03-13", None, "en", None),
+    ("feeds/articles.csv#row 2", "Velmora Courier", "Hana Lisk", "2025-03-13", None, "en", None),
+    ("archive.warc.gz#record 1", "Open Ostrenia", "Petr Salo", "2025-03-13", None, "en", None),
+    ("txt/meridian_wire_toll_explainer.txt", "Meridian Wire", "Jonas Fell", "2025-03-14", "2025-03-15", "en", "DRAVIK"),
+    ("txt/opa_foreign_experts_rejected.txt", "OPA", None, "2025-03-14", None, "en", "DRAVIK"),
+    ("feeds/articles.jsonl#line 4", "Open Ostrenia", "Ada Nerin", "2025-03-14", None, "en", None),
+    ("feeds/articles.csv#row 3", "Ostrenia Today", "Karel Brandt", "2025-03-14", None, "en", None),
+    ("archive.warc.gz#record 2", "Kadria.Net", "Emir Talo", "2025-03-14", None, "en", None),
+]
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    db = tmp_path_factory.mktemp("ex") / "ex.duckdb"
+    report = api.add([str(EXAMPLES)], db=db)
+    assert report.skips == [] and report.added == 22
+    api.analyze(db=db)
+    docs = api.table("documents", db=db)
+    docs["rel"] = docs["source"].str.split("/corpus/").str[-1]
+    return docs, db
+
+
+def _value(v):
+    if v is None or (not isinstance(v, str) and v != v):
+        return None
+    return str(v)[:10] if hasattr(v, "year") else v  # dates and pandas Timestamps as YYYY-MM-DD
+
+
+@pytest.mark.parametrize("rel,outlet,author,published,updated,language,dateline", KEY)
+def test_answer_key(documents, rel, outlet, author, published, updated, language, dateline):
+    docs, _ = documents
+    row = docs[docs["rel"] == rel]
+    assert len(row) == 1, rel
+    got = {k: _value(row.iloc[0][k]) for k in ("outlet", "author", "published", "updated", "language", "dateline")}
+    assert got == {"outlet": outlet, "author": author, "published": published, "updated": updated,
+                   "language": language, "dateline": dateline}
+
+
+def test_paragraph_offsets_are_exact(documents):
+    docs, db = documents
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    paragraphs = api.table("paragraphs", db=db)
+    assert len(paragraphs) > 22
+    for p in paragraphs.itertuples():
+        assert texts[p.doc_id][p.start:p.end] == p.text
+
+
+def test_golden_documents(documents):
+    docs, _ = documents
+    rows = [{"source": r["rel"], **{f: _value(r[f]) for f in FIELDS}}
+            for r in docs.sort_values("rel").to_dict("records")]
+    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
+    if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
