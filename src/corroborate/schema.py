@@ -57,7 +57,7 @@ DOCUMENTS = Table(
                "with one; the dateline stays in the text"),
         Column("text", "VARCHAR", "the article text that every offset points into: headline first when "
                "known, header lines used as metadata removed"),
-        Column("n_words", "INTEGER", "number of words (runs of letters or digits) in text"),
+        Column("n_words", "INTEGER", "number of whitespace-separated words in text (runs of letters and digits for scripts written without spaces)"),
         Column("added_at", "TIMESTAMP", "when the article was first stored (UTC)"),
     ),
     ("doc_id",),

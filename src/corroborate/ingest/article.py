@@ -29,14 +29,14 @@ def content_id(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    """Words as runs of letters or digits; counted by whitespace when that is the same thing.
+    """Whitespace-separated words (as `wc -w` counts them).
 
-    str.split is ~10x faster than the regex; scripts written without spaces (Chinese, Japanese,
-    Thai) have long whitespace tokens, and for those the regex count is used.
+    Scripts written without spaces (Chinese, Japanese, Thai) give few, very long tokens; for those
+    runs of letters and digits are counted instead.
     """
-    tokens = text.split()
-    if len(tokens) * 15 > len(text):
-        return sum(1 for t in tokens if any(c.isalnum() for c in t))
+    tokens = len(text.split())
+    if tokens * 15 > len(text):
+        return tokens
     return len(_WORD.findall(text))
 
 
