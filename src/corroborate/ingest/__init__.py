@@ -129,12 +129,17 @@ class _Writer:
 
     def add(self, art: Article) -> None:
         self.batch.append(art)
-        if len(self.batch) >= self.settings.batch_size:
+        # Inside a large container file, write before the batch grows without bound.
+        if len(self.batch) >= 2 * self.settings.batch_size:
             self.flush()
 
-    def file_finished(self, row: dict) -> None:
-        # Committed with the batch that holds the file's last article, never before it.
-        self.finished_files.append(row)
+    def file_finished(self, row: dict | None) -> None:
+        # The file's row goes into the same transaction as its last article, so a file whose
+        # articles are stored is never read again as a duplicate after an interruption.
+        if row:
+            self.finished_files.append(row)
+        if len(self.batch) >= self.settings.batch_size:
+            self.flush()
 
     def flush(self) -> tuple[int, int]:
         if not self.batch and not self.finished_files:
@@ -226,10 +231,10 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
                     writer.add(art)
                 # A file that gave no article is not recorded, so adding it again reports its
                 # problems again instead of calling it "already added".
-                if item.path is not None and counts["articles"]:
-                    writer.file_finished({"path": item.source, "sha256": digest, "size": len(data),
-                                          "n_articles": counts["articles"],
-                                          "n_skipped": counts["skipped"], "finished_at": now()})
+                recorded = item.path is not None and counts["articles"]
+                writer.file_finished({"path": item.source, "sha256": digest, "size": len(data),
+                                      "n_articles": counts["articles"], "n_skipped": counts["skipped"],
+                                      "finished_at": now()} if recorded else None)
         except UnreadableInput as exc:
             report.skips.append(Skip(item.source, exc.reason, exc.detail))
         report_skips()
