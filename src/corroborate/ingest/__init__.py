@@ -81,30 +81,28 @@ def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport) ->
             return
         yield Input(str(rp), rp)
 
+    def visit(p: Path) -> Iterator[Input]:
+        if p.is_dir():
+            # Hidden files and folders (.git, .DS_Store) are not coverage.
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield from emit(f, True)
+        else:
+            yield from emit(p, False)
+
     for arg in paths:
         if arg == STDIN:
             yield Input("<stdin>")
             continue
         p = Path(arg).expanduser()
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and not any(part.startswith(".") for part in rel):
-                    yield from emit(f, True)
-        elif p.is_file():
-            yield from emit(p, False)
-        else:
-            matches = sorted(glob.glob(arg, recursive=True)) if glob.has_magic(arg) else []
-            if not matches:
-                report.skips.append(Skip(arg, "no such file or folder"))
-            for m in matches:
-                mp = Path(m)
-                if mp.is_file():
-                    yield from emit(mp, False)
-                elif mp.is_dir():
-                    for f in sorted(mp.rglob("*")):
-                        if f.is_file() and not any(x.startswith(".") for x in f.relative_to(mp).parts):
-                            yield from emit(f, True)
+        if p.exists():
+            yield from visit(p)
+            continue
+        matches = sorted(glob.glob(arg, recursive=True)) if glob.has_magic(arg) else []
+        if not matches:
+            report.skips.append(Skip(arg, "no such file or folder"))
+        for m in matches:
+            yield from visit(Path(m))
 
 
 def _finish(art: Article, settings: IngestSettings) -> Article | Skip:

@@ -14,13 +14,14 @@ _UNIFY = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
 })
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
     """The form two texts share when they differ only in whitespace, quote marks or dashes."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_UNIFY)).strip()
+    if not unicodedata.is_normalized("NFC", text):  # the check is far cheaper than normalising
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.translate(_UNIFY).split())
 
 
 def content_id(text: str) -> str:
