@@ -7,10 +7,8 @@ under --debug (exit 1).
 from __future__ import annotations
 
 import functools
-import sys
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import List, Optional
 
 import typer

@@ -47,7 +47,6 @@ class Settings:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-SECTIONS = {f.name: f.type for f in dataclasses.fields(Settings)}
 _SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings}
 
 

@@ -22,8 +22,9 @@ class Engine(ABC):
     """Where articles come from and where stage output goes."""
 
     @abstractmethod
-    def pending(self, stage: Stage, digest: str) -> tuple[list[str], int]:
-        """doc_ids the stage must (re)process, sorted, and how many are up to date."""
+    def pending(self, stage: Stage, digest: str, force: bool = False) -> tuple[list[str], int]:
+        """doc_ids the stage must (re)process, sorted, and how many are up to date (with force:
+        every doc_id, and none up to date)."""
 
     @abstractmethod
     def articles(self, doc_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
@@ -46,9 +47,7 @@ def run_stages(engine: Engine, stages: Sequence[Stage], settings: Settings, forc
     results = []
     for stage in stages:
         digest = settings.digest(stage.settings_section)
-        doc_ids, current = engine.pending(stage, digest)
-        if force:
-            doc_ids, current = sorted(set(doc_ids) | set(engine.pending(stage, "")[0])), 0
+        doc_ids, current = engine.pending(stage, digest, force)
         counts = {t: 0 for t in stage.writes}
         done = 0
         for batch in _chunks(doc_ids, batch_size):

@@ -12,12 +12,12 @@ class DuckDBEngine(Engine):
     def __init__(self, store: Store):
         self.store = store
 
-    def pending(self, stage: Stage, digest: str) -> tuple[list[str], int]:
+    def pending(self, stage: Stage, digest: str, force: bool = False) -> tuple[list[str], int]:
         rows = self.store.con.execute(
             """SELECT d.doc_id, r.version = ? AND r.settings_digest = ? AS current
                FROM documents d LEFT JOIN stage_runs r ON r.doc_id = d.doc_id AND r.stage = ?
                ORDER BY d.doc_id""", [stage.version, digest, stage.name]).fetchall()
-        todo = [doc_id for doc_id, current in rows if not current]
+        todo = [doc_id for doc_id, current in rows if force or not current]
         return todo, len(rows) - len(todo)
 
     def articles(self, doc_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:

@@ -35,7 +35,6 @@ class AddReport:
     already_added_files: int = 0  # files passed over because they were read to the end before
     files: int = 0
     skips: list[Skip] = field(default_factory=list)
-    added_ids: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -139,9 +138,9 @@ class _Writer:
         if len(self.batch) >= self.settings.batch_size:
             self.flush()
 
-    def flush(self) -> tuple[int, int]:
+    def flush(self) -> None:
         if not self.batch and not self.finished_files:
-            return 0, 0
+            return
         stamp = now()
         ids = [a.doc_id for a in self.batch]
         stored = self.store.existing_ids(ids)
@@ -158,7 +157,6 @@ class _Writer:
                 stored.add(doc_id)
                 docs.append(row)
                 added += 1
-                self.report.added_ids.append(doc_id)
             sources.append({**row, "format": art.format})
         with self.store.transaction():
             self.store.insert("documents", docs)
@@ -167,7 +165,6 @@ class _Writer:
             self.store.insert("ingested_files", self.finished_files, ignore_existing=True)
         self.report.added += added
         self.batch, self.finished_files = [], []
-        return added, len(ids) - added
 
 
 def _read_input(item: Input, settings: IngestSettings) -> tuple[bytes, str]:
