@@ -91,7 +91,8 @@ def analyze(db: str | Path | None = None, only: str | None = None, until: str | 
                              batch_size=s.ingest.batch_size, on_batch=on_batch)
     return pd.DataFrame([{"stage": r.stage, "version": r.version, "processed": r.processed,
                           "up_to_date": r.up_to_date,
-                          "rows": ", ".join(f"{t}: {n}" for t, n in r.rows.items())} for r in results])
+                          "rows": ", ".join(f"{t}: {n}" for t, n in r.rows.items()),
+                          "note": r.note} for r in results])
 
 
 def example_corpus() -> Path:

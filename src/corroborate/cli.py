@@ -195,6 +195,8 @@ def analyze(
     for row in df.itertuples():
         out.print(f"{row.stage} v{row.version}: {row.processed} processed, {row.up_to_date} up to date"
                   + (f" ({row.rows})" if row.processed else ""))
+        if row.note:
+            out.print(f"  {row.note}")
 
 
 @app.command()

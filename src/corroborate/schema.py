@@ -123,7 +123,93 @@ PARAGRAPHS = Table(
     ("doc_id", "paragraph"),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, PARAGRAPHS)}
+REUSE = Table(
+    "reuse",
+    "Copied passages: one row per article's passage in a cluster of passages that are copies of one "
+    "another (a press release and every copy of it).",
+    (
+        Column("cluster_id", "VARCHAR", "the cluster: a hash of its members, stable across runs"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the passage's first character in documents.text"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "documents.text[start:end]"),
+        Column("n_words", "INTEGER", "words (tokens) in the passage"),
+        Column("is_origin", "BOOLEAN", "published on the earliest date in the cluster: the likely origin"),
+        Column("origin_tie", "BOOLEAN", "other articles of the cluster share that earliest date"),
+        Column("outlet", "VARCHAR", "the article's outlet"),
+        Column("published", "DATE", "the article's publication date"),
+        Column("kind", "VARCHAR", "'copy' when the cluster spans two or more outlets, 'series' when it is "
+               "one outlet repeating itself (a footer, a standing paragraph)"),
+        Column("cluster_articles", "INTEGER", "articles in the cluster"),
+        Column("cluster_outlets", "INTEGER", "distinct known outlets in the cluster"),
+    ),
+    ("cluster_id", "doc_id", "start"),
+)
+
+REUSE_PAIRS = Table(
+    "reuse_pairs",
+    "Every aligned passage of two articles, with offsets on both sides (doc_a < doc_b).",
+    (
+        Column("doc_a", "VARCHAR", "one article"),
+        Column("a_start", "INTEGER", "passage start in doc_a's text"),
+        Column("a_end", "INTEGER", "passage end in doc_a's text"),
+        Column("doc_b", "VARCHAR", "the other article"),
+        Column("b_start", "INTEGER", "passage start in doc_b's text"),
+        Column("b_end", "INTEGER", "passage end in doc_b's text"),
+        Column("a_words", "INTEGER", "words in doc_a's passage"),
+        Column("b_words", "INTEGER", "words in doc_b's passage"),
+        Column("similarity", "DOUBLE", "character similarity of the two passages, case folded (0-1; 1 is verbatim)"),
+        Column("same_series", "BOOLEAN", "both articles belong to one outlet"),
+    ),
+    ("doc_a", "a_start", "doc_b", "b_start"),
+)
+
+REUSE_CANDIDATES = Table(
+    "reuse_candidates",
+    "Article pairs that shared enough rare word runs to be aligned (whether or not a passage was "
+    "found). An incremental run aligns only pairs not listed here.",
+    (
+        Column("doc_a", "VARCHAR", "one article"),
+        Column("doc_b", "VARCHAR", "the other article (doc_a < doc_b)"),
+        Column("shared", "INTEGER", "shared word runs (shingles) that made them a candidate pair"),
+    ),
+    ("doc_a", "doc_b"),
+)
+
+COPIED_SHARE = Table(
+    "copied_share",
+    "For every article, how much of it other outlets also carry, and how much appeared earlier in "
+    "another outlet's article.",
+    (
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("n_words", "INTEGER", "words (tokens) in the article"),
+        Column("shared_words", "INTEGER", "words in passages that another outlet's article also carries"),
+        Column("shared_share", "DOUBLE", "shared_words / n_words"),
+        Column("copied_words", "INTEGER", "words in passages that another outlet published on an earlier day"),
+        Column("copied_share", "DOUBLE", "copied_words / n_words"),
+        Column("copied_from", "VARCHAR[]", "the earlier articles of other outlets carrying those passages"),
+    ),
+    ("doc_id",),
+)
+
+CORPUS_RUNS = Table(
+    "corpus_runs",
+    "Stages that work on the whole corpus at once (copied passages): when each last ran, on which "
+    "set of articles, with which version and settings. Such a stage reruns when any of them changed.",
+    (
+        Column("stage", "VARCHAR", "stage name"),
+        Column("version", "VARCHAR", "the stage's version when it ran"),
+        Column("settings_digest", "VARCHAR", "hash of its settings section"),
+        Column("corpus_digest", "VARCHAR", "hash of the sorted doc_ids it ran on"),
+        Column("n_articles", "INTEGER", "articles it ran on"),
+        Column("ran_at", "TIMESTAMP", "when it ran (UTC)"),
+    ),
+    ("stage",),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, CORPUS_RUNS,
+                                                PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
+                                                COPIED_SHARE)}
 
 
 def markdown() -> str:

@@ -34,9 +34,22 @@ class ParagraphSettings:
 
 
 @dataclass(frozen=True)
+class ReuseSettings:
+    ngram: int = 5
+    min_words: int = 25
+    min_shared: int = 5
+    max_df: int = 100
+    max_gap: int = 50
+    min_density: float = 0.8
+    min_similarity: float = 0.5
+    edge_ratio: float = 0.7
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     paragraphs: ParagraphSettings = field(default_factory=ParagraphSettings)
+    reuse: ReuseSettings = field(default_factory=ReuseSettings)
 
     def section(self, name: str):
         return getattr(self, name)
@@ -47,7 +60,7 @@ class Settings:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-_SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings}
+_SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings}
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

@@ -20,7 +20,8 @@ from .schema import TABLES, Table
 DEFAULT_DB = "corroborate.duckdb"
 
 _ARROW = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
-          "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
+          "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+          "VARCHAR[]": pa.list_(pa.string())}
 
 
 def default_db() -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
 from ..settings import Settings
-from ..stages.base import Stage
+from ..stages.base import CorpusStage, Stage
 
 
 @dataclass
@@ -16,6 +16,7 @@ class StageResult:
     processed: int      # articles (re)processed in this run
     up_to_date: int     # articles skipped because their output is current
     rows: dict[str, int]  # rows written per table
+    note: str = ""      # what a corpus stage did, in a line
 
 
 class Engine(ABC):
@@ -36,16 +37,63 @@ class Engine(ABC):
         """Atomically drop the stage's old rows for doc_ids, write the new ones, record the run."""
 
 
+    # -- corpus stages ----------------------------------------------------------------------------
+    @abstractmethod
+    def corpus(self) -> tuple[str, int]:
+        """A digest of the set of doc_ids stored, and how many there are."""
+
+    @abstractmethod
+    def corpus_state(self, stage: CorpusStage) -> tuple[str, str, str] | None:
+        """(version, settings digest, corpus digest) of the stage's last run, if any."""
+
+    @abstractmethod
+    def all_articles(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        """Every article's columns, sorted by doc_id."""
+
+    @abstractmethod
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """Every stored row of a table."""
+
+    @abstractmethod
+    def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
+                       rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Atomically replace the stage's tables with rows and record the run."""
+
+
+def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, force: bool = False,
+                     on_batch: Callable[[str, int, int], None] | None = None) -> StageResult:
+    """Run a corpus stage unless its last run saw the same articles, version and settings."""
+    digest = settings.digest(stage.settings_section)
+    corpus = engine.corpus()
+    state = engine.corpus_state(stage)
+    if not force and state == (stage.version, digest, corpus[0]):
+        return StageResult(stage.name, stage.version, 0, corpus[1], {t: 0 for t in stage.writes})
+    same_method = not force and state is not None and state[:2] == (stage.version, digest)
+    previous = {t: engine.rows(t) for t in stage.keeps} if same_method else {}
+    progress = (lambda step, done, total: on_batch(f"{stage.name}: {step}", done, total)) if on_batch else None
+    output = stage.run_corpus(engine.all_articles(stage.reads), previous,
+                              settings.section(stage.settings_section), progress)
+    unknown = set(output.tables) - set(stage.writes)
+    if unknown:
+        raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
+    engine.replace_tables(stage, digest, corpus, output.tables)
+    return StageResult(stage.name, stage.version, corpus[1], 0,
+                       {t: len(output.tables.get(t, [])) for t in stage.writes}, output.note)
+
+
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
 
-def run_stages(engine: Engine, stages: Sequence[Stage], settings: Settings, force: bool = False,
+def run_stages(engine: Engine, stages: Sequence[Stage | CorpusStage], settings: Settings, force: bool = False,
                batch_size: int = 200, on_batch: Callable[[str, int, int], None] | None = None) -> list[StageResult]:
     """Run each stage over the articles whose output is missing or out of date."""
     results = []
     for stage in stages:
+        if isinstance(stage, CorpusStage):
+            results.append(run_corpus_stage(engine, stage, settings, force, on_batch))
+            continue
         digest = settings.digest(stage.settings_section)
         doc_ids, current = engine.pending(stage, digest, force)
         counts = {t: 0 for t in stage.writes}

@@ -1,9 +1,10 @@
 """The DuckDB engine: stages read from and write to the local store."""
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Sequence
 
-from ..stages.base import Stage
+from ..stages.base import CorpusStage, Stage
 from ..store import Store, now
 from .base import Engine
 
@@ -39,3 +40,36 @@ class DuckDBEngine(Engine):
             self.store.insert("stage_runs", [
                 {"stage": stage.name, "doc_id": d, "version": stage.version, "settings_digest": digest,
                  "ran_at": stamp} for d in doc_ids])
+
+    # -- corpus stages ----------------------------------------------------------------------------
+    def corpus(self) -> tuple[str, int]:
+        ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16], len(ids)
+
+    def corpus_state(self, stage: CorpusStage) -> tuple[str, str, str] | None:
+        row = self.store.con.execute(
+            "SELECT version, settings_digest, corpus_digest FROM corpus_runs WHERE stage = ?",
+            [stage.name]).fetchone()
+        return tuple(row) if row else None
+
+    def all_articles(self, columns: Sequence[str]) -> list[dict[str, Any]]:
+        cols = ", ".join(f'"{c}"' for c in dict.fromkeys(("doc_id", *columns)))
+        cursor = self.store.con.execute(f"SELECT {cols} FROM documents ORDER BY doc_id")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        cursor = self.store.con.execute(f'SELECT * FROM "{table}"')
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
+                       rows: dict[str, list[dict[str, Any]]]) -> None:
+        with self.store.transaction():
+            for table in stage.writes:
+                self.store.con.execute(f'DELETE FROM "{table}"')
+                self.store.insert(table, rows.get(table, []))
+            self.store.con.execute("DELETE FROM corpus_runs WHERE stage = ?", [stage.name])
+            self.store.insert("corpus_runs", [
+                {"stage": stage.name, "version": stage.version, "settings_digest": digest,
+                 "corpus_digest": corpus[0], "n_articles": corpus[1], "ran_at": now()}])

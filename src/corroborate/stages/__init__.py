@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from ..errors import CorroborateError
-from .base import Stage
+from .base import CorpusStage, Stage
 from .paragraphs import Paragraphs
+from .reuse import Reuse
 
-STAGES: dict[str, Stage] = {s.name: s for s in (Paragraphs(),)}
+STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse())}
 
 
-def select(only: str | None = None, until: str | None = None) -> list[Stage]:
+def select(only: str | None = None, until: str | None = None) -> list[Stage | CorpusStage]:
     """The stages to run: one (`only`), those up to and including `until`, or all."""
     for name in (only, until):
         if name and name not in STAGES:

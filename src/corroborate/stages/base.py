@@ -10,7 +10,8 @@ settings change.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, Callable, ClassVar
 
 
 class Stage(ABC):
@@ -23,3 +24,30 @@ class Stage(ABC):
     @abstractmethod
     def run(self, articles: list[dict[str, Any]], settings: Any) -> dict[str, list[dict[str, Any]]]:
         """Rows for each table in `writes`, for exactly these articles."""
+
+
+class CorpusStage(ABC):
+    """A stage whose output for one article depends on the others (copied passages, claims).
+
+    It sees every article at once and returns the full contents of the tables it writes; the
+    engine replaces them in one transaction. To stay cheap on reruns it gets back the rows of its
+    `keeps` tables from its previous run (only when that run had the same version and settings),
+    and may reuse whatever in them is still valid. The engine skips it when the set of articles,
+    the version and the settings are all unchanged."""
+    name: ClassVar[str]
+    version: ClassVar[str]
+    settings_section: ClassVar[str]
+    reads: ClassVar[tuple[str, ...]] = ("doc_id", "text")
+    writes: ClassVar[tuple[str, ...]]
+    keeps: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
+                   settings: Any, progress: Callable[[str, int, int], None] | None = None) -> "CorpusOutput":
+        """Full rows for each table in `writes`, and a line saying what the run did."""
+
+
+@dataclass
+class CorpusOutput:
+    tables: dict[str, list[dict[str, Any]]]
+    note: str = ""

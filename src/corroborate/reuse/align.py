@@ -1,0 +1,181 @@
+"""Aligning two articles: the passages they share, with character offsets in both.
+
+1. Anchors: positions (i, j) where article A and article B have the same shingle (n consecutive
+   tokens). Only the first occurrence of a shingle in each article is used, as passim uses only
+   shingles that occur once.
+2. Chains: anchors are taken in A's order and each joins the open chain it continues — both
+   positions move forward by at most `max_gap` + n tokens and drift apart by at most `max_gap`
+   (an inserted or dropped sentence) — or starts a new one. Chains are kept apart when one article
+   repeats a passage of the other, or carries two passages in a different order.
+3. Edges: a chain covers the tokens of its first to its last anchor. It then grows outward one
+   token pair at a time while the next tokens on both sides agree (`edge_ratio`, so a typo such as
+   "rovisions"/"provisions" at the edge stays in), which recovers the words a shingle could not
+   anchor.
+4. Checks: at least `min_words` tokens must be shared on each side (inside an anchor or an agreeing
+   edge), counted as words actually shared rather than the span's width; the shared words must
+   cover at least `min_density` of the passage on one side at least (a copy with a dropped or
+   inserted sentence is still dense on the side that kept only copied text, while two independent
+   rewrites of one statement share phrases sparsely on both sides); and the two passages'
+   characters, case folded, must agree at least `min_similarity` (rapidfuzz's normalised Indel
+   similarity, also the reported `similarity`).
+
+Everything here depends only on the two texts and the settings, never on the rest of the corpus.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz.distance import Indel
+
+from ..settings import ReuseSettings
+from .tokens import Vocabulary, shingle_hashes, word_spans, words
+
+# Closing punctuation that belongs to the end of a passage ("...in the region." / '..." he said').
+_TRAILING = set('.!?…"\'”’»)]')
+
+
+@dataclass
+class Tokens:
+    """One article prepared for alignment."""
+    text: str
+    words: list[str]
+    spans: list[tuple[int, int]]
+    shingles: np.ndarray
+
+    @classmethod
+    def of(cls, text: str, vocabulary: Vocabulary, n: int) -> "Tokens":
+        w = words(text)
+        return cls(text, w, word_spans(text), shingle_hashes(vocabulary.ids(w), n))
+
+
+@dataclass(frozen=True)
+class Alignment:
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_words: int
+    b_words: int
+    similarity: float
+
+
+def anchors(a: Tokens, b: Tokens) -> tuple[np.ndarray, np.ndarray]:
+    """Token positions (in A, in B) of shared shingles, sorted by A's position then B's."""
+    _, ia, ib = np.intersect1d(a.shingles, b.shingles, assume_unique=False, return_indices=True)
+    order = np.lexsort((ib, ia))
+    return ia[order], ib[order]
+
+
+def chains(ia: np.ndarray, ib: np.ndarray, n: int, max_gap: int) -> list[list[tuple[int, int]]]:
+    """The anchors (i, j) of each chain, in A's order."""
+    reach = max_gap + n
+    open_chains: list[list[tuple[int, int]]] = []
+    done: list[list[tuple[int, int]]] = []
+    for i, j in zip(ia.tolist(), ib.tolist()):
+        best = None
+        still_open = []
+        for c in open_chains:
+            li, lj = c[-1]
+            di = i - li
+            if di > reach:
+                done.append(c)        # nothing later in A can continue it
+                continue
+            still_open.append(c)
+            dj = j - lj
+            if best is None and 0 < di and 0 < dj <= reach and abs(di - dj) <= max_gap:
+                best = c
+        open_chains = still_open
+        if best is None:
+            open_chains.append([(i, j)])
+        else:
+            best.append((i, j))
+    done.extend(open_chains)
+    return done
+
+
+def _agree(x: str, y: str, ratio: float) -> bool:
+    return x == y or Indel.normalized_similarity(x, y) >= ratio
+
+
+@dataclass
+class _Run:
+    """A chain grown to its edges: token ranges [i0, i1) in A, [j0, j1) in B, and the tokens on
+    each side that are shared (inside an anchor shingle, or agreeing edge tokens)."""
+    i0: int
+    j0: int
+    i1: int
+    j1: int
+    shared_a: set[int]
+    shared_b: set[int]
+
+
+def _grow(a: Tokens, b: Tokens, anchors: list[tuple[int, int]], n: int, ratio: float) -> _Run:
+    """Extend the chain outward while the next tokens on both sides agree."""
+    shared_a = {p for i, _ in anchors for p in range(i, i + n)}
+    shared_b = {p for _, j in anchors for p in range(j, j + n)}
+    i0, j0 = anchors[0]
+    i1, j1 = anchors[-1][0] + n, anchors[-1][1] + n
+    while i0 > 0 and j0 > 0 and _agree(a.words[i0 - 1], b.words[j0 - 1], ratio):
+        i0, j0 = i0 - 1, j0 - 1
+        shared_a.add(i0)
+        shared_b.add(j0)
+    while i1 < len(a.words) and j1 < len(b.words) and _agree(a.words[i1], b.words[j1], ratio):
+        shared_a.add(i1)
+        shared_b.add(j1)
+        i1, j1 = i1 + 1, j1 + 1
+    return _Run(i0, j0, i1, j1, shared_a, shared_b)
+
+
+def _char_range(t: Tokens, i0: int, i1: int) -> tuple[int, int]:
+    start, end = t.spans[i0][0], t.spans[i1 - 1][1]
+    limit = len(t.text)
+    while end < limit and t.text[end] in _TRAILING:
+        end += 1
+    return start, end
+
+
+def align_pair(a: Tokens, b: Tokens, settings: ReuseSettings) -> list[Alignment]:
+    """The passages A and B share, in A's order."""
+    n = settings.ngram
+    ia, ib = anchors(a, b)
+    if not len(ia):
+        return []
+    runs = sorted((_grow(a, b, c, n, settings.edge_ratio) for c in chains(ia, ib, n, settings.max_gap)),
+                  key=lambda r: (r.i0, r.j0))
+    # Growing can make two chains meet; merge runs that overlap on both sides.
+    merged: list[_Run] = []
+    for r in runs:
+        m = merged[-1] if merged else None
+        if m and r.i0 < m.i1 and r.j0 < m.j1 and r.j1 > m.j0:
+            m.i1, m.j0, m.j1 = max(m.i1, r.i1), min(m.j0, r.j0), max(m.j1, r.j1)
+            m.shared_a |= r.shared_a
+            m.shared_b |= r.shared_b
+        else:
+            merged.append(r)
+    out = []
+    for r in merged:
+        # Length counts shared words, not the span: two rewrites of one statement can share
+        # phrases spread over 40 words while sharing fewer than 25.
+        if min(len(r.shared_a), len(r.shared_b)) < settings.min_words:
+            continue
+        # A copy is dense on at least one side (the side that dropped nothing); two paraphrases
+        # of a common source are sparse on both.
+        density = max(len(r.shared_a) / (r.i1 - r.i0), len(r.shared_b) / (r.j1 - r.j0))
+        if density < settings.min_density:
+            continue
+        a0, a1 = _char_range(a, r.i0, r.i1)
+        b0, b1 = _char_range(b, r.j0, r.j1)
+        similarity = Indel.normalized_similarity(a.text[a0:a1].casefold(), b.text[b0:b1].casefold())
+        if similarity < settings.min_similarity:
+            continue
+        out.append(Alignment(a0, a1, b0, b1, r.i1 - r.i0, r.j1 - r.j0, round(similarity, 4)))
+    return out
+
+
+def align_texts(text_a: str, text_b: str, settings: ReuseSettings | None = None) -> list[Alignment]:
+    """The passages two texts share (a convenience for notebooks and tests)."""
+    settings = settings or ReuseSettings()
+    vocabulary = Vocabulary()
+    return align_pair(Tokens.of(text_a, vocabulary, settings.ngram),
+                      Tokens.of(text_b, vocabulary, settings.ngram), settings)
