@@ -87,3 +87,49 @@ def test_golden_documents(documents):
     if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+GOLDEN_REUSE = Path(__file__).parent / "golden" / "example_reuse.jsonl"
+
+
+def _clusters(documents):
+    docs, db = documents
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    reuse = api.table("reuse", db=db)
+    return {cid: {rel[d]: row for d, row in zip(g["doc_id"], g.to_dict("records"))}
+            for cid, g in reuse.groupby("cluster_id")}, rel
+
+
+def test_reuse_follows_the_answer_key(documents):
+    """A02 and A03 copy the release A01, A04 reproduces its paragraph 2, A06 quotes a sentence of
+    it: one cross-outlet cluster, all four 2025-03-11 articles tied as origin. A15 and A19 are OPA
+    repeating its own line (one as "OPA", one as "Ostrenian Press Agency"): a series."""
+    clusters, _ = _clusters(documents)
+    release = next(c for c in clusters.values() if "html/mes_press_release_velmora.html" in c)
+    assert set(release) == {"html/mes_press_release_velmora.html", "txt/opa_velmora_derailment.txt",
+                            "txt/velmora_courier_train_derails.txt", "txt/ostrenia_today_evacuation.txt",
+                            "txt/meridian_wire_chlorine_blast.txt"}
+    assert {r: m["is_origin"] for r, m in release.items()} == {
+        "html/mes_press_release_velmora.html": True, "txt/opa_velmora_derailment.txt": True,
+        "txt/velmora_courier_train_derails.txt": True, "txt/ostrenia_today_evacuation.txt": True,
+        "txt/meridian_wire_chlorine_blast.txt": False}
+    assert release["txt/ostrenia_today_evacuation.txt"]["text"].startswith("As a precaution, the evacuation")
+    assert "Eleven of the train" in release["txt/meridian_wire_chlorine_blast.txt"]["text"]
+    opa = next(c for c in clusters.values() if "txt/opa_foreign_experts_rejected.txt" in c)
+    assert set(opa) == {"txt/opa_foreign_experts_rejected.txt", "feeds/articles.jsonl#line 3"}
+    assert {m["kind"] for m in opa.values()} == {"series"}
+    assert len(clusters) == 2
+    # the French translation (A05) and the Russian article are not textual copies
+    assert not any("feeds/articles.jsonl#line 1" in c or "txt/kadria_net_ru_velmorsk.txt" in c for c in clusters.values())
+
+
+def test_golden_reuse(documents):
+    clusters, _ = _clusters(documents)
+    rows = sorted(({"source": rel, **{k: _value(m[k]) for k in ("start", "end", "n_words", "is_origin",
+                                                                 "origin_tie", "kind", "text")}}
+                   for members in clusters.values() for rel, m in members.items()),
+                  key=lambda r: (r["source"], r["start"]))
+    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True, default=bool) + "\n" for r in rows)
+    if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
+        GOLDEN_REUSE.write_text(text, encoding="utf-8")
+    assert text == GOLDEN_REUSE.read_text(encoding="utf-8")

@@ -59,7 +59,42 @@ def show(doc_id: str, db: str | Path | None = None) -> dict:
         doc["paragraphs"] = store.con.execute(
             'SELECT paragraph, start, "end" FROM paragraphs WHERE doc_id = ? ORDER BY paragraph',
             [doc["doc_id"]]).df().to_dict("records")
+        doc["passages"] = _passages_of(store, doc["doc_id"])
+        share = store.con.execute("SELECT * FROM copied_share WHERE doc_id = ?", [doc["doc_id"]]).df()
+        doc["copied_share"] = share.to_dict("records")[0] if len(share) else None
         return doc
+
+
+def _passages_of(store: Store, doc_id: str) -> list[dict]:
+    """The article's copied passages, each with the other articles of its cluster."""
+    mine = store.con.execute(
+        """SELECT cluster_id, start, "end", n_words, is_origin, origin_tie, kind
+           FROM reuse WHERE doc_id = ? ORDER BY start, "end", cluster_id""", [doc_id]).df().to_dict("records")
+    for p in mine:
+        p["others"] = store.con.execute(
+            """SELECT r.doc_id, r.outlet, r.published, r.is_origin, r.n_words, d.title
+               FROM reuse r JOIN documents d USING (doc_id)
+               WHERE r.cluster_id = ? AND r.doc_id <> ?
+               ORDER BY r.published NULLS LAST, r.doc_id""", [p["cluster_id"], doc_id]).df().to_dict("records")
+    return mine
+
+
+def reuse_clusters(db: str | Path | None = None, kind: str | None = None) -> pd.DataFrame:
+    """One row per cluster of copied passages, largest first: its articles, outlets, first date,
+    likely origin(s) and the origin's opening words. kind: 'copy', 'series' or None for both."""
+    if kind not in (None, "copy", "series"):
+        raise CorroborateError(f"kind must be 'copy' or 'series', not {kind!r}")
+    with Store(db, read_only=True) as store:
+        return store.con.execute(
+            """SELECT cluster_id, any_value(kind) AS kind, count(DISTINCT doc_id) AS articles,
+                      string_agg(DISTINCT outlet, ', ' ORDER BY outlet) AS outlets,
+                      min(published) AS first_published, max(published) AS last_published,
+                      string_agg(DISTINCT CASE WHEN is_origin THEN doc_id END, ', ') AS origin,
+                      bool_or(origin_tie) AS origin_tie, max(n_words) AS words,
+                      arg_max(text, CASE WHEN is_origin THEN 1 ELSE 0 END * 1000000 + n_words) AS text
+               FROM reuse WHERE ? IS NULL OR kind = ?
+               GROUP BY cluster_id
+               ORDER BY articles DESC, words DESC, cluster_id""", [kind, kind]).df()
 
 
 def table(name: str, db: str | Path | None = None) -> pd.DataFrame:

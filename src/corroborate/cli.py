@@ -149,8 +149,71 @@ def show(doc_id: str = typer.Argument(..., help="A doc_id or a unique prefix of 
     out.print(meta)
     for src in doc["sources"]:
         out.print(Text(f"source: {src['source']} ({src['format']})", style="dim"))
+    share = doc.get("copied_share")
+    if share and share["shared_words"]:
+        out.print(Text(f"copied: {share['copied_share']:.0%} of its words appeared earlier in another outlet; "
+                       f"{share['shared_share']:.0%} are shared with other outlets"))
     out.print()
-    out.print(Text(doc["text"]))  # Text(): article text is never read as markup
+    out.print(_marked_text(doc["text"], doc["passages"]))
+    for number, p in enumerate(doc["passages"], 1):
+        origin = " (likely origin" + (", tied" if p["origin_tie"] else "") + ")" if p["is_origin"] else ""
+        what = "copied passage" if p["kind"] == "copy" else "repeated by the same outlet"
+        out.print(Text(f"[{number}] characters {p['start']}-{p['end']}, {p['n_words']} words, {what}{origin}, "
+                       f"cluster {p['cluster_id']}; also in:", style="bold"))
+        for o in p["others"]:
+            mark = " (likely origin)" if o["is_origin"] else ""
+            out.print(Text(f"    {o['doc_id']}  {_cell(o['outlet'])}  {_cell(o['published'])[:10]}  "
+                           f"{_cell(o['title'])[:60]}{mark}"))
+
+
+# Styles cycled over the passages of one article in `show`.
+_PASSAGE_STYLES = ("black on bright_yellow", "black on bright_cyan", "black on bright_green", "black on bright_magenta")
+
+
+def _marked_text(text: str, passages: list[dict]) -> Text:
+    """The article text with each copied passage between ⟦n and n⟧ (visible when piped) and
+    highlighted on a terminal. Built with Text(), so article text is never read as markup."""
+    marks = []  # (offset, order, marker): ends before starts at one offset, so markers nest
+    for number, p in enumerate(passages, 1):
+        marks.append((p["start"], 1, f"⟦{number} ", number))
+        marks.append((p["end"], 0, f" {number}⟧", number))
+    result, cursor, open_at = Text(), 0, {}
+    for offset, _, marker, number in sorted(marks, key=lambda m: (m[0], m[1], m[3])):
+        result.append(text[cursor:offset])
+        cursor = offset
+        result.append(marker, style="bold")
+        if marker.startswith("⟦"):
+            open_at[number] = len(result.plain)
+        else:
+            style = _PASSAGE_STYLES[(number - 1) % len(_PASSAGE_STYLES)]
+            result.stylize(style, open_at.pop(number), len(result.plain) - len(marker))
+    result.append(text[cursor:])
+    return result
+
+
+@app.command()
+@handled
+def reuse(
+    kind: Optional[str] = typer.Option(None, "--kind", help="copy (across outlets) or series (one outlet repeating itself); default both."),
+    limit: int = typer.Option(50, help="Show at most this many clusters (0: all)."),
+):
+    """List clusters of copied passages, largest first, with outlets, dates and the likely origin."""
+    df = api.reuse_clusters(db=STATE.db, kind=kind)
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        for row in shown.itertuples():
+            print("\t".join([row.cluster_id, row.kind, str(row.articles), _cell(row.first_published)[:10],
+                             _cell(row.last_published)[:10], _cell(row.origin) + (" (tie)" if row.origin_tie else ""),
+                             _cell(row.outlets), str(row.words), " ".join(_cell(row.text).split())[:200]]))
+        return
+    table = Table("cluster", "kind", "articles", "first", "last", "origin", "outlets", "words", "opening", box=None)
+    for row in shown.itertuples():
+        table.add_row(row.cluster_id, row.kind, str(row.articles), _cell(row.first_published)[:10],
+                      _cell(row.last_published)[:10],
+                      Text(_cell(row.origin) + (" (tie)" if row.origin_tie else "")), Text(_cell(row.outlets)),
+                      str(row.words), Text(" ".join(_cell(row.text).split())[:80]))
+    out.print(table)
+    out.print(f"{len(df)} clusters" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
 
 
 @app.command()

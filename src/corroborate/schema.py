@@ -141,7 +141,7 @@ REUSE = Table(
         Column("kind", "VARCHAR", "'copy' when the cluster spans two or more outlets, 'series' when it is "
                "one outlet repeating itself (a footer, a standing paragraph)"),
         Column("cluster_articles", "INTEGER", "articles in the cluster"),
-        Column("cluster_outlets", "INTEGER", "distinct known outlets in the cluster"),
+        Column("cluster_outlets", "INTEGER", "distinct known outlets (or web hosts) in the cluster"),
     ),
     ("cluster_id", "doc_id", "start"),
 )

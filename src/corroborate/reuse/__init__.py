@@ -23,10 +23,10 @@ import numpy as np
 from ..settings import ReuseSettings
 from .align import Alignment, Tokens, align_pair, align_texts
 from .candidates import candidate_pairs
-from .clusters import build_clusters, series_of
+from .clusters import build_clusters, series_map
 from .tokens import Vocabulary, shingle_hashes, words
 
-__all__ = ["ReuseResult", "find_reuse", "align_texts", "Alignment", "series_of"]
+__all__ = ["ReuseResult", "find_reuse", "align_texts", "Alignment", "series_map"]
 
 
 @dataclass
@@ -55,6 +55,7 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
     # Oldest first, so that a widely shared shingle links every carrier to the earliest one.
     docs = sorted(articles, key=lambda a: (a.get("published") is None, a.get("published") or 0, a["doc_id"]))
     by_id = {a["doc_id"]: a for a in docs}
+    series = series_map(docs)
     vocabulary = Vocabulary()
     shingles, n_words = [], {}
     for k, a in enumerate(docs):
@@ -91,16 +92,17 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
             reused += 1
             continue
         a, b = key
-        same_series = series_of(by_id[a]) == series_of(by_id[b])
         for al in align_pair(tokens(a), tokens(b), settings):
             pairs.append({"doc_a": a, "a_start": al.a_start, "a_end": al.a_end,
                           "doc_b": b, "b_start": al.b_start, "b_end": al.b_end,
                           "a_words": al.a_words, "b_words": al.b_words,
-                          "similarity": al.similarity, "same_series": same_series})
+                          "similarity": al.similarity})
         aligned += 1
         if progress and k % 500 == 0:
             progress("align", k, len(candidates))
     pairs.sort(key=lambda p: (p["doc_a"], p["doc_b"], p["a_start"], p["b_start"]))
+    for p in pairs:  # series depend on the whole corpus (outlet initials), so never reuse this
+        p["same_series"] = series[p["doc_a"]] == series[p["doc_b"]]
 
     in_pairs = sorted({p["doc_a"] for p in pairs} | {p["doc_b"] for p in pairs})
     word_starts = {d: [s for s, _ in tokens(d).spans] for d in in_pairs}

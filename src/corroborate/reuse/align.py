@@ -9,8 +9,8 @@
    repeats a passage of the other, or carries two passages in a different order.
 3. Edges: a chain covers the tokens of its first to its last anchor. It then grows outward one
    token pair at a time while the next tokens on both sides agree (`edge_ratio`, so a typo such as
-   "rovisions"/"provisions" at the edge stays in), which recovers the words a shingle could not
-   anchor.
+   "rovisions"/"provisions" at the edge stays in), stepping over a single substituted word when
+   the three pairs beyond it agree; this recovers the words a shingle could not anchor.
 4. Checks: at least `min_words` tokens must be shared on each side (inside an anchor or an agreeing
    edge), counted as words actually shared rather than the span's width; the shared words must
    cover at least `min_density` of the passage on one side at least (a copy with a dropped or
@@ -32,6 +32,9 @@ from ..settings import ReuseSettings
 from .tokens import Vocabulary, shingle_hashes, word_spans, words
 
 # Closing punctuation that belongs to the end of a passage ("...in the region." / '..." he said').
+# Agreeing token pairs needed beyond a disagreeing one for the edge to grow past it.
+_CONFIRM = 3
+
 _TRAILING = set('.!?…"\'”’»)]')
 
 
@@ -111,20 +114,32 @@ class _Run:
 
 
 def _grow(a: Tokens, b: Tokens, anchors: list[tuple[int, int]], n: int, ratio: float) -> _Run:
-    """Extend the chain outward while the next tokens on both sides agree."""
+    """Extend the chain outward while the next tokens on both sides agree. One token pair that
+    disagrees (a substituted word) is stepped over when the `_CONFIRM` pairs beyond it agree."""
     shared_a = {p for i, _ in anchors for p in range(i, i + n)}
     shared_b = {p for _, j in anchors for p in range(j, j + n)}
-    i0, j0 = anchors[0]
-    i1, j1 = anchors[-1][0] + n, anchors[-1][1] + n
-    while i0 > 0 and j0 > 0 and _agree(a.words[i0 - 1], b.words[j0 - 1], ratio):
-        i0, j0 = i0 - 1, j0 - 1
-        shared_a.add(i0)
-        shared_b.add(j0)
-    while i1 < len(a.words) and j1 < len(b.words) and _agree(a.words[i1], b.words[j1], ratio):
-        shared_a.add(i1)
-        shared_b.add(j1)
-        i1, j1 = i1 + 1, j1 + 1
-    return _Run(i0, j0, i1, j1, shared_a, shared_b)
+    wa, wb = a.words, b.words
+
+    def agree(i: int, j: int) -> bool:
+        return 0 <= i < len(wa) and 0 <= j < len(wb) and _agree(wa[i], wb[j], ratio)
+
+    def extend(i: int, j: int, step: int) -> tuple[int, int]:
+        """Last agreeing position reached from (i, j), the first pair outside the chain."""
+        last = (i - step, j - step)
+        while True:
+            if agree(i, j):
+                shared_a.add(i)
+                shared_b.add(j)
+                last = (i, j)
+                i, j = i + step, j + step
+            elif all(agree(i + k * step, j + k * step) for k in range(1, _CONFIRM + 1)):
+                i, j = i + step, j + step  # step over one substituted word
+            else:
+                return last
+
+    i0, j0 = extend(anchors[0][0] - 1, anchors[0][1] - 1, -1)
+    i1, j1 = extend(anchors[-1][0] + n, anchors[-1][1] + n, 1)
+    return _Run(i0, j0, i1 + 1, j1 + 1, shared_a, shared_b)
 
 
 def _char_range(t: Tokens, i0: int, i1: int) -> tuple[int, int]:

@@ -5,10 +5,10 @@ are joined, and two passages of one article are joined when they overlap by at l
 shorter one (passim's rule), so a press release, its copies and the copies of copies are one
 cluster. In each cluster an article's overlapping passages are merged into one member.
 
-Series: articles of one outlet form a series (the outlet name, else the URL's host, else the
-article alone). A cluster whose members all belong to one series is that outlet's own repetition
-(a footer, a standing explainer paragraph) and has kind "series"; a cluster spanning two or more
-series is kind "copy". Only copying between series counts towards an article's copied share.
+Series: articles of one outlet form a series (the outlet name, matched case-blind and by its
+initials, else the URL's host, else the article alone; see `series_map`). A cluster whose members
+all belong to one series is that outlet's own repetition (a footer, a standing explainer
+paragraph) and has kind "series"; a cluster spanning two or more series is kind "copy". Only copying between series counts towards an article's copied share.
 
 Origin: the member(s) with the earliest publication date. Several articles on that date are all
 marked, with `origin_tie`; with no dates at all, no member is marked. Days are all the store knows
@@ -17,9 +17,10 @@ of publication time, so a tie is reported rather than broken by some arbitrary o
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections import defaultdict
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
 
 
@@ -40,15 +41,46 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def series_of(article: dict[str, Any]) -> str:
-    """Which series an article belongs to: its outlet, else its URL's host, else itself."""
-    outlet = (article.get("outlet") or "").strip().casefold()
-    if outlet:
-        return "outlet:" + outlet
-    host = urlsplit(article.get("url") or "").hostname or ""
-    if host:
-        return "host:" + host.removeprefix("www.")
-    return "doc:" + article["doc_id"]
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+_MINOR = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "el", "al", "di", "da"}
+
+
+def _name(outlet: str | None) -> str:
+    return " ".join(_NAME_WORDS.findall((outlet or "").casefold()))
+
+
+def _initials(name: str) -> set[str]:
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _MINOR)}
+
+
+def series_map(articles: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """doc_id → series: the outlet, else the URL's host, else the article alone.
+
+    Outlet names are compared case- and punctuation-blind, and a one-word name that is the
+    initials of exactly one longer outlet name in the corpus is that outlet ("OPA" signed at the
+    foot of a text file and "Ostrenian Press Agency" given in a feed; AFP and Agence France-Presse)."""
+    articles = list(articles)
+    names = {_name(a.get("outlet")) for a in articles} - {""}
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for initials in _initials(name):
+            by_initials[initials].add(name)
+    canonical = {}
+    for name in names:
+        longer = by_initials.get(name.replace(" ", ""), set()) - {name} if " " not in name else set()
+        canonical[name] = next(iter(longer)) if len(longer) == 1 else name
+    out = {}
+    for a in articles:
+        name = _name(a.get("outlet"))
+        if name:
+            out[a["doc_id"]] = "outlet:" + canonical[name]
+            continue
+        host = urlsplit(a.get("url") or "").hostname or ""
+        out[a["doc_id"]] = "host:" + host.removeprefix("www.") if host else "doc:" + a["doc_id"]
+    return out
 
 
 def _merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -100,7 +132,7 @@ def build_clusters(pairs: list[dict[str, Any]], articles: dict[str, dict[str, An
     for k, (doc, s, e) in enumerate(sides):
         components[uf.find(k)][doc].append((s, e))
 
-    series = {doc: series_of(a) for doc, a in articles.items()}
+    series = series_map(articles.values())
     passages: list[dict[str, Any]] = []
     for members_by_doc in components.values():
         members = [(doc, s, e) for doc, spans in members_by_doc.items() for s, e in _merge_intervals(spans)]
@@ -111,7 +143,7 @@ def build_clusters(pairs: list[dict[str, Any]], articles: dict[str, dict[str, An
         first = min(dates) if dates else None
         origins = {d for d in docs if first is not None and articles[d].get("published") == first}
         n_series = len({series[d] for d in docs})
-        n_outlets = len({articles[d].get("outlet") for d in docs if articles[d].get("outlet")})
+        n_outlets = len({series[d] for d in docs if not series[d].startswith("doc:")})
         for doc, s, e in members:
             a = articles[doc]
             passages.append({
@@ -123,33 +155,29 @@ def build_clusters(pairs: list[dict[str, Any]], articles: dict[str, dict[str, An
                 "cluster_articles": len(docs), "cluster_outlets": n_outlets,
             })
     passages.sort(key=lambda p: (p["cluster_id"], p["doc_id"], p["start"]))
-    return passages, copied_shares(passages, articles, series, word_starts, n_words)
+    return passages, copied_shares(pairs, articles, series, word_starts, n_words)
 
 
-def copied_shares(passages: list[dict[str, Any]], articles: dict[str, dict[str, Any]],
+def copied_shares(pairs: list[dict[str, Any]], articles: dict[str, dict[str, Any]],
                   series: dict[str, str], word_starts: dict[str, list[int]],
                   n_words: dict[str, int]) -> list[dict[str, Any]]:
-    """Per article: the words it shares with other outlets' articles, and those that appeared
-    earlier (strictly: a same-day copy cannot be said to be earlier) in another outlet."""
-    by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in passages:
-        by_cluster[p["cluster_id"]].append(p)
+    """Per article: the words it shares with other outlets' articles, and those it shares with an
+    article of another outlet published on an earlier day (a same-day copy cannot be said to be
+    earlier). Computed from the aligned pairs themselves, not from whole clusters, so "copied from"
+    names only articles that carry these very words."""
     shared: dict[str, list[tuple[int, int]]] = defaultdict(list)
     copied: dict[str, list[tuple[int, int]]] = defaultdict(list)
     sources: dict[str, set[str]] = defaultdict(set)
-    for members in by_cluster.values():
-        for p in members:
-            doc = p["doc_id"]
-            others = [q for q in members if series[q["doc_id"]] != series[doc]]
-            if not others:
-                continue
-            shared[doc].append((p["start"], p["end"]))
-            mine = p["published"]
-            earlier = {q["doc_id"] for q in others
-                       if mine is not None and q["published"] is not None and q["published"] < mine}
-            if earlier:
-                copied[doc].append((p["start"], p["end"]))
-                sources[doc] |= earlier
+    for p in pairs:
+        a, b = p["doc_a"], p["doc_b"]
+        if series[a] == series[b]:
+            continue
+        for mine, other, span in ((a, b, (p["a_start"], p["a_end"])), (b, a, (p["b_start"], p["b_end"]))):
+            shared[mine].append(span)
+            mine_date, other_date = articles[mine].get("published"), articles[other].get("published")
+            if mine_date is not None and other_date is not None and other_date < mine_date:
+                copied[mine].append(span)
+                sources[mine].add(other)
     rows = []
     for doc in sorted(articles):
         total = n_words[doc]

@@ -20,7 +20,8 @@ class Reuse(CorpusStage):
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
                    settings: Any, progress: Callable[[str, int, int], None] | None = None) -> CorpusOutput:
-        result = find_reuse(articles, settings, previous, progress)
+        result = find_reuse(articles, settings, {"candidates": previous.get("reuse_candidates", []),
+                                                 "pairs": previous.get("reuse_pairs", [])}, progress)
         clusters = len({p["cluster_id"] for p in result.passages})
         return CorpusOutput(
             {"reuse_candidates": result.candidates, "reuse_pairs": result.pairs,
