@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from corroborate.reuse import align_texts
-from corroborate.reuse.candidates import candidate_pairs
+from corroborate.reuse.candidates import candidate_pairs, first_occurrences
 from corroborate.reuse.tokens import word_spans, words
 from corroborate.settings import ReuseSettings
 
@@ -154,14 +154,31 @@ def test_offsets_are_into_the_original_text_when_case_folding_changes_lengths():
 
 # -- candidates -------------------------------------------------------------------------------------
 
+def shingled(*docs):
+    """(hashes, first positions) per article, from lists of shingle hashes in text order."""
+    return [first_occurrences(np.array(d, np.uint64)) for d in docs]
+
+
 def test_candidates_need_min_shared_shingles():
-    s = [np.array([1, 2, 3, 4], np.uint64), np.array([1, 2, 3, 9], np.uint64), np.array([1, 8], np.uint64)]
+    s = shingled([1, 2, 3, 4], [1, 2, 3, 9], [1, 8])
     a, b, shared = candidate_pairs(s, max_df=100, min_shared=3)
     assert list(zip(a.tolist(), b.tolist(), shared.tolist())) == [(0, 1, 3)]
 
 
+def test_shared_shingles_must_lie_on_one_diagonal():
+    run = list(range(100, 110))
+    # the same ten shingles in the same order: a copy
+    a, _, shared = candidate_pairs(shingled(run + list(range(200, 400)), list(range(500, 700)) + run),
+                                   max_df=100, min_shared=8, band=50)
+    assert shared.tolist() == [10]
+    # the same ten shingles scattered far apart in one article: stock phrases, not a copy
+    scattered = [x for k, s in enumerate(run) for x in [s] + list(range(1000 + 60 * k, 1060 + 60 * k))]
+    a, _, _ = candidate_pairs(shingled(run, scattered), max_df=100, min_shared=8, band=50)
+    assert len(a) == 0
+
+
 def test_a_shingle_carried_by_more_than_max_df_articles_links_each_to_the_earliest_only():
-    s = [np.array([7, 1, 2], np.uint64) for _ in range(5)]
+    s = shingled(*[[7, 1, 2] for _ in range(5)])
     a, b, _ = candidate_pairs(s, max_df=3, min_shared=1)
     assert list(zip(a.tolist(), b.tolist())) == [(0, 1), (0, 2), (0, 3), (0, 4)]
     a, b, _ = candidate_pairs(s, max_df=5, min_shared=1)

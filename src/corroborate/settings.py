@@ -37,7 +37,7 @@ class ParagraphSettings:
 class ReuseSettings:
     ngram: int = 5
     min_words: int = 25
-    min_shared: int = 5
+    min_shared: int = 8
     max_df: int = 100
     max_gap: int = 50
     min_density: float = 0.8

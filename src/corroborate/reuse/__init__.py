@@ -14,6 +14,7 @@ exactly what a full rebuild gives.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
@@ -22,7 +23,7 @@ import numpy as np
 
 from ..settings import ReuseSettings
 from .align import Alignment, Tokens, align_pair, align_texts
-from .candidates import candidate_pairs
+from .candidates import candidate_pairs, first_occurrences
 from .clusters import build_clusters, series_map
 from .tokens import Vocabulary, shingle_hashes, words
 
@@ -37,7 +38,7 @@ class ReuseResult:
     shares: list[dict[str, Any]]       # copied share per article
     aligned: int = 0                   # candidate pairs aligned in this run
     reused: int = 0                    # candidate pairs whose earlier alignment was kept
-    stats: dict[str, float] = field(default_factory=dict)
+    stats: dict[str, float] = field(default_factory=dict)  # seconds per step
 
 
 def _pair_key(row: dict[str, Any]) -> tuple[str, str]:
@@ -52,6 +53,13 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
     settings; their alignments are reused."""
     settings = settings or ReuseSettings()
     n = settings.ngram
+    clock = [time.perf_counter()]
+    stats: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        clock.append(time.perf_counter())
+        stats[name + "_s"] = round(clock[-1] - clock[-2], 3)
+
     # Oldest first, so that a widely shared shingle links every carrier to the earliest one.
     docs = sorted(articles, key=lambda a: (a.get("published") is None, a.get("published") or 0, a["doc_id"]))
     by_id = {a["doc_id"]: a for a in docs}
@@ -61,10 +69,11 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
     for k, a in enumerate(docs):
         w = words(a["text"])
         n_words[a["doc_id"]] = len(w)
-        shingles.append(np.unique(shingle_hashes(vocabulary.ids(w), n)))
+        shingles.append(first_occurrences(shingle_hashes(vocabulary.ids(w), n)))
         if progress and k % 1000 == 0:
             progress("index", k, len(docs))
-    ia, ib, shared = candidate_pairs(shingles, settings.max_df, settings.min_shared)
+    lap("index")
+    ia, ib, shared = candidate_pairs(shingles, settings.max_df, settings.min_shared, settings.max_gap)
     del shingles
 
     candidates = []
@@ -72,6 +81,7 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
         a, b = sorted((docs[x]["doc_id"], docs[y]["doc_id"]))
         candidates.append({"doc_a": a, "doc_b": b, "shared": s})
     candidates.sort(key=_pair_key)
+    lap("candidates")
 
     previous = previous or {}
     done = {_pair_key(r) for r in previous.get("candidates", [])}
@@ -79,7 +89,9 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
     for r in previous.get("pairs", []):
         kept_pairs.setdefault(_pair_key(r), []).append(r)
 
-    @lru_cache(maxsize=4096)
+    # Candidates are aligned in (doc_a, doc_b) order, so doc_a's tokens are reused across its
+    # pairs; doc_b's are kept too while memory allows (most articles are in few pairs).
+    @lru_cache(maxsize=20000)
     def tokens(doc_id: str) -> Tokens:
         return Tokens.of(by_id[doc_id]["text"], vocabulary, n)
 
@@ -104,7 +116,9 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
     for p in pairs:  # series depend on the whole corpus (outlet initials), so never reuse this
         p["same_series"] = series[p["doc_a"]] == series[p["doc_b"]]
 
+    lap("align")
     in_pairs = sorted({p["doc_a"] for p in pairs} | {p["doc_b"] for p in pairs})
     word_starts = {d: [s for s, _ in tokens(d).spans] for d in in_pairs}
     passages, shares = build_clusters(pairs, by_id, word_starts, n_words)
-    return ReuseResult(candidates, pairs, passages, shares, aligned, reused)
+    lap("cluster")
+    return ReuseResult(candidates, pairs, passages, shares, aligned, reused, stats)

@@ -62,8 +62,10 @@ class Vocabulary:
         return value
 
     def ids(self, tokens: list[str]) -> np.ndarray:
-        get, new = self._ids.get, self._new
-        return np.fromiter((get(t) or new(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+        found = list(map(self._ids.get, tokens))  # map(dict.get) is the fast path: most are known
+        if None in found:
+            found = [v if v is not None else self._new(t) for v, t in zip(found, tokens)]
+        return np.array(found, dtype=np.uint64)
 
 
 # Odd 64-bit multipliers for combining n token ids into one shingle hash (polynomial hash mod 2^64).
