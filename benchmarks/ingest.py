@@ -1,6 +1,7 @@
 """Ingest throughput of `corroborate add`, measured against the cheapest honest baseline per format.
 
 Run:  python benchmarks/ingest.py [--n 2000] [--repeat 3] [--formats txt,jsonl,html] [--check]
+                                  [--breakdown]
 
 What it does, in one process and one run:
 
@@ -41,6 +42,12 @@ slower corroborate is (corroborate time / baseline time = baseline articles/s / 
 articles/s), with the target and PASS/FAIL, and the peak RSS of the process. The exit status is 0
 (this is a report); with --check it is 1 when a target fails or corroborate did not store every
 article exactly once.
+
+With --breakdown, txt and jsonl ingest are timed again (best of --repeat) with language
+identification replaced by a constant and, separately, with the store writes left out, and an
+empty store is opened and closed; the differences say what each part costs per article and as a
+multiple of the baseline, i.e. how far below the target the rest would have to go. This is a
+diagnostic that swaps internals of corroborate.ingest for the time of those runs.
 """
 from __future__ import annotations
 
@@ -377,6 +384,46 @@ def check_store(db: Path, report, expected: int) -> list[str]:
     return problems
 
 
+def breakdown(path: Path, root: Path, settings, repeat: int, t_full: float) -> dict[str, float]:
+    """Seconds each part of one `api.add` run costs (see --breakdown in the module docstring)."""
+    import corroborate.ingest as ingest
+    from corroborate.store import Store
+
+    root.mkdir(parents=True, exist_ok=True)
+
+    def best_add(label: str) -> float:
+        times = []
+        for r in range(repeat):
+            db = root / f"{label}-{r}.duckdb"
+            times.append(timed(api.add, [str(path)], db, settings)[0])
+            db.unlink()
+        return min(times)
+
+    def no_writes(writer) -> None:  # drop the batch instead of writing it
+        for name in ("batch", "normals", "finished_files"):
+            if hasattr(writer, name):
+                setattr(writer, name, [])
+
+    real_detect, real_flush = ingest.detect_language, ingest._Writer.flush
+    try:
+        ingest.detect_language = lambda text, sample_chars=500: "en"
+        t_no_language = best_add("no-language")
+    finally:
+        ingest.detect_language = real_detect
+    try:
+        ingest._Writer.flush = no_writes
+        t_no_writes = best_add("no-writes")
+    finally:
+        ingest._Writer.flush = real_flush
+    t_open_close = min(timed(lambda p: Store(p).close(), root / f"empty-{r}.duckdb")[0]
+                       for r in range(repeat))
+    parts = {"language identification (fastText)": t_full - t_no_language,
+             "store writes (inserts, commits, checkpoint)": t_full - t_no_writes,
+             "store open + close (empty store)": t_open_close}
+    parts["everything else (walk, read, decode, parse, hash)"] = t_full - sum(parts.values())
+    return parts
+
+
 def warm_up(root: Path, settings) -> None:
     """Pay every one-time cost (model loading, lazy imports, DuckDB start-up) before timing."""
     detect_language("The government said on Monday that the new budget would support hospitals, "
@@ -400,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated: txt,jsonl,html")
     parser.add_argument("--seed", type=int, default=20250312, help="seed of the synthetic corpus")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also time txt and jsonl without language ID and without store writes")
     args = parser.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -443,6 +492,9 @@ def main(argv: list[str] | None = None) -> int:
                 best[fmt]["corroborate"] = min(best[fmt]["corroborate"], t_corr)
                 print(f"  run {r}/{args.repeat} {fmt:5}: baseline {t_base:8.3f}s   "
                       f"corroborate {t_corr:8.3f}s   ({t_corr / t_base:.2f}x)", flush=True)
+        parts = {fmt: breakdown(corpus[fmt][0], root / "breakdown" / fmt, settings, args.repeat,
+                                best[fmt]["corroborate"])
+                 for fmt in formats if args.breakdown and fmt in ("txt", "jsonl")}
 
     header = ("format", "articles", "baseline", "baseline art/s", "corroborate art/s", "ratio",
               "target", "result")
@@ -464,6 +516,13 @@ def main(argv: list[str] | None = None) -> int:
     for fmt in formats:
         for problem in problems[fmt]:
             print(f"problem ({fmt}): {problem}")
+    if parts:
+        print("\nwhere the time goes (differences of best-of runs, so roughly): per article, and as a "
+              "multiple of the baseline time")
+        for fmt, costs in parts.items():
+            n, t_base = corpus[fmt][1], best[fmt]["baseline"]
+            for name, t in [*costs.items(), ("total", best[fmt]["corroborate"])]:
+                print(f"  {fmt:5}  {name:50}  {t / n * 1e6:7.1f} us  {t / t_base:6.2f}x")
     print(f"\npeak RSS: {peak_rss_mb():.0f} MB")
     return 1 if (args.check and failed) else 0
 

@@ -23,14 +23,17 @@ _WEB_PREFERENCE = ["cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "gb
 
 
 _CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_ANY_MAGIC = tuple(_MAGIC)
+_ANY_BOM = tuple(bom for bom, _ in _BOMS)
 
 
 def sniff_binary(data: bytes) -> str | None:
     """A description of the binary format `data` starts with, or None when it may be text."""
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            return what
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if data.startswith(_ANY_MAGIC):  # one test for the common case of no signature at all
+        for magic, what in _MAGIC.items():
+            if data.startswith(magic):
+                return what
+    if data.startswith(_ANY_BOM):
         return None
     head = data[:8192]
     if b"\x00" in head:

@@ -21,15 +21,27 @@ CONTAINER = {"jsonl": "jsonl", "ndjson": "jsonl", "json": "json", "csv": "csv",
 
 
 def extension(path: str | Path) -> str:
-    name = Path(path).name.lower()
+    return extension_of_name(Path(path).name)
+
+
+def extension_of_name(name: str) -> str:
+    """extension() of a file name (no folder part), without building a Path."""
+    name = name.lower()
     for double in ("warc.gz", "arc.gz"):
         if name.endswith("." + double):
             return double
-    return Path(name).suffix.lstrip(".")
+    # Path(name).suffix: from the last dot, unless the dot starts or ends the name.
+    dot = name.rfind(".")
+    return name[dot + 1:] if 0 < dot < len(name) - 1 else ""
 
 
 def format_of(path: str | Path) -> str | None:
-    ext = extension(path)
+    return format_of_name(Path(path).name)
+
+
+def format_of_name(name: str) -> str | None:
+    """format_of() of a file name (no folder part)."""
+    ext = extension_of_name(name)
     return SINGLE.get(ext) or CONTAINER.get(ext)
 
 

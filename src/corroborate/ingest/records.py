@@ -27,8 +27,16 @@ ALIASES = {
 }
 
 
-def _pick(obj: dict[str, Any], field: str) -> Any:
-    lowered = {str(k).lower(): v for k, v in obj.items()}
+def _lowered(obj: dict[str, Any]) -> dict[str, Any]:
+    """The object with its keys lowercased (when two keys differ only in case, the later wins)."""
+    return {str(k).lower(): v for k, v in obj.items()}
+
+
+def _pick(obj: dict[str, Any], field: str, lowered: dict[str, Any] | None = None) -> Any:
+    """The first non-empty value of `field` under any of its names; pass `lowered` (the object
+    from `_lowered`) when picking several fields of one object."""
+    if lowered is None:
+        lowered = _lowered(obj)
     for name in ALIASES[field]:
         value = lowered.get(name)
         if value not in (None, ""):
@@ -46,24 +54,40 @@ def article_from_record(obj: Any, source: str, fmt: str) -> Article | Skip:
     """One JSON object or CSV row as an Article, or a Skip saying what is wrong with it."""
     if not isinstance(obj, dict):
         return Skip(source, "not an article object", f"got a JSON {type(obj).__name__}")
-    text = _pick(obj, "text")
-    if not isinstance(text, str) or not text.strip():
+    low = _lowered(obj)
+    text = _pick(obj, "text", low)
+    if isinstance(text, str):
+        text = text.strip()
+    if not isinstance(text, str) or not text:
         return Skip(source, "no text field", "needs a non-empty 'text'")
-    published = _pick(obj, "published")
+    published = _pick(obj, "published", low)
     art = Article(
-        text=text.strip(), source=source, format=fmt,
-        url=_text_value(_pick(obj, "url")), outlet=_text_value(_pick(obj, "outlet")),
-        title=_text_value(_pick(obj, "title")), author=_text_value(_pick(obj, "author")),
-        published=parse_iso(published), language=_text_value(_pick(obj, "language")),
+        text=text, source=source, format=fmt,
+        url=_text_value(_pick(obj, "url", low)), outlet=_text_value(_pick(obj, "outlet", low)),
+        title=_text_value(_pick(obj, "title", low)), author=_text_value(_pick(obj, "author", low)),
+        published=parse_iso(published), language=_text_value(_pick(obj, "language", low)),
     )
     if published and art.published is None:
         art.notes.append(f"unreadable date {published!r}")
     return art
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` as iterating io.StringIO(text) gives them (split after each "\n", and
+    only there), without copying the whole text into a StringIO buffer first."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start) + 1
+        if not end:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end
+
+
 def read_jsonl(text: str, path: str) -> Iterator[Article | Skip]:
-    for number, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip():
+    for number, line in enumerate(_lines(text), start=1):
+        if line.isspace():  # = not line.strip(): lines are never empty
             continue
         source = f"{path}#line {number}"
         try:

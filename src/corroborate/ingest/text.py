@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 
 from .dates import _MONTHS, parse_date
 
@@ -42,10 +43,31 @@ _WEEKDAYS = {"mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu
              "fri", "friday", "sat", "saturday", "sun", "sunday"}
 _CLOCK_WORDS = {"utc", "gmt", "msk", "cet", "cest", "est", "edt", "pst", "pdt", "bst", "am", "pm", "a.m",
                 "p.m", "at", "local", "time"}
-_SENTENCE_END = re.compile(r"[.;:,!?\"”’'»)\]]$")
+_DIGIT = re.compile(r"\d")
+_PARENS = re.compile(r"\([^)]*\)")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+_DATE_START = re.compile(r"\b(?:\d{1,4}\b|(?:" + "|".join(_MONTH_WORDS | _WEEKDAYS) + r")\b)", re.I)
+_BYLINE_TAIL = re.compile(r"[\s,|–\-·•]+(?:on|published|updated)?[\s,|–\-·•]*$", re.I)
+_NAME_SPLIT = re.compile(r"\s+and\s+|,\s*")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Characters that end a sentence, and a clause. A line ends like a sentence when its last character
+# is one of them (what re.search(r"[...]$", line) says: lines never hold a newline, as the text is
+# split on them, and looking at the last character spares the regex trying every position).
+_SENTENCE_END_CHARS = frozenset(".;:,!?\"”’'»)]")
+_CLAUSE_END_CHARS = frozenset(".;:,")
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+# The characters a stripped line must start with for each single-line rule's pattern to match it
+# (_UPDATED, _PUBLISHED, _BYLINE, _AUTHOR_LABEL, _REPORTING_BY), so that most lines are passed over
+# after one look-up instead of five regex matches. Case-insensitive classes, like the patterns, so
+# they agree with them on every character; `_line_rules` caches the answer per first character.
+_RULE_STARTS = (re.compile(r"[lum]", re.I), re.compile(r"[pf]", re.I), re.compile(r"B"),
+                re.compile(r"[wart]", re.I), re.compile(r"[(\srw]", re.I))
+_RULES_BY_START: dict[str, tuple[bool, ...]] = {}
 
 # Capital letters of the Latin, Greek and Cyrillic alphabets (datelines are written in capitals).
 _CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŹŻŽΑ-ΩЁЄІЇЎА-Я"
+_NOT_CAPS = re.compile("[^" + _CAPS + "]")
 _PLACE = "[" + _CAPS + "][" + _CAPS + "'’.\\-]+(?:[ \\-][" + _CAPS + "][" + _CAPS + "'’.\\-]+)*"
 _REGION = r"[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2}"
 # "September 11" or, as many languages write it, "11 марта" / "12 mars".
@@ -74,12 +96,25 @@ def _words(line: str) -> list[str]:
     return line.split()
 
 
+def _n_words(line: str, limit: int) -> int:
+    """min(len(line.split()), limit + 1), without splitting a long line to the end."""
+    return len(line.split(None, limit))
+
+
+def _line_rules(first: str) -> tuple[bool, ...]:
+    """Which single-line rules can match a stripped line starting with `first`."""
+    rules = _RULES_BY_START.get(first)
+    if rules is None:
+        rules = _RULES_BY_START[first] = tuple(bool(p.match(first)) for p in _RULE_STARTS)
+    return rules
+
+
 def is_timestamp(rest: str) -> bool:
     """True for what scrapers put after a date: '19 Sep. 17:50 (UTC+3 MSK)', '12:00', 'Mar 3'."""
-    if not rest.strip() or not re.search(r"\d", rest):
+    if not rest.strip() or not _DIGIT.search(rest):
         return False
-    stripped = re.sub(r"\([^)]*\)", " ", rest)
-    for token in re.findall(r"[A-Za-z][A-Za-z.]*", stripped):
+    stripped = _PARENS.sub(" ", rest)
+    for token in _LATIN_WORD.findall(stripped):
         if token.lower().rstrip(".") not in _MONTH_WORDS | _WEEKDAYS | _CLOCK_WORDS:
             return False
     return True
@@ -96,9 +131,9 @@ def parse_byline(rest: str) -> tuple[str | None, date | None]:
     name = rest
     if published:
         # The name is whatever precedes the first token that starts the date.
-        m = re.search(r"\b(?:\d{1,4}\b|(?:" + "|".join(_MONTH_WORDS | _WEEKDAYS) + r")\b)", rest, re.I)
+        m = _DATE_START.search(rest)
         name = rest[: m.start()] if m else rest
-    name = re.sub(r"[\s,|–\-·•]+(?:on|published|updated)?[\s,|–\-·•]*$", "", name.strip(), flags=re.I)
+    name = _BYLINE_TAIL.sub("", name.strip())
     name = name.strip(" ,|–-·•")
     return (name if name and _looks_like_name(name) else None), published
 
@@ -106,7 +141,9 @@ def parse_byline(rest: str) -> tuple[str | None, date | None]:
 def parse_text(raw: str) -> tuple[str, TextMeta]:
     """Split a scraped text file into its stored text and the metadata its header lines carry."""
     meta = TextMeta()
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = raw.split("\n")
     keep = [True] * len(lines)
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
@@ -130,23 +167,24 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
         if not keep[i]:
             continue
         line = lines[i].strip()
-        if (m := _UPDATED.match(line)) and (d := parse_date(m.group(1))):
+        updated, published, byline, label, reporting = _line_rules(line[:1])
+        if updated and (m := _UPDATED.match(line)) and (d := parse_date(m.group(1))):
             meta.updated = meta.updated or d
             keep[i] = False
-        elif (m := _PUBLISHED.match(line)) and (d := parse_date(m.group(1))):
+        elif published and (m := _PUBLISHED.match(line)) and (d := parse_date(m.group(1))):
             meta.published = meta.published or d
             keep[i] = False
-        elif (m := _BYLINE.match(line)) and i in head:
+        elif byline and (m := _BYLINE.match(line)) and i in head:
             name, d = parse_byline(m.group(1))
             if name:
                 meta.author = meta.author or name
                 meta.published = meta.published or d
                 keep[i] = False
-        elif (m := _AUTHOR_LABEL.match(line)) and _looks_like_name(m.group(1).strip()):
+        elif label and (m := _AUTHOR_LABEL.match(line)) and _looks_like_name(m.group(1).strip()):
             meta.author = meta.author or m.group(1).strip()
             keep[i] = False
-        elif (m := _REPORTING_BY.match(line)) and i in tail:
-            names = re.split(r"\s+and\s+|,\s*", m.group(1).strip())
+        elif reporting and (m := _REPORTING_BY.match(line)) and i in tail:
+            names = _NAME_SPLIT.split(m.group(1).strip())
             if all(_looks_like_name(n) for n in names if n):
                 meta.author = meta.author or m.group(1).strip()
                 keep[i] = False
@@ -158,11 +196,11 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
     # Rule: a sign-off line naming the outlet, alone in the last paragraph.
     last = remaining[-1]
     sign = lines[last].strip()
-    words = _words(sign)
+    words = sign.split(None, 4)  # all its words when there are at most 4, the only case used
     if (len(remaining) > 1 and last > 0 and not lines[last - 1].strip()
-            and 1 <= len(words) <= 4 and len(sign) <= 40 and not _SENTENCE_END.search(sign)
-            and all(w[0].isupper() or w[0].isdigit() for w in words) and re.search(r"[A-Za-z]", sign)
-            and _SENTENCE_END.search(lines[remaining[-2]].strip())):
+            and 1 <= len(words) <= 4 and len(sign) <= 40 and sign[-1] not in _SENTENCE_END_CHARS
+            and all(w[0].isupper() or w[0].isdigit() for w in words) and _LATIN_LETTER.search(sign)
+            and lines[remaining[-2]].strip()[-1] in _SENTENCE_END_CHARS):
         meta.outlet = sign
         keep[last] = False
         remaining.pop()
@@ -170,10 +208,10 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
     # Rule: the headline is an early short line that does not end like a sentence.
     for i in remaining[:3]:
         line = lines[i].strip()
-        n = len(_words(line))
+        n = _n_words(line, 31)  # the word count, or 32 for any count above 31
         if _DATELINE.match(line):
             break
-        if 3 <= n <= 30 and not re.search(r"[.;:,]$", line) and (line[0].isupper() or line[0].isdigit()
+        if 3 <= n <= 30 and line[-1] not in _CLAUSE_END_CHARS and (line[0].isupper() or line[0].isdigit()
                                                                   or line[0] in "\"“'‘«"):
             meta.title = line
             break
@@ -183,18 +221,18 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
     # Rule: a dateline opens the first body paragraph (after a headline, subtitle or caption).
     for i in remaining[:6]:
         line = lines[i].strip()
-        if line == meta.title or len(_words(line)) < 8:
+        if line == meta.title or _n_words(line, 8) < 8:
             continue
         if m := _DATELINE.match(line):
             place = m.group("place")
-            if len(re.sub("[^" + _CAPS + "]", "", place)) >= 3:
+            if len(_NOT_CAPS.sub("", place)) >= 3:
                 meta.dateline = place + (f", {m.group('region')}" if m.group("region") else "")
                 tag = m.group("tag") or m.group("tag2")
                 if tag and not meta.outlet:
                     meta.outlet = tag
                 break
 
-    text = "\n".join(line for line, k in zip(lines, keep) if k)
+    text = "\n".join(compress(lines, keep))
     # Removing header lines can leave runs of blank lines; keep at most one blank line in a row.
-    text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+    text = _BLANK_RUN.sub("\n\n", text).strip()
     return text, meta
