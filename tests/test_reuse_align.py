@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 
 from corroborate.reuse import align_texts
 from corroborate.reuse.candidates import candidate_pairs, first_occurrences
-from corroborate.reuse.tokens import word_spans, words
+from corroborate.reuse.tokens import _pattern, words, words_and_offsets
 from corroborate.settings import ReuseSettings
 
 SYLLABLES = ["ka", "lo", "mi", "ven", "tor", "sa", "ru", "del", "pa", "nix", "qua", "ber", "so", "lin",
@@ -227,10 +227,17 @@ def test_any_copy_with_bounded_edits_is_found_and_offsets_slice_the_text(case):
         assert len(words(b[al.b_start:al.b_end])) == al.b_words
 
 
-@hsettings(max_examples=200, deadline=None)
-@given(st.text(max_size=300))
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The plain version of the offsets words_and_offsets computes from one split."""
+    return [m.span() for m in _pattern(text).finditer(text)]
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(max_size=300) | st.lists(st.sampled_from(["word", " ", "中文", "e\u0301", "ß", "_", "--", "\n"])).map("".join))
 def test_words_and_spans_agree_on_any_text(text):
     w, spans = words(text), word_spans(text)
     assert len(w) == len(spans)
     for token, (s, e) in zip(w, spans):
         assert text[s:e].casefold() == token
+    w2, starts, ends = words_and_offsets(text)
+    assert w2 == w and list(zip(starts.tolist(), ends.tolist())) == spans

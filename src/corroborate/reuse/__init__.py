@@ -118,7 +118,7 @@ def find_reuse(articles: Iterable[dict[str, Any]], settings: ReuseSettings | Non
 
     lap("align")
     in_pairs = sorted({p["doc_a"] for p in pairs} | {p["doc_b"] for p in pairs})
-    word_starts = {d: [s for s, _ in tokens(d).spans] for d in in_pairs}
+    word_starts = {d: tokens(d).starts.tolist() for d in in_pairs}
     passages, shares = build_clusters(pairs, by_id, word_starts, n_words)
     lap("cluster")
     return ReuseResult(candidates, pairs, passages, shares, aligned, reused, stats)

@@ -31,7 +31,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from ..settings import ReuseSettings
-from .tokens import Vocabulary, shingle_hashes, word_spans, words
+from .tokens import Vocabulary, shingle_hashes, words_and_offsets
 
 # Closing punctuation that belongs to the end of a passage ("...in the region." / '..." he said').
 # A chain continues over at most this many tokens left uncovered on both sides at once (a replaced
@@ -50,13 +50,14 @@ class Tokens:
     """One article prepared for alignment."""
     text: str
     words: list[str]
-    spans: list[tuple[int, int]]
+    starts: np.ndarray  # character offset of each word's first character
+    ends: np.ndarray    # and of the character after its last
     shingles: np.ndarray
 
     @classmethod
     def of(cls, text: str, vocabulary: Vocabulary, n: int) -> "Tokens":
-        w = words(text)
-        return cls(text, w, word_spans(text), shingle_hashes(vocabulary.ids(w), n))
+        w, starts, ends = words_and_offsets(text)
+        return cls(text, w, starts, ends, shingle_hashes(vocabulary.ids(w), n))
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def _grow(a: Tokens, b: Tokens, anchors: list[tuple[int, int]], n: int, ratio: f
 
 
 def _char_range(t: Tokens, i0: int, i1: int) -> tuple[int, int]:
-    start, end = t.spans[i0][0], t.spans[i1 - 1][1]
+    start, end = int(t.starts[i0]), int(t.ends[i1 - 1])
     limit = len(t.text)
     while end < limit and t.text[end] in _TRAILING:
         end += 1

@@ -32,21 +32,34 @@ _FULL_TOKEN = regex.compile(
 )
 
 
+# The same patterns as one capturing group, for split(): it returns the text between tokens and the
+# tokens alternately, all in C, so the tokens' offsets are running sums of the pieces' lengths.
+_PLAIN_SPLIT = re.compile(f"({_PLAIN_TOKEN.pattern})")
+_FULL_SPLIT = regex.compile(f"({_FULL_TOKEN.pattern})", regex.V1)
+
+
 def _pattern(text: str):
     return _FULL_TOKEN if _NEEDS_FULL.search(text) else _PLAIN_TOKEN
 
 
-def words(text: str) -> list[str]:
-    """The case-folded tokens of text, one per span of `word_spans(text)`."""
-    tokens = _pattern(text).findall(text)
+def _fold(tokens: list[str]) -> list[str]:
     # Folding the tokens joined (one C call) rather than the whole text keeps them aligned with the
     # spans even where folding changes a length ("ß" → "ss").
     return "\x00".join(tokens).casefold().split("\x00") if tokens else []
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets into text of each token of `words(text)`, in order."""
-    return [m.span() for m in _pattern(text).finditer(text)]
+def words(text: str) -> list[str]:
+    """The case-folded tokens of text (see the module docstring)."""
+    return _fold(_pattern(text).findall(text))
+
+
+def words_and_offsets(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """`words(text)` with each token's start and end offsets into text, as two int64 arrays; from
+    one split of the text instead of a match object per token."""
+    pieces = (_FULL_SPLIT if _NEEDS_FULL.search(text) else _PLAIN_SPLIT).split(text)
+    # pieces = [gap, token, gap, token, ..., gap]: token k spans ends[2k] to ends[2k + 1].
+    ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    return _fold(pieces[1::2]), ends[0:-1:2], ends[1::2]
 
 
 class Vocabulary:
