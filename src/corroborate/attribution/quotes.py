@@ -1,0 +1,114 @@
+"""Quoted spans in raw text: straight, curly, angle and low-9 quote marks, paired by direction.
+
+Rules, each for a reason:
+- Curly and angle marks say their direction (“ opens, ” closes; « opens, » closes; „ opens and is
+  closed by “ or ”), so they pair by direction; a straight " opens when it follows a space, an
+  opening bracket or a dash (or starts the paragraph) and closes otherwise.
+- A quote that is still open at the end of a paragraph continues when the next paragraph opens
+  with a quote mark (the newspaper convention for a quotation over several paragraphs: only the
+  last paragraph is closed); each paragraph's piece is its own span, marked as a continuation.
+  Otherwise it ends with its paragraph, marked unclosed: unbalanced marks never abort an article.
+- Single marks (‘ ’ and ') never delimit a span here: inside a double-quoted span they are a nested
+  quote and stay in it, and elsewhere they are far more often apostrophes (forces’ positions,
+  don’t, o’clock) than quote marks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
+_CLOSE_ANY = set("”»›")
+_DASHES = "-–—"
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int            # offset of the opening mark (or of the paragraph, for an unmarked continuation)
+    end: int              # offset one past the closing mark (or the end of the paragraph)
+    inner_start: int      # offset of the first character inside the marks
+    inner_end: int        # offset one past the last character inside the marks
+    closed: bool          # a closing mark was found
+    continued: bool       # a paragraph of a quote that opened in an earlier paragraph
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.inner_start, self.inner_end
+
+
+_PARA = re.compile(r"[^\n]+")
+
+
+def _straight_opens(text: str, i: int, para_start: int) -> bool:
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{" + _DASHES + "/:"
+
+
+def _straight_closes(text: str, i: int, para_start: int) -> bool:
+    before = text[i - 1] if i > para_start else " "
+    return not before.isspace()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every double-quoted span of text, in order (nested single quotes are inside them)."""
+    quotes: list[Quote] = []
+    pending = False  # the previous paragraph ended inside a quote
+    for m in _PARA.finditer(text):
+        p_start, p_end = m.start(), m.end()
+        # trim trailing whitespace of the paragraph
+        while p_end > p_start and text[p_end - 1].isspace():
+            p_end -= 1
+        while p_start < p_end and text[p_start].isspace():
+            p_start += 1
+        if p_start >= p_end:
+            continue
+        i = p_start
+        carried = pending
+        pending = False
+        if carried and text[i] not in "\"“«„‹":
+            # The open quote did not go on in this paragraph after all: it was unclosed.
+            carried = False
+        while i < p_end:
+            ch = text[i]
+            opener = None
+            if ch in _OPENERS:
+                opener = ch
+            elif ch == '"' and (_straight_opens(text, i, p_start) or (carried and i == p_start)):
+                opener = '"'
+            if opener is None:
+                i += 1
+                continue
+            closers = _OPENERS.get(opener, '"')
+            j = i + 1
+            close_at = None
+            while j < p_end:
+                c = text[j]
+                if opener == '"':
+                    if c == '"' and _straight_closes(text, j, p_start):
+                        close_at = j
+                        break
+                    if c == "”":  # mixed marks: a straight opener closed by a curly one
+                        close_at = j
+                        break
+                elif c in closers:
+                    close_at = j
+                    break
+                elif opener == "“" and c == '"' and _straight_closes(text, j, p_start):
+                    close_at = j
+                    break
+                j += 1
+            continued = carried and i == p_start
+            if close_at is not None:
+                quotes.append(Quote(i, close_at + 1, i + 1, close_at, True, continued))
+                i = close_at + 1
+            else:
+                # Open at the end of the paragraph: a multi-paragraph quote if the next paragraph
+                # opens with a mark (decided there), otherwise unclosed.
+                quotes.append(Quote(i, p_end, i + 1, p_end, False, continued))
+                pending = True
+                i = p_end
+    return quotes
+

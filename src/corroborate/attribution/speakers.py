@@ -1,0 +1,370 @@
+"""Who a speaker mention refers to, within one article.
+
+The article's people and organisations are read off its parse first:
+
+- people from PERSON entities, titles stripped ("Colonel Anar Eyvazov" -> Anar Eyvazov), with the
+  role and organisation their noun phrase or apposition gives ("Chief of the press service of the
+  Ministry of Defense, Colonel Anar Eyvazov"; "Hamad Hasan, Lebanon's health minister");
+- organisations from ORG entities and from noun phrases headed by an organisation noun with a
+  proper name in them ("the Azerbaijani Defense Ministry").
+
+A mention at a cue is then resolved, in this order:
+
+1. a name: the person whose name contains it (a surname or a full name; the fullest form the
+   article gives is the speaker). A name never seen before stays itself: "Zeynalov" in an Eyvazov
+   briefing is not merged into Eyvazov;
+2. he/she: the most recent person who spoke or was the subject of a sentence; it: the most recent
+   organisation (or document) that spoke; they: the most recent group or organisation;
+3. a role noun ("the spokesperson", "the minister", "the official"): the person who holds that
+   role, else the person or unnamed role-holder last mentioned with it; an unnamed spokesperson
+   "for" or "of" an organisation speaks for that organisation;
+4. an organisation ("the ministry", "the Defense Ministry", "the canal authority"): the most recent
+   organisation whose name contains the mention's words, in its fullest form;
+5. a document ("the statement", "the report"): whoever issued it, named in the phrase ("the
+   ministry's statement", "a report by X") or the last speaker who spoke in a statement;
+6. anything else (officials, witnesses, "latest reports") stays as written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import (DOCUMENTS, FIRST_PERSON, GROUPS, ORGANISATIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS,
+                      ROLES, THING_PRONOUNS, TITLES)
+from .names import clean_name, fold, org_key, person_key, strip_titles
+
+_SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
+_PREP_OF = {"of", "for", "at", "from", "with", "in"}
+
+
+@dataclass
+class Speaker:
+    name: str
+    type: str  # person, organisation, place, group, document, unknown
+    role: str = ""
+    org: str = ""
+    mention: str = ""
+    start: int | None = None
+    end: int | None = None
+    key: str = ""
+
+
+@dataclass
+class Person:
+    name: str           # fullest form, titles stripped
+    key: str            # lower-case name words
+    role: str = ""
+    org: str = ""
+    positions: list[int] = field(default_factory=list)  # char offsets of its mentions
+
+
+@dataclass
+class Org:
+    name: str
+    key: frozenset
+    positions: list[int] = field(default_factory=list)
+
+
+def _span_text(doc, tokens) -> str:
+    if not tokens:
+        return ""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _role_of(ent) -> tuple[str, str]:
+    """The role and organisation given beside a person's name ("Health Minister Hamad Hasan",
+    "Hamad Hasan, the health minister", "Chief of the press service ..., Colonel Anar Eyvazov")."""
+    doc = ent.doc
+    root = ent.root
+    role_tokens = []
+    # Compounds and modifiers before the name in its own noun phrase: "Health Minister Hamad Hasan".
+    for t in root.lefts:
+        if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss") and t.ent_type_ != "PERSON":
+            role_tokens.extend(t.subtree)
+    # Tokens before the entity that are titles ("Colonel", "Dr.") belong to the role too.
+    head_phrase = None
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "PERSON":
+        head_phrase = root.head  # "minister ..., Hamad Hasan" / "Chief of ..., Colonel Anar Eyvazov"
+    else:
+        for child in root.children:
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+                head_phrase = child  # "Hamad Hasan, the health minister"
+                break
+    if head_phrase is not None:
+        sub = [t for t in head_phrase.subtree if not (ent.start <= t.i < ent.end) and t.dep_ != "relcl"]
+        # keep the phrase contiguous with the head (stop at the name)
+        sub = [t for t in sub if t.i < ent.start or t.i >= ent.end]
+        if head_phrase.i < ent.start:
+            sub = [t for t in sub if t.i < ent.start]
+        else:
+            sub = [t for t in sub if t.i >= ent.end]
+        role_tokens.extend(sub)
+    if not role_tokens and root.dep_ in ("nsubj", "nsubjpass"):
+        # "Chief of the press service of the Ministry of Defense, Colonel Anar Eyvazov said": the
+        # parser often makes the role a second subject of the same verb.
+        for sib in root.head.children:
+            if sib.i != root.i and sib.dep_ == root.dep_ and sib.i < ent.start and sib.ent_type_ != "PERSON":
+                role_tokens.extend(t for t in sib.subtree if t.i < ent.start)
+    role_tokens = [t for t in role_tokens if not t.is_punct and t.dep_ != "det"]
+    role = _span_text(doc, role_tokens).strip(" ,")
+    if ent.start > 0 and fold(doc[ent.start - 1].text).rstrip(".") in TITLES and doc[ent.start - 1] not in role_tokens:
+        role = (role + " " + doc[ent.start - 1].text).strip()
+    org = ""
+    for t in role_tokens:
+        if t.ent_type_ in ("ORG", "GPE", "NORP") and t.ent_iob_ == "B":
+            span = next((e for e in doc.ents if e.start == t.i), None)
+            if span is not None and (not org or span.label_ == "ORG"):
+                org = clean_name(span.text)
+    return role, org
+
+
+class Registry:
+    """The people and organisations of one article, and who spoke last."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.people: list[Person] = []
+        self.orgs: list[Org] = []
+        self.history: list[tuple[int, Speaker]] = []  # resolved speakers, in text order
+        self.subjects: list[tuple[int, Person]] = []  # people as sentence subjects
+        self.role_holders: list[tuple[int, str, Speaker]] = []  # unnamed role mentions resolved
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_person(ent)
+            elif ent.label_ in ("ORG",):
+                self._add_org(clean_name(ent.text), ent.start_char)
+        # Organisation nominals with a proper name in them: "the Azerbaijani Defense Ministry".
+        for chunk in doc.noun_chunks:
+            head = chunk.root
+            if head.lemma_.lower() in ORGANISATIONS and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
+                                                           for t in chunk if t.i != head.i):
+                self._add_org(clean_name(chunk.text), chunk.start_char)
+        self.people.sort(key=lambda p: -len(p.key))
+
+    # -- building ---------------------------------------------------------------------------------
+    def _add_person(self, ent) -> None:
+        name = clean_name(strip_titles(ent.text))
+        key = person_key(name)
+        if not key:
+            return
+        role, org = _role_of(ent)
+        for p in self.people:
+            if self._same_person(p.key, key):
+                if len(key) > len(p.key):
+                    p.name, p.key = name, key
+                p.role = p.role or role
+                p.org = p.org or org
+                p.positions.append(ent.start_char)
+                break
+        else:
+            self.people.append(Person(name, key, role, org, [ent.start_char]))
+        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            self.subjects.append((ent.start_char, self.person_named(key)))
+
+    @staticmethod
+    def _same_person(a: str, b: str) -> bool:
+        wa, wb = a.split(), b.split()
+        if not wa or not wb:
+            return False
+        if wa[-1] != wb[-1]:
+            # "Erdogan" and "Recep Tayyip Erdogan" share the surname; a lone word may also be a
+            # first name used alone, which is not merged.
+            return False
+        short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return all(w in long_ for w in short)
+
+    def _add_org(self, name: str, at: int) -> None:
+        key = org_key(name)
+        if not key or not name:
+            return
+        for o in self.orgs:
+            if o.key == key:
+                if len(name) > len(o.name):
+                    o.name = name
+                o.positions.append(at)
+                return
+        self.orgs.append(Org(name, key, [at]))
+
+    def person_named(self, key: str) -> Person | None:
+        for p in self.people:  # longest first
+            if self._same_person(p.key, key):
+                return p
+        return None
+
+    # -- resolving --------------------------------------------------------------------------------
+    def remember(self, at: int, speaker: Speaker) -> None:
+        self.history.append((at, speaker))
+
+    def _last(self, at: int, types: tuple[str, ...]) -> Speaker | None:
+        for pos, sp in reversed(self.history):
+            if pos <= at and sp.type in types:
+                return sp
+        return None
+
+    def _last_person(self, at: int) -> Speaker | None:
+        best_pos, best = -1, None
+        for pos, sp in reversed(self.history):
+            if pos <= at and sp.type == "person":
+                best_pos, best = pos, sp
+                break
+        for pos, person in reversed(self.subjects):
+            if pos <= at:
+                if pos > best_pos and person is not None:
+                    best = self._person_speaker(person)
+                break
+        return best
+
+    def _person_speaker(self, p: Person) -> Speaker:
+        return Speaker(p.name, "person", p.role, p.org, key=p.key)
+
+    def _org_for(self, words: frozenset, at: int) -> Org | None:
+        """The organisation, mentioned before `at` (else anywhere), whose key holds these words;
+        the most recently mentioned one wins."""
+        best, best_pos = None, -1
+        for o in self.orgs:
+            if words and words <= o.key:
+                before = [p for p in o.positions if p <= at]
+                pos = max(before) if before else -1
+                if best is None or pos > best_pos or (pos == best_pos and len(o.name) > len(best.name)):
+                    best, best_pos = o, pos
+        return best
+
+    def resolve(self, tokens, at: int) -> Speaker:
+        """The speaker a mention (its tokens, in order) refers to; `at` is the cue's offset."""
+        doc = self.doc
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            return Speaker("", "unknown")
+        mention = _span_text(doc, tokens).strip(" ,;:")
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        sp = self._resolve(tokens, at)
+        sp.mention, sp.start, sp.end = mention, start, end
+        if not sp.key:
+            sp.key = person_key(sp.name) if sp.type == "person" else " ".join(sorted(org_key(sp.name)))
+        return sp
+
+    def _resolve(self, tokens, at: int) -> Speaker:
+        doc = self.doc
+        # the syntactic head: the token whose head lies outside the mention
+        ids = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        head = heads[0] if heads else tokens[0]
+        lower = head.lower_
+        text = _span_text(doc, tokens)
+
+        # 1. a person's name anywhere in the compact phrase (name, appos, compound)
+        people = [t for t in tokens if t.ent_type_ == "PERSON"]
+        if people:
+            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
+            name = clean_name(strip_titles(ent.text if ent is not None else people[0].text))
+            p = self.person_named(person_key(name))
+            if p is not None:
+                return self._person_speaker(p)
+            return Speaker(name, "person", key=person_key(name))
+
+        # 2. pronouns
+        if len(tokens) == 1 and lower in PERSON_PRONOUNS:
+            return self._copy(self._last_person(at)) or Speaker(head.text, "unknown")
+        if len(tokens) == 1 and lower in THING_PRONOUNS:
+            return self._copy(self._last(at, ("organisation", "place", "document"))) or Speaker(head.text, "unknown")
+        if len(tokens) == 1 and lower in PLURAL_PRONOUNS:
+            return self._copy(self._last(at, ("group", "organisation", "place"))) or Speaker(head.text, "unknown")
+        if len(tokens) == 1 and lower in FIRST_PERSON:
+            return self._copy(self._last(at, ("person", "organisation", "place", "group"))) or Speaker(head.text, "unknown")
+
+        lemma = head.lemma_.lower()
+        own = [t for t in tokens if t.dep_ not in ("det",)]
+        definite = any(t.dep_ in ("det", "poss") and t.lower_ in ("the", "this", "that", "its", "his", "her", "their")
+                       for t in head.children) or any(t.dep_ == "poss" for t in head.children)
+
+        # organisation named inside the phrase ("spokesperson for the Lebanese Health Ministry",
+        # "the ministry's spokesperson", "Foreign Ministry spokesman")
+        inner_org = self._inner_org(tokens, head)
+
+        # 3. role nouns
+        if lemma in ROLES and head.ent_type_ not in ("ORG", "GPE", "NORP"):
+            role = clean_name(text)
+            holder = self._role_holder(lemma, inner_org, at, definite)
+            if holder is not None:
+                sp = self._copy(holder)
+                self.role_holders.append((at, lemma, sp))
+                return sp
+            if inner_org is not None:
+                sp = Speaker(inner_org, "organisation", role=role, org=inner_org)
+                self.role_holders.append((at, lemma, sp))
+                return sp
+            sp = Speaker(role, "person" if not head.tag_.endswith("S") else "group", role=role)
+            self.role_holders.append((at, lemma, sp))
+            return sp
+
+        # 5. documents
+        if lemma in DOCUMENTS:
+            if inner_org is not None:
+                return Speaker(inner_org, "organisation")
+            issuer = self._last(at, ("organisation", "person", "place"))
+            if definite and issuer is not None:
+                return self._copy(issuer)
+            return Speaker(clean_name(text), "document")
+
+        # 4. organisations and places
+        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        ent = ents[0] if ents else None
+        if ent is not None and ent.label_ == "GPE" and ent.root is head:
+            return Speaker(clean_name(ent.text), "place", key=" ".join(sorted(org_key(ent.text))))
+        if lemma in ORGANISATIONS or (ent is not None and ent.label_ in ("ORG", "NORP", "FAC")):
+            words = org_key(_span_text(doc, own))
+            org = self._org_for(words, at)
+            if org is not None and (definite or ent is not None or len(words) > 1 or lemma in ORGANISATIONS):
+                return Speaker(org.name, "organisation", key=" ".join(sorted(org.key)))
+            return Speaker(clean_name(text), "organisation" if lemma in ORGANISATIONS or ent is not None else "unknown")
+
+        # 6. groups and everything else
+        if lemma in GROUPS or head.lower_ in GROUPS:
+            return Speaker(clean_name(text), "group")
+        return Speaker(clean_name(text), "unknown")
+
+    @staticmethod
+    def _copy(sp: Speaker | None) -> Speaker | None:
+        if sp is None:
+            return None
+        return Speaker(sp.name, sp.type, sp.role, sp.org, key=sp.key)
+
+    def _inner_org(self, tokens, head) -> str | None:
+        """An organisation named inside a role or document phrase, in its fullest form."""
+        doc = self.doc
+        for t in tokens:
+            if t.i == head.i:
+                continue
+            if t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in ORGANISATIONS:
+                # the whole organisation phrase: the noun chunk holding t
+                chunk = next((c for c in doc.noun_chunks if c.start <= t.i < c.end and not c.start <= head.i < c.end), None)
+                phrase = chunk.text if chunk is not None else t.text
+                if t.dep_ == "compound" and chunk is None:
+                    phrase = _span_text(doc, [x for x in tokens if x.i < head.i and x.dep_ in ("compound", "amod")
+                                              and x.ent_type_ != "PERSON"])
+                words = org_key(phrase)
+                org = self._org_for(words, head.idx)
+                if org is not None:
+                    return org.name
+                name = clean_name(phrase)
+                if name and fold(name) not in ORGANISATIONS:
+                    return name
+        return None
+
+    def _role_holder(self, lemma: str, inner_org: str | None, at: int, definite: bool) -> Speaker | None:
+        same = {lemma} | (_SPOKES if lemma in _SPOKES else set())
+        # a named person whose role has that noun (and that organisation, when one is given)
+        for p in sorted(self.people, key=lambda p: -max([x for x in p.positions if x <= at] or [-1])):
+            role_words = set(fold(p.role).split())
+            if role_words & same and (inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
+                                      or org_key(p.org) <= org_key(inner_org)):
+                if min(p.positions) <= at or definite:
+                    return self._person_speaker(p)
+        if definite:
+            # an unnamed holder of the role met before ("a health ministry official" -> "the official")
+            for pos, role, sp in reversed(self.role_holders):
+                if role in same and pos <= at:
+                    return sp
+            if inner_org is None:
+                return self._last_person(at)
+        return None

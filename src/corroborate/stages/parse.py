@@ -1,0 +1,51 @@
+"""The parse stage: spaCy's English pipeline over every English article, kept in `parses`.
+
+Later stages (statements now; figures, places and incidents next) read the stored parse instead of
+parsing again. Articles in other languages, and English ones too short to parse, get a row that
+says why they were not analysed; they still take part in copied-passage detection.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..nlp import Parser, load_pipeline, model_name, to_bytes
+from ..settings import NlpSettings
+from .base import Stage
+
+
+class Parse(Stage):
+    name = "parse"
+    version = "1"
+    settings_section = "nlp"
+    reads = ("doc_id", "text", "language")
+    writes = ("parses",)
+
+    def __init__(self) -> None:
+        self._parser: Parser | None = None
+
+    def parser(self, settings: NlpSettings) -> Parser:
+        # One Parser per process, so sentences repeated across batches are parsed once too.
+        if self._parser is None or self._parser.batch_size != settings.batch_size:
+            self._parser = Parser(load_pipeline(settings.model), batch_size=settings.batch_size,
+                                  cache_size=settings.sentence_cache)
+        return self._parser
+
+    def run(self, articles: list[dict[str, Any]], settings: NlpSettings) -> dict[str, list[dict[str, Any]]]:
+        rows, todo = [], []
+        languages = set(settings.languages)
+        for art in articles:
+            language = art.get("language")
+            if language not in languages:
+                rows.append({"doc_id": art["doc_id"], "language": language,
+                             "status": f"not analysed: language {language or 'unknown'}",
+                             "model": None, "n_sentences": 0, "n_tokens": 0, "parse": None})
+            else:
+                todo.append(art)
+        if todo:
+            parser = self.parser(settings)
+            model = model_name(parser.nlp)
+            for art, doc in zip(todo, parser.parse(a["text"] for a in todo)):
+                rows.append({"doc_id": art["doc_id"], "language": art.get("language"), "status": "parsed",
+                             "model": model, "n_sentences": sum(1 for _ in doc.sents),
+                             "n_tokens": len(doc), "parse": to_bytes(doc)})
+        return {"parses": rows}
