@@ -20,10 +20,18 @@ from .voice import assertion_id, own_voice
 __all__ = ["analyse", "extract_statements", "Found"]
 
 
-def analyse(doc_id: str, doc, min_quote_words: int = 4) -> dict[str, list[dict[str, Any]]]:
-    """Rows for `statements` and `assertions` from one article's parse."""
+def _same_outlet(name: str | None, outlet: str | None) -> bool:
+    def squash(x: str) -> str:
+        return "".join(ch for ch in x.lower() if ch.isalnum())
+    return bool(name and outlet) and squash(name) == squash(outlet)
+
+
+def analyse(doc_id: str, doc, min_quote_words: int = 4, outlet: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Rows for `statements` and `assertions` from one article's parse. A statement the article
+    attributes to its own outlet ("..., News.az reports") is the outlet's own voice."""
     text = doc.text
-    found = extract_statements(doc, min_quote_words)
+    found = [f for f in extract_statements(doc, min_quote_words)
+             if not _same_outlet(f.speaker.name if f.speaker else None, outlet)]
     statements, covered = [], []
     seen = set()
     for f in found:

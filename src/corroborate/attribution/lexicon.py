@@ -15,7 +15,7 @@ brief assure promise pledge vow threaten predict allege accuse complain concede 
 testify demand ask request propose recommend advise caution specify elaborate highlight affirm reaffirm
 proclaim protest recount repeat retort speculate contend counter hint imply lament estimate forecast
 read quote cite describe dismiss reject criticize criticise condemn announce agree acknowledge
-told says telling
+speak talk told says telling
 """.split())
 
 # Verbs of belief and expectation: attributions only with a named or nominal agent as subject
@@ -34,9 +34,16 @@ DIRECTIVE = frozenset("call urge ask order instruct appeal tell warn advise enco
 
 # Nouns for documents that "say" things; as speakers they resolve to whoever issued them.
 DOCUMENTS = frozenset("""
-statement report data figure figures study survey message communique communiqué release announcement
+statement report data datum figure figures study survey message communique communiqué release announcement
 bulletin letter document tweet post notice decree website estimate estimates assessment investigation
 investigations findings update readout transcript filing record records count tally analysis
+""".split())
+
+# Roles many people hold at once: "the official" or "the source" is whoever was last introduced
+# with that role, or speaks for the organisation that spoke last; a unique role ("the health
+# minister") without a named holder stays as written.
+GENERIC_ROLES = frozenset("""
+official spokesperson spokesman spokeswoman source representative officer aide adviser advisor
 """.split())
 
 # Nouns for a person by role; "the spokesperson" resolves to the person who holds that role.

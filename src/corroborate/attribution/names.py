@@ -93,4 +93,10 @@ def clean_name(text: str) -> str:
     text = text.strip(" ,;:.-–—\"“”'’")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"['’]s?$", "", text)
+    text = re.sub(r"\s*\([^)]*$", "", text)  # an unclosed "(BSM" cut off by the entity's end
     return text.strip()
+
+
+def initials(name: str) -> str:
+    """"Bernhard Schulte Shipmanagement" -> "BSM"; "Suez Canal Authority" -> "SCA"."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name) if w.lower() not in _STOP).upper()

@@ -71,6 +71,15 @@ def find_quotes(text: str) -> list[Quote]:
         if carried and text[i] not in "\"“«„‹":
             # The open quote did not go on in this paragraph after all: it was unclosed.
             carried = False
+        # A closing mark with no opening one before it in the paragraph: the quotation began at
+        # the paragraph's start (an opening mark the writer left out, or one in an earlier
+        # paragraph that was closed too soon).
+        first_open = min((k for k in range(p_start, p_end) if text[k] in "“«„‹" or
+                          (text[k] == '"' and _straight_opens(text, k, p_start))), default=p_end)
+        first_close = min((k for k in range(p_start, p_end) if text[k] in "”»›"), default=p_end)
+        if not carried and first_close < first_open and first_close - p_start > 20:
+            quotes.append(Quote(p_start, first_close + 1, p_start, first_close, True, True))
+            i = first_close + 1
         while i < p_end:
             ch = text[i]
             opener = None

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import (DOCUMENTS, FIRST_PERSON, GROUPS, ORGANISATIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS,
-                      ROLES, THING_PRONOUNS, TITLES)
-from .names import clean_name, fold, org_key, person_key, strip_titles
+from .lexicon import (DOCUMENTS, FIRST_PERSON, GENERIC_ROLES, GROUPS, ORGANISATIONS, PERSON_PRONOUNS,
+                      PLURAL_PRONOUNS, ROLES, THING_PRONOUNS, TITLES)
+from .names import clean_name, fold, initials, org_key, person_key, strip_titles
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
 _PREP_OF = {"of", "for", "at", "from", "with", "in"}
@@ -62,6 +62,7 @@ class Org:
     name: str
     key: frozenset
     positions: list[int] = field(default_factory=list)
+    aliases: set = field(default_factory=set)  # acronyms: "(SCA)" after the name, and its initials
 
 
 def _span_text(doc, tokens) -> str:
@@ -127,12 +128,24 @@ class Registry:
         self.orgs: list[Org] = []
         self.history: list[tuple[int, Speaker]] = []  # resolved speakers, in text order
         self.subjects: list[tuple[int, Person]] = []  # people as sentence subjects
-        self.role_holders: list[tuple[int, str, Speaker]] = []  # unnamed role mentions resolved
+        self.role_holders: list[tuple[int, str, set, Speaker]] = []  # role mentions resolved
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG",):
-                self._add_org(clean_name(ent.text), ent.start_char)
+                org = self._add_org(clean_name(ent.text), ent.start_char)
+                # "Suez Canal Authority (SCA)": the acronym in brackets names it too
+                after = doc.text[ent.end_char:ent.end_char + 14]
+                if org is not None and after.startswith(" (") and ")" in after:
+                    acronym = after[2:after.index(")")]
+                    if acronym.isupper() and 1 < len(acronym) <= 10:
+                        org.aliases.add(acronym)
+            if ent.label_ != "PERSON" and ent.root.dep_ == "appos" and \
+                    ent.root.head.lemma_.lower() in ROLES and len(ent) > 1 and \
+                    not any(t.lemma_.lower() in ORGANISATIONS for t in ent):
+                # "the head of the department, Huseyn Mahmudov,": a name in apposition to a role is
+                # a person, whatever the entity recogniser called it
+                self._add_person(ent)
         # Organisation nominals with a proper name in them: "the Azerbaijani Defense Ministry".
         for chunk in doc.noun_chunks:
             head = chunk.root
@@ -173,17 +186,21 @@ class Registry:
         short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
         return all(w in long_ for w in short)
 
-    def _add_org(self, name: str, at: int) -> None:
+    def _add_org(self, name: str, at: int) -> Org | None:
         key = org_key(name)
         if not key or not name:
-            return
+            return None
         for o in self.orgs:
             if o.key == key:
                 if len(name) > len(o.name):
                     o.name = name
                 o.positions.append(at)
-                return
-        self.orgs.append(Org(name, key, [at]))
+                return o
+        org = Org(name, key, [at])
+        if len(initials(name)) > 1:
+            org.aliases.add(initials(name))
+        self.orgs.append(org)
+        return org
 
     def person_named(self, key: str) -> Person | None:
         for p in self.people:  # longest first
@@ -252,7 +269,14 @@ class Registry:
         lower = head.lower_
         text = _span_text(doc, tokens)
 
-        # 1. a person's name anywhere in the compact phrase (name, appos, compound)
+        # 1. a person's name anywhere in the compact phrase (name, appos, compound); a proper noun
+        # that is the surname of a person met in the article counts even when the entity
+        # recogniser labelled it otherwise ("Mahmudov noted" tagged as an organisation)
+        for t in tokens:
+            if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
+                p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
+                if p is not None:
+                    return self._person_speaker(p)
         people = [t for t in tokens if t.ent_type_ == "PERSON"]
         if people:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
@@ -284,27 +308,41 @@ class Registry:
         # 3. role nouns
         if lemma in ROLES and head.ent_type_ not in ("ORG", "GPE", "NORP"):
             role = clean_name(text)
-            holder = self._role_holder(lemma, inner_org, at, definite)
-            if holder is not None:
-                sp = self._copy(holder)
-                self.role_holders.append((at, lemma, sp))
-                return sp
-            if inner_org is not None:
-                sp = Speaker(inner_org, "organisation", role=role, org=inner_org)
-                self.role_holders.append((at, lemma, sp))
-                return sp
-            sp = Speaker(role, "person" if not head.tag_.endswith("S") else "group", role=role)
-            self.role_holders.append((at, lemma, sp))
-            return sp
+            plural = head.tag_ in ("NNS", "NNPS")
+            bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
+            definite = definite or (bare and not plural)
+            modifiers = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
+                         and t.ent_type_ not in ("ORG", "GPE", "NORP") and t.lemma_.lower() not in ORGANISATIONS}
+            holder = self._role_holder(lemma, modifiers, inner_org, at, definite)
+            if holder is None and inner_org is not None:
+                holder = Speaker(inner_org, "organisation", role=role, org=inner_org)
+            if holder is None and definite and lemma in GENERIC_ROLES and not plural:
+                # "the official told AFP": an official of the organisation that spoke last
+                org = self._last(at, ("organisation", "place"))
+                if org is not None:
+                    holder = Speaker(org.name, org.type, role=role, org=org.name, key=org.key)
+            if holder is None:
+                holder = Speaker(role, "group" if plural else "person", role=role)
+            self.role_holders.append((at, lemma, modifiers, holder))
+            return self._copy(holder)
 
-        # 5. documents
-        if lemma in DOCUMENTS:
+        # 5. documents: a statement or report stands for whoever issued it; plural reports and
+        # data stay as written ("latest reports", "preliminary investigations")
+        if lemma in DOCUMENTS and head.tag_ not in ("NNS", "NNPS") and lemma not in ("datum", "data"):
             if inner_org is not None:
                 return Speaker(inner_org, "organisation")
             issuer = self._last(at, ("organisation", "person", "place"))
             if definite and issuer is not None:
                 return self._copy(issuer)
             return Speaker(clean_name(text), "document")
+        if lemma in DOCUMENTS:
+            return Speaker(clean_name(text), "document")
+
+        # acronyms: "SCA said", "BSM said on Wednesday"
+        if len(tokens) <= 2 and head.text.isupper() and len(head.text) > 1:
+            org = next((o for o in self.orgs if head.text in o.aliases), None)
+            if org is not None:
+                return Speaker(org.name, "organisation", key=" ".join(sorted(org.key)))
 
         # 4. organisations and places
         ents = [e for e in doc.ents if e.start <= head.i < e.end]
@@ -351,20 +389,24 @@ class Registry:
                     return name
         return None
 
-    def _role_holder(self, lemma: str, inner_org: str | None, at: int, definite: bool) -> Speaker | None:
+    def _role_holder(self, lemma: str, modifiers: set, inner_org: str | None, at: int,
+                     definite: bool) -> Speaker | None:
+        """The person (or unnamed role-holder met before) whose role matches a role mention:
+        same role noun, and every modifier the mention has ("vice president", "health minister")."""
         same = {lemma} | (_SPOKES if lemma in _SPOKES else set())
-        # a named person whose role has that noun (and that organisation, when one is given)
+
+        def fits(role_text: str) -> bool:
+            words = set(fold(role_text).replace("-", " ").split())
+            return bool(words & same) and modifiers <= words
+
         for p in sorted(self.people, key=lambda p: -max([x for x in p.positions if x <= at] or [-1])):
-            role_words = set(fold(p.role).split())
-            if role_words & same and (inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
-                                      or org_key(p.org) <= org_key(inner_org)):
+            if fits(p.role) and (inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
+                                 or org_key(p.org) <= org_key(inner_org)):
                 if min(p.positions) <= at or definite:
                     return self._person_speaker(p)
         if definite:
             # an unnamed holder of the role met before ("a health ministry official" -> "the official")
-            for pos, role, sp in reversed(self.role_holders):
-                if role in same and pos <= at:
+            for pos, role, mods, sp in reversed(self.role_holders):
+                if role in same and pos <= at and modifiers <= mods:
                     return sp
-            if inner_org is None:
-                return self._last_person(at)
         return None

@@ -28,7 +28,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from .lexicon import COGNITION, DIRECTIVE, DOCUMENTS, NOMINAL, SPEECH
+import re
+
+from .lexicon import COGNITION, DIRECTIVE, DOCUMENTS, NOMINAL, ORGANISATIONS, ROLES, SPEECH
 from .quotes import Quote, find_quotes
 from .speakers import Registry, Speaker
 
@@ -79,6 +81,8 @@ def _subject(v):
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if not subjects:
         return None
+    if subjects[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+        return v.head  # "an official ..., George Kettaneh, who also warned that ..."
     # "Chief of the press service ..., Colonel Anar Eyvazov said": two subjects; the name wins.
     named = [s for s in subjects if any(t.ent_type_ == "PERSON" for t in s.subtree)]
     return (named or subjects)[0]
@@ -102,7 +106,7 @@ def _is_cue(v) -> bool:
     lemma = v.lemma_.lower()
     if v.pos_ not in ("VERB", "AUX") and v.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
-    return lemma in SPEECH or lemma in COGNITION or v.lower_ in SPEECH
+    return lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
 
 
 class _Article:
@@ -190,8 +194,28 @@ class _Article:
         ccomps = [c for c in children if c.dep_ == "ccomp"]
         if ccomps:
             c = max(ccomps, key=lambda c: len(list(c.subtree)))
-            return _tokens_span(list(c.subtree))
+            tokens = list(c.subtree)
+            # "said a huge shipment ... had languished": the parser took the clause's subject as
+            # the verb's object; it belongs to the content (not for "told Reuters that").
+            dobj = next((d for d in children if d.dep_ == "dobj" and v.i < d.i < c.i), None)
+            if dobj is not None and lemma not in ("tell", "inform", "brief", "assure", "warn", "ask", "urge"):
+                tokens += [t for t in dobj.subtree] + [t for t in v.doc[dobj.i:c.i] if not t.is_space]
+            return _tokens_span(tokens)
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+        if lemma == "call":
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if prep is not None:
+                tokens = [t for t in v.subtree if t.i > prep.i and not t.is_space]  # "called for $15 million to ..."
+                return _tokens_span(tokens) if tokens else None
+        if lemma in ("speak", "talk"):
+            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("about", "of", "on")), None)
+            if prep is None:
+                prep = next((g for c in children if c.dep_ == "prep" for g in c.subtree
+                             if g.dep_ == "prep" and g.lower_ == "about"), None)
+            if prep is not None:
+                tokens = [t for t in prep.subtree if t.i != prep.i]
+                return _tokens_span(tokens) if tokens else None
+            return None
         if lemma in DIRECTIVE and xcomp is not None:
             addressee = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
             if addressee is None:
@@ -202,10 +226,8 @@ class _Article:
                 return _tokens_span(tokens)
             if lemma in ("call",):
                 return None
-        if lemma == "call":
-            prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
-            if prep is not None:
-                return _tokens_span([t for t in prep.subtree if t.i != prep.i])
+        if lemma in SPEECH and xcomp is not None and xcomp.i > v.i and lemma not in DIRECTIVE:
+            return _tokens_span(list(xcomp.subtree))  # "claimed to have ordered action ..."
         # the clause the cue interrupts: '"...," she said' hung on the quote as parataxis
         if v.dep_ in ("parataxis",) or (v.dep_ == "advcl" and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX")
                                         and self.quote_at(v.head.idx) is not None):
@@ -217,15 +239,30 @@ class _Article:
         if lemma in NOMINAL:
             dobj = next((c for c in children if c.dep_ == "dobj"), None)
             if dobj is not None:
-                tokens = [t for t in v.subtree if t.i > v.i and not t.is_space]
+                # what follows the verb in its clause, without a coordinated clause ("..., and
+                # Syria has appealed ...")
+                cut = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > dobj.i for t in c.subtree}
+                tokens = [t for t in v.subtree if t.i > v.i and not t.is_space and t.i not in cut]
                 return _tokens_span(tokens) if tokens else None
         # a quotation right after the cue ('He said: "..."', 'said Dr. Orlis: "..."')
-        after = self.text[v.idx + len(v):v.idx + len(v) + 80]
         for q in self.quotes:
             if q.start >= v.idx + len(v) and q.start - (v.idx + len(v)) <= 60:
                 between = self.text[v.idx + len(v):q.start]
-                if ":" in between or between.strip() in ("", ","):
+                if (":" in between or between.strip() in ("", ",")) and \
+                        self.words(*q.inner) >= self.min_quote_words:
                     return q.inner
+        # "said at a news conference that Erdogan has been ...", where the parser hung the
+        # clause elsewhere: "that" shortly after the verb starts the content
+        if lemma in SPEECH:
+            sent_end = v.sent.end
+            for t in v.doc[v.i + 1:min(sent_end, v.i + 9)]:
+                if t.lower_ == "that" and self.quote_at(t.idx) is None:
+                    rest = [x for x in v.doc[t.i + 1:sent_end] if not x.is_space]
+                    if len(rest) >= 3:
+                        return _tokens_span(rest)
+                    break
+                if t.is_punct and t.text in ".;:!?":
+                    break
         return None
 
     # -- pass 2: according to -------------------------------------------------------------------
@@ -270,6 +307,37 @@ class _Article:
             cue = _trim(self.text, t.idx, max(cue_end, to.idx + len(to)))
             self.found.append(Found(start, end, "according_to", cue, t.idx,
                                     _mention_tokens(speaker_head), sentence=(sent.start_char, sent.end_char)))
+
+    # -- pass 2b: a headline's trailing attribution -----------------------------------------------
+    _TRAILING = re.compile(r"^(?P<content>.*\w.*?)\s*(?:,|:|\s[-–—])\s*(?P<source>[^,:\-–—]{2,60})$")
+    _MEDIA = {"tv", "television", "radio", "media", "reports", "report", "agency", "sources", "source", "official",
+              "officials"}
+
+    def headline(self) -> None:
+        """"Death toll rises to 158 - TV", "..., Defense Ministry": a headline that names its
+        source after a comma or dash, with no verb (a verb is found by the cue pass)."""
+        end = self.text.find("\n")
+        line = self.text[:end if end >= 0 else len(self.text)].rstrip()
+        if not line or line[-1] in ".!?\"”»" or len(line.split()) < 5:
+            return
+        m = self._TRAILING.match(line)
+        if m is None or len(m.group("source").split()) > 6:
+            return
+        s_start, s_end = m.start("source"), m.end("source")
+        tokens = [t for t in self.doc if s_start <= t.idx < s_end and not t.is_space]
+        if not tokens or any(_is_cue(t) for t in tokens) or any(f.cue[0] >= s_start and f.cue[1] <= len(line)
+                                                                   for f in self.found):
+            return
+        looks_like_source = any(t.ent_type_ in ("ORG", "PERSON", "NORP") or t.lemma_.lower() in ORGANISATIONS
+                                or t.lemma_.lower() in ROLES or t.lower_ in self._MEDIA for t in tokens)
+        if not looks_like_source:
+            return
+        c_start, c_end = _trim(self.text, m.start("content"), m.end("content"))
+        if self.words(c_start, c_end) < 3:
+            return
+        sep = (m.end("content"), s_start)
+        self.found.append(Found(c_start, c_end, "indirect", sep, s_start, tokens,
+                                sentence=(0, len(line))))
 
     # -- pass 3: quotations -----------------------------------------------------------------------
     def quotations(self) -> None:
@@ -325,10 +393,12 @@ class _Article:
             for t in doc[i:min(len(doc), i + 8)]:
                 if t.is_space and "\n" in t.text:
                     break
-                if _is_cue(t) and self.quote_at(t.idx) is None:
+                if _is_cue(t) and self.quote_at(t.idx) is None and self.words(start, end) >= self.min_quote_words:
                     f = self.reported_around(t, start, end)
                     if f is not None:
                         return f
+        if self.words(start, end) < self.min_quote_words:
+            return None  # a scare quote or a term, not a statement
         # before the quotation, in the same paragraph: 'Herrin said: "..."'
         span = doc.char_span(max(0, q.start - 1), q.start, alignment_mode="expand")
         if span is not None:
@@ -342,8 +412,6 @@ class _Article:
                         f = self.reported_around(t, start, end)
                         if f is not None:
                             return f
-        if self.words(start, end) < self.min_quote_words:
-            return None
         return None
 
     def reported_around(self, v, start: int, end: int) -> Found | None:
@@ -405,35 +473,43 @@ class _Article:
                 continue
             inner = [g for g in self.found if g is not f and not g.participle and f.start <= g.cue[0] < f.end
                      and g.start >= f.start and g.end <= f.end and g.parent is None]
-            if inner and f.kind != "direct" and any((g.end - g.start) >= 0.5 * (f.end - f.start) for g in inner):
+            if inner and f.kind != "direct" and any((g.end - g.start) >= 0.5 * (f.end - f.start)
+                                                    or g.end >= f.end - 2 for g in inner):
                 continue
             keep.append(f)
         self.found = keep
 
     def resolve(self, registry: Registry) -> None:
-        by_token = {}
-        for f in sorted(self.found, key=lambda f: (f.at, f.start)):
-            if isinstance(f.parent, Found):
-                parent = f.parent
-            elif f.parent is not None:
-                parent = by_token.get(f.parent.i)
-            else:
-                parent = None
+        """Speakers in text order (so pronouns and role nouns see what came before); a statement
+        that shares its parent's speaker waits for the parent."""
+        by_token = {f.cue_token.i: f for f in self.found if f.cue_token is not None and f.speaker_tokens}
+        done: set[int] = set()
+
+        def settle(f: Found, depth: int = 0) -> None:
+            if id(f) in done:
+                return
+            done.add(id(f))
+            parent = f.parent
+            if parent is not None and not isinstance(parent, Found):
+                parent = by_token.get(parent.i, parent)
             if f.speaker_tokens:
                 f.speaker = registry.resolve(f.speaker_tokens, f.at)
-            elif parent is not None and parent.speaker is not None:
-                sp = parent.speaker
+            elif isinstance(parent, Found):
+                if depth < 20:
+                    settle(parent, depth + 1)
+                sp = parent.speaker or Speaker("", "unknown")
                 f.speaker = Speaker(sp.name, sp.type, sp.role, sp.org, sp.mention, None, None, sp.key)
-            elif f.parent is not None:
-                subject = _subject(f.parent)
+            elif parent is not None:
+                subject = _subject(parent)
                 if subject is not None:
                     f.speaker = registry.resolve(_mention_tokens(subject), f.at)
             if f.speaker is None:
                 f.speaker = Speaker("", "unknown")
             if f.speaker.name:
                 registry.remember(f.at, f.speaker)
-            if f.cue_token is not None:
-                by_token[f.cue_token.i] = f
+
+        for f in sorted(self.found, key=lambda f: (f.at, f.start)):
+            settle(f)
 
 
 def statement_id(doc_id: str, start: int, end: int) -> str:
@@ -445,6 +521,7 @@ def extract_statements(doc, min_quote_words: int = 4) -> list[Found]:
     art = _Article(doc, min_quote_words)
     art.cue_verbs()
     art.according()
+    art.headline()
     art.cut_participles()
     art.drop_nested()
     art.quotations()

@@ -17,7 +17,7 @@ class Statements(Stage):
     name = "statements"
     version = "1"
     settings_section = "statements"
-    reads = ("doc_id", "text")
+    reads = ("doc_id", "text", "outlet")
     writes = ("statements", "assertions")
     after = ("parse",)
     uses = ("parses",)
@@ -29,6 +29,6 @@ class Statements(Stage):
             if parse is None:
                 continue
             doc = from_bytes(parse["parse"])
-            for table, rows in analyse(art["doc_id"], doc, settings.min_quote_words).items():
+            for table, rows in analyse(art["doc_id"], doc, settings.min_quote_words, art.get("outlet")).items():
                 out[table].extend(rows)
         return out
