@@ -234,6 +234,15 @@ class Registry:
     def _person_speaker(self, p: Person) -> Speaker:
         return Speaker(p.name, "person", p.role, p.org, key=p.key)
 
+    def _org_before(self, at: int) -> Org | None:
+        """The organisation mentioned last before `at`."""
+        best, best_pos = None, -1
+        for o in self.orgs:
+            pos = max([p for p in o.positions if p < at], default=-1)
+            if pos > best_pos:
+                best, best_pos = o, pos
+        return best
+
     def _org_for(self, words: frozenset, at: int) -> Org | None:
         """The organisation, mentioned before `at` (else anywhere), whose key holds these words;
         the most recently mentioned one wins."""
@@ -332,6 +341,11 @@ class Registry:
             if inner_org is not None:
                 return Speaker(inner_org, "organisation")
             issuer = self._last(at, ("organisation", "person", "place"))
+            if issuer is None:
+                # no one has spoken yet: the organisation mentioned last ("The ministry issued a
+                # statement. ... read the statement")
+                org = self._org_before(at)
+                issuer = Speaker(org.name, "organisation", key=" ".join(sorted(org.key))) if org else None
             if definite and issuer is not None:
                 return self._copy(issuer)
             return Speaker(clean_name(text), "document")
