@@ -66,6 +66,12 @@ def _norm_word(w: str) -> str:
     return _DEMONYMS.get(w, w)
 
 
+def is_place_word(word: str) -> bool:
+    """A country or its adjective ("Azerbaijani", "Lebanon"), which is never a person's name."""
+    w = fold(word).strip()
+    return w in _DEMONYMS or w in set(_DEMONYMS.values())
+
+
 def org_key(name: str) -> frozenset[str]:
     """The content words of an organisation's name, spelling and country form unified."""
     return frozenset(_norm_word(w) for w in words(name) if w not in _STOP and _norm_word(w) not in _STOP)

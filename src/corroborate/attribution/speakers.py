@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (DOCUMENTS, FIRST_PERSON, GENERIC_ROLES, GROUPS, ORGANISATIONS, PERSON_PRONOUNS,
                       PLURAL_PRONOUNS, ROLES, THING_PRONOUNS, TITLES)
-from .names import clean_name, fold, initials, org_key, person_key, strip_titles
+from .names import clean_name, fold, initials, is_place_word, org_key, person_key, strip_titles
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
 _PREP_OF = {"of", "for", "at", "from", "with", "in"}
@@ -100,7 +100,7 @@ def _role_of(ent) -> tuple[str, str]:
         else:
             sub = [t for t in sub if t.i >= ent.end]
         role_tokens.extend(sub)
-    if not role_tokens and root.dep_ in ("nsubj", "nsubjpass"):
+    if root.dep_ in ("nsubj", "nsubjpass"):
         # "Chief of the press service of the Ministry of Defense, Colonel Anar Eyvazov said": the
         # parser often makes the role a second subject of the same verb.
         for sib in root.head.children:
@@ -158,8 +158,8 @@ class Registry:
     def _add_person(self, ent) -> None:
         name = clean_name(strip_titles(ent.text))
         key = person_key(name)
-        if not key:
-            return
+        if not key or is_place_word(key):
+            return  # "Azerbaijani" tagged as a person
         role, org = _role_of(ent)
         for p in self.people:
             if self._same_person(p.key, key):
@@ -286,7 +286,7 @@ class Registry:
                 p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
                 if p is not None:
                     return self._person_speaker(p)
-        people = [t for t in tokens if t.ent_type_ == "PERSON"]
+        people = [t for t in tokens if t.ent_type_ == "PERSON" and not is_place_word(t.lower_)]
         if people:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
             name = clean_name(strip_titles(ent.text if ent is not None else people[0].text))
@@ -409,15 +409,22 @@ class Registry:
         same role noun, and every modifier the mention has ("vice president", "health minister")."""
         same = {lemma} | (_SPOKES if lemma in _SPOKES else set())
 
-        def fits(role_text: str) -> bool:
-            words = set(fold(role_text).replace("-", " ").split())
-            return bool(words & same) and modifiers <= words
+        def has_role(p: Person) -> bool:
+            return bool(set(fold(p.role).replace("-", " ").split()) & same) and (
+                inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
+                or org_key(p.org) <= org_key(inner_org))
 
-        for p in sorted(self.people, key=lambda p: -max([x for x in p.positions if x <= at] or [-1])):
-            if fits(p.role) and (inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
-                                 or org_key(p.org) <= org_key(inner_org)):
-                if min(p.positions) <= at or definite:
-                    return self._person_speaker(p)
+        def recency(p: Person) -> int:
+            return max([x for x in p.positions if x <= at] or [-1])
+
+        candidates = [p for p in self.people if has_role(p) and (min(p.positions) <= at or definite)]
+        # the mention's modifiers pick among holders ("vice president" vs "president"); a lone
+        # holder of the role is it even when its recorded role lacks a modifier
+        fitting = [p for p in candidates if modifiers <= set(fold(p.role).replace("-", " ").split())]
+        if fitting:
+            return self._person_speaker(max(fitting, key=recency))
+        if len(candidates) == 1 and not any(m in ("vice", "deputy", "former", "acting") for m in modifiers):
+            return self._person_speaker(candidates[0])
         if definite:
             # an unnamed holder of the role met before ("a health ministry official" -> "the official")
             for pos, role, mods, sp in reversed(self.role_holders):
