@@ -255,3 +255,27 @@ def test_ids_are_stable_and_rows_point_into_the_text(parser):
     a = statements(parser, text)
     b = statements(parser, text)
     assert [r["statement_id"] for r in a] == [r["statement_id"] for r in b]
+
+
+def test_dateline_is_not_part_of_the_content(parser):
+    text = "PORTVALE, May 3./HNA/. The harbour will reopen on Monday, harbour master Ilse Varga said."
+    r = one(statements(parser, text), "harbour will reopen")
+    assert r["text"].startswith("The harbour will reopen")
+
+
+def test_plural_role_nouns_are_groups_kept_as_written(parser):
+    rows = statements(parser, "Environmental activists in Portvale say that the river smells of oil.")
+    r = one(rows, "river")
+    assert r["speaker"] == "Environmental activists in Portvale" and r["speaker_type"] == "group"
+
+
+def test_an_infinitive_does_not_inherit_the_askers_voice(parser):
+    rows = statements(parser, "The paper asked the council to explain the delay in the repairs.")
+    assert all(r["cue"] != "explain" for r in rows)
+
+
+def test_a_quote_in_the_next_sentence_is_not_the_content_of_a_cue_before_it(parser):
+    text = ('He declined to comment, saying the families feared reprisals.\n\n'
+            'Ruth Amsel said: “The council is hiding the real numbers from everyone.”')
+    rows = statements(parser, text)
+    assert one(rows, "hiding")["speaker"] == "Ruth Amsel"

@@ -140,8 +140,10 @@ class Registry:
                     acronym = after[2:after.index(")")]
                     if acronym.isupper() and 1 < len(acronym) <= 10:
                         org.aliases.add(acronym)
-            if ent.label_ != "PERSON" and ent.root.dep_ == "appos" and \
-                    ent.root.head.lemma_.lower() in ROLES and len(ent) > 1 and \
+            role_beside = (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ROLES) or any(
+                c.dep_ == "appos" and c.lemma_.lower() in ROLES for c in ent.root.children)
+            if ent.label_ != "PERSON" and role_beside and len(ent) > 1 and \
+                    all(t.pos_ == "PROPN" for t in ent) and \
                     not any(t.lemma_.lower() in ORGANISATIONS for t in ent):
                 # "the head of the department, Huseyn Mahmudov,": a name in apposition to a role is
                 # a person, whatever the entity recogniser called it
@@ -314,10 +316,13 @@ class Registry:
         # "the ministry's spokesperson", "Foreign Ministry spokesman")
         inner_org = self._inner_org(tokens, head)
 
-        # 3. role nouns
+        # 3. role nouns (a plural one is a group, kept as written: "district health officials")
+        if (lemma in ROLES or lemma in GROUPS) and head.tag_ in ("NNS", "NNPS") and \
+                head.ent_type_ not in ("ORG", "GPE", "NORP"):
+            return Speaker(clean_name(text), "group")
         if lemma in ROLES and head.ent_type_ not in ("ORG", "GPE", "NORP"):
             role = clean_name(text)
-            plural = head.tag_ in ("NNS", "NNPS")
+            plural = False
             bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
             definite = definite or (bare and not plural)
             modifiers = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
@@ -386,6 +391,15 @@ class Registry:
         doc = self.doc
         for t in tokens:
             if t.i == head.i:
+                continue
+            # how t hangs on the phrase: a modifier ("Foreign Ministry spokesman", "the ministry's")
+            # or through of/for/at/with; "activists in Velmora" names a place, not an employer
+            link = t
+            while link.head.i != head.i and link.head.i != link.i and link.head.i in {x.i for x in tokens}:
+                link = link.head
+            if link.dep_ == "prep" and link.lower_ not in ("of", "for", "at", "with"):
+                continue
+            if link.dep_ == "pobj" and link.head.lower_ not in ("of", "for", "at", "with"):
                 continue
             if t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in ORGANISATIONS:
                 # the whole organisation phrase: the noun chunk holding t

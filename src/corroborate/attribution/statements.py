@@ -55,6 +55,17 @@ class Found:
     chain: list = field(default_factory=list)
 
 
+_SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Col|Gen|Maj|Sgt|Rev|Adm|Gov|Sen|Rep))(?<!\bProf)[.!?][\"”»]?\s+[A-Z\"“«]")
+# A dateline opening the article's first paragraph: "BAKU – ", "DRAVIK, March 13./OPA/. ",
+# "ISMAILIA, Egypt (Reuters) - ". It is the outlet's, not part of what anyone said.
+_DATELINE = re.compile(r"^[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'’-]{1,40}(?:,[^.\n]{0,40}?)?\s*(?:\./[A-Za-z]+/\.|\([^)]{1,30}\)\s*[-–—]|[-–—])\s+")
+
+
+def _one_clause(text: str) -> bool:
+    """No sentence ends and no paragraph breaks in text."""
+    return "\n" not in text and _SENTENCE_END.search(text) is None
+
+
 def _tokens_span(tokens) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
@@ -157,11 +168,13 @@ class _Article:
             if doc_obj is None:
                 return None
             subject = doc_obj
+        if subject is not None and subject.pos_ in ("NUM", "ADJ", "ADV", "ADP"):
+            return None  # "two more than the ministry acknowledged": not a speaker
         parent = None
         participle = False
         if subject is None:
-            if v.dep_ not in _PARTICIPLE_DEPS:
-                return None
+            if v.dep_ not in _PARTICIPLE_DEPS or (v.dep_ == "xcomp" and v.tag_ == "VB"):
+                return None  # "asked the ministry to explain ...": the asker does not explain
             parent_verb = next((a for a in v.ancestors if _is_cue(a) and _subject(a) is not None), None)
             if parent_verb is None:
                 return None
@@ -248,8 +261,8 @@ class _Article:
         for q in self.quotes:
             if q.start >= v.idx + len(v) and q.start - (v.idx + len(v)) <= 60:
                 between = self.text[v.idx + len(v):q.start]
-                if (":" in between or between.strip() in ("", ",")) and \
-                        self.words(*q.inner) >= self.min_quote_words:
+                if (between.strip() in ("", ",", ":") or (between.rstrip().endswith(":") and _one_clause(between))) \
+                        and self.words(*q.inner) >= self.min_quote_words:
                     return q.inner
         # "said at a news conference that Erdogan has been ...", where the parser hung the
         # clause elsewhere: "that" shortly after the verb starts the content
@@ -310,8 +323,7 @@ class _Article:
 
     # -- pass 2b: a headline's trailing attribution -----------------------------------------------
     _TRAILING = re.compile(r"^(?P<content>.*\w.*?)\s*(?:,|:|\s[-–—])\s*(?P<source>[^,:\-–—]{2,60})$")
-    _MEDIA = {"tv", "television", "radio", "media", "reports", "report", "agency", "sources", "source", "official",
-              "officials"}
+    _MEDIA = {"tv", "television", "radio", "media", "reports", "report", "agency", "sources", "source"}
 
     def headline(self) -> None:
         """"Death toll rises to 158 - TV", "..., Defense Ministry": a headline that names its
@@ -328,8 +340,10 @@ class _Article:
         if not tokens or any(_is_cue(t) for t in tokens) or any(f.cue[0] >= s_start and f.cue[1] <= len(line)
                                                                    for f in self.found):
             return
-        looks_like_source = any(t.ent_type_ in ("ORG", "PERSON", "NORP") or t.lemma_.lower() in ORGANISATIONS
-                                or t.lemma_.lower() in ROLES or t.lower_ in self._MEDIA for t in tokens)
+        last = tokens[-1]  # the phrase's head noun names the source: "Defense Ministry", "- TV"
+        looks_like_source = (last.ent_type_ in ("ORG", "PERSON", "NORP") or last.lemma_.lower() in ORGANISATIONS
+                             or last.lemma_.lower() in ROLES or last.lower_ in self._MEDIA) and \
+            not any(t.pos_ in ("NUM", "ADP") for t in tokens)
         if not looks_like_source:
             return
         c_start, c_end = _trim(self.text, m.start("content"), m.end("content"))
@@ -525,6 +539,10 @@ def extract_statements(doc, min_quote_words: int = 4) -> list[Found]:
     art.cut_participles()
     art.drop_nested()
     art.quotations()
+    for f in art.found:
+        m = _DATELINE.match(art.text[f.start:f.end])
+        if m and (f.start == 0 or art.text[f.start - 1] == "\n"):
+            f.start += m.end()
     art.found = [f for f in art.found if f.end > f.start]
     art.found.sort(key=lambda f: (f.start, f.end))
     art.resolve(Registry(doc))

@@ -1,0 +1,422 @@
+"""Speakers across articles: one entity per person or organisation, however each article names it.
+
+Each statement's speaker is already resolved within its article (the fullest name the article
+gives, with a normalised `speaker_key`). Here the speakers of all articles are merged:
+
+- the unit is an *atom*: the speakers sharing type, key and folded name (a surname-only person
+  also by the organisation given with it);
+- `alias`: the user's alias file first forces the forms it lists into one entity each;
+- `name`: people with the same person key ("Colonel Anar Eyvazov" = "Anar Eyvazov"), organisations
+  and places with the same key ("Azerbaijan's Ministry of Defense" = "Ministry of Defence of
+  Azerbaijan" = "the Azerbaijani Defense Ministry"), and groups, documents and unknown speakers
+  with the same folded name;
+- `surname+org`: a surname-only person ("Eyvazov") joins the one full-name person with that
+  surname who speaks for the same organisation;
+- `surname`: failing that, it joins the full-name person with that surname when there is exactly
+  one in the corpus and their organisations, when both are given, do not differ. With two
+  full-name people of that surname and no organisation to choose, it stays its own entity;
+- `org variant`: an organisation key of two or more words joins the one other organisation key
+  that holds all its words plus only place or country words ("Defense Ministry" joins "Azerbaijan
+  Defense Ministry" unless an "Armenia Defense Ministry" is quoted too). "Ministry" alone never
+  joins anything.
+
+A first-name + surname key never merges with a different first name, and the alias file's
+`separate` lists name forms that no rule may bring together. Everything is a function of the set
+of rows, so ids and output do not depend on row order.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple
+
+from ..errors import SettingsError
+from .names import _DEMONYMS, fold, org_key, person_key
+
+TYPES = ("person", "organisation", "place", "group", "document", "unknown")
+_ORG_LIKE = ("organisation", "place")
+
+# The countries org_key turns demonyms into ("Azerbaijani" -> "azerbaijan"), as single words.
+COUNTRY_WORDS = frozenset(w for country in _DEMONYMS.values() for w in country.split())
+
+
+# -- the alias file ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AliasEntity:
+    name: str                 # the canonical name to give the entity
+    type: str | None          # restricts key matching to speakers of this type; None: any
+    forms: tuple[str, ...]    # the name and its aliases
+
+
+@dataclass(frozen=True)
+class Aliases:
+    path: str
+    digest: str               # first 16 hex of the SHA-256 of the file's bytes
+    entities: tuple[AliasEntity, ...] = ()
+    separate: tuple[tuple[str, ...], ...] = ()
+
+
+def load_aliases(path: str | Path | None) -> Aliases | None:
+    """The alias file at `path` (TOML, or CSV with columns name,alias), None for no path.
+
+    Raises SettingsError with a one-line message naming the file and the problem."""
+    if not path:
+        return None
+    p = Path(path)
+    if not p.is_file():
+        raise SettingsError(f"alias file {p} does not exist (setting statements.aliases)")
+    data = p.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SettingsError(f"alias file {p}: not UTF-8 text") from None
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    suffix = p.suffix.lower()
+    if suffix == ".toml":
+        entities, separate = _read_toml(text, p)
+    elif suffix == ".csv":
+        entities, separate = _read_csv(text, p), ()
+    else:
+        raise SettingsError(f"alias file {p}: name must end in .toml or .csv")
+    _check(entities, separate, p)
+    return Aliases(str(p), digest, tuple(entities), tuple(separate))
+
+
+def _fail(path: Path, problem: str) -> SettingsError:
+    return SettingsError(f"alias file {path}: " + " ".join(problem.split()))
+
+
+def _name(value: Any, path: Path, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, f"{where} must be a non-empty string, got {value!r}")
+    return " ".join(value.split())
+
+
+def _names(value: Any, path: Path, where: str) -> list[str]:
+    if not isinstance(value, list):
+        raise _fail(path, f"{where} must be a list of names, got {value!r}")
+    return [_name(v, path, where) for v in value]
+
+
+def _read_toml(text: str, path: Path) -> tuple[list[AliasEntity], list[tuple[str, ...]]]:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _fail(path, f"not valid TOML: {exc}") from None
+    unknown = set(doc) - {"entity", "separate"}
+    if unknown:
+        raise _fail(path, f"unknown key {sorted(unknown)[0]!r}; use [[entity]] and [[separate]] tables")
+    entities, separate = [], []
+    for i, table in enumerate(_tables(doc, "entity", path), 1):
+        where = f"[[entity]] number {i}"
+        extra = set(table) - {"name", "type", "aliases"}
+        if extra:
+            raise _fail(path, f"{where} has unknown key {sorted(extra)[0]!r}; keys: name, type, aliases")
+        name = _name(table.get("name"), path, f"{where}: name")
+        kind = table.get("type")
+        if kind is not None and kind not in TYPES:
+            raise _fail(path, f"{where} ({name}): type must be one of {', '.join(TYPES)}, got {kind!r}")
+        forms = [name] + _names(table.get("aliases", []), path, f"{where} ({name}): aliases")
+        entities.append(AliasEntity(name, kind, tuple(dict.fromkeys(forms))))
+    for i, table in enumerate(_tables(doc, "separate", path), 1):
+        where = f"[[separate]] number {i}"
+        extra = set(table) - {"names"}
+        if extra:
+            raise _fail(path, f"{where} has unknown key {sorted(extra)[0]!r}; its only key is names")
+        names = _names(table.get("names"), path, f"{where}: names")
+        if len({fold(n) for n in names}) < 2:
+            raise _fail(path, f"{where} must list at least two different names")
+        separate.append(tuple(dict.fromkeys(names)))
+    return entities, separate
+
+
+def _tables(doc: dict, key: str, path: Path) -> list[dict]:
+    tables = doc.get(key, [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise _fail(path, f"{key} must be written as [[{key}]] tables")
+    return tables
+
+
+def _read_csv(text: str, path: Path) -> list[AliasEntity]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
+    if "name" not in header or "alias" not in header:
+        raise _fail(path, f"a CSV alias file needs the columns name,alias; found {list(header) or 'none'}")
+    forms: dict[str, list[str]] = {}
+    for line, row in enumerate(reader, 2):
+        name = (row.get(header["name"]) or "").strip()
+        alias = (row.get(header["alias"]) or "").strip()
+        if not name:
+            raise _fail(path, f"line {line}: the name is empty")
+        forms.setdefault(" ".join(name.split()), [" ".join(name.split())])
+        if alias:
+            forms[" ".join(name.split())].append(" ".join(alias.split()))
+    return [AliasEntity(name, None, tuple(dict.fromkeys(f))) for name, f in forms.items()]
+
+
+def _check(entities: list[AliasEntity], separate: list[tuple[str, ...]], path: Path) -> None:
+    owner: dict[str, str] = {}
+    for e in entities:
+        for form in e.forms:
+            other = owner.setdefault(fold(form), e.name)
+            if other != e.name:
+                raise _fail(path, f"{form!r} is listed under both {other!r} and {e.name!r}")
+    for names in separate:
+        owners = [owner[fold(n)] for n in names if fold(n) in owner]
+        for shared, n in Counter(owners).items():
+            if n > 1:
+                raise _fail(path, f"[[separate]] {list(names)} lists names that [[entity]] {shared!r} merges")
+
+
+# -- keys -------------------------------------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def folded(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _org_words(name: str) -> frozenset[str]:
+    # As the statements stage writes speaker_key: org_key's words joined and split again, so a
+    # multi-word country ("saudi arabia") is two words whichever form it came from.
+    return frozenset(" ".join(org_key(name)).split())
+
+
+def key_of(kind: str, name: str, given: str = "") -> str:
+    """The key speakers of a type are merged on: the stored speaker_key when there is one."""
+    if kind == "person":
+        return _text(given).lower() or person_key(name) or folded(name)
+    if kind in _ORG_LIKE:
+        words = frozenset(_text(given).lower().split()) or _org_words(name)
+        return " ".join(sorted(words)) or folded(name)
+    return folded(name)
+
+
+class Atom(NamedTuple):
+    type: str
+    key: str
+    name: str   # folded speaker name
+    org: str    # sorted org words, for surname-only people only
+
+
+def _atom(row: dict[str, Any]) -> Atom | None:
+    speaker = _text(row.get("speaker"))
+    if not speaker:
+        return None
+    kind = row.get("speaker_type") if row.get("speaker_type") in TYPES else "unknown"
+    key = key_of(kind, speaker, row.get("speaker_key") or "")
+    org = " ".join(sorted(_org_words(_text(row.get("speaker_org"))))) if kind == "person" and " " not in key else ""
+    return Atom(kind, key, folded(speaker), org)
+
+
+def _same_org(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two organisations given for people: equal word sets, or one holding the other's two or more words."""
+    if not a or not b:
+        return False
+    small, large = sorted((a, b), key=len)
+    return small == large or (len(small) >= 2 and small <= large)
+
+
+# -- merging ----------------------------------------------------------------------------------------
+
+class _Merger:
+    """Union-find over atoms that refuses merges the alias file forbids."""
+
+    def __init__(self, atoms: list[Atom], aliases: Aliases | None):
+        self.parent = {a: a for a in atoms}
+        self.reasons: dict[Atom, set[str]] = {a: set() for a in atoms}
+        self.alias: dict[Atom, set[int]] = {a: set() for a in atoms}        # alias entities held
+        self.apart: dict[Atom, dict[int, set[int]]] = {a: {} for a in atoms}  # separate group -> names held
+        if aliases:
+            for a in atoms:
+                for g, names in enumerate(aliases.separate):
+                    i = _which(names, a, None)
+                    if i is not None:
+                        self.apart[a][g] = {i}
+
+    def find(self, a: Atom) -> Atom:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def allowed(self, a: Atom, b: Atom) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.alias[ra] and self.alias[rb] and self.alias[ra] != self.alias[rb]:
+            return False
+        return all(self.apart[ra][g] == held for g, held in self.apart[rb].items() if g in self.apart[ra])
+
+    def union(self, a: Atom, b: Atom, reason: str, force: bool = False) -> bool:
+        if not force and not self.allowed(a, b):
+            return False
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra != rb:
+            self.parent[rb] = ra
+            self.reasons[ra] |= self.reasons.pop(rb) | {reason}
+            self.alias[ra] |= self.alias.pop(rb)
+            for g, held in self.apart.pop(rb).items():
+                self.apart[ra].setdefault(g, set()).update(held)
+        return True
+
+    def groups(self) -> dict[Atom, list[Atom]]:
+        out: dict[Atom, list[Atom]] = defaultdict(list)
+        for a in sorted(self.parent):
+            out[self.find(a)].append(a)
+        return out
+
+
+def _which(forms: tuple[str, ...], atom: Atom, kind: str | None) -> int | None:
+    """The index of the form naming this atom: by folded name, else by key when only one form's
+    key is the atom's (and the type, when given, is the atom's)."""
+    for i, form in enumerate(forms):
+        if folded(form) == atom.name:
+            return i
+    if kind is not None and kind != atom.type:
+        return None
+    by_key = [i for i, form in enumerate(forms) if key_of(atom.type, form) == atom.key]
+    return by_key[0] if len(by_key) == 1 else None
+
+
+def _union_all(m: _Merger, atoms: list[Atom], reason: str) -> None:
+    for other in atoms[1:]:
+        m.union(atoms[0], other, reason)
+
+
+def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases | None) -> _Merger:
+    m = _Merger(atoms, aliases)
+    # 1. the alias file's entities, first match in file order
+    for a in atoms:
+        for n, entity in enumerate(aliases.entities if aliases else ()):
+            if _which(entity.forms, a, entity.type) is not None:
+                m.alias[m.find(a)].add(n)
+                break
+    by_alias: dict[int, list[Atom]] = defaultdict(list)
+    for a in atoms:
+        for n in m.alias[a]:
+            by_alias[n].append(a)
+    for members in by_alias.values():
+        for other in members[1:]:
+            m.union(members[0], other, "alias", force=True)
+    # 2. one key, one entity (surname-only people wait for step 3)
+    by_key: dict[tuple[str, str], list[Atom]] = defaultdict(list)
+    for a in atoms:
+        by_key[(a.type, a.key)].append(a)
+    single = lambda a: a.type == "person" and " " not in a.key  # noqa: E731
+    for (kind, key), members in sorted(by_key.items()):
+        if not single(members[0]):
+            _union_all(m, members, "name")
+    # 3. surname-only people
+    people = [a for a in atoms if a.type == "person" and not single(a)]
+    orgs: dict[Atom, set[frozenset[str]]] = defaultdict(set)  # full-name person entity -> its orgs
+    by_surname: dict[str, set[Atom]] = defaultdict(set)
+    for a in people:
+        root = m.find(a)
+        by_surname[a.key.split()[-1]].add(root)
+        orgs[root] |= {_org_words(_text(r.get("speaker_org"))) for r in rows_of[a]} - {frozenset()}
+    for a in (a for a in atoms if single(a)):
+        candidates = sorted(by_surname.get(a.key, ()))
+        mine = frozenset(a.org.split())
+        sharing = [c for c in candidates if any(_same_org(mine, o) for o in orgs[c])]
+        if len(sharing) == 1:
+            m.union(a, sharing[0], "surname+org")
+        elif len(candidates) == 1 and not (mine and orgs[candidates[0]]):
+            m.union(a, candidates[0], "surname")
+    for (kind, key), members in sorted(by_key.items()):
+        if single(members[0]):
+            alone = [a for a in members if not by_surname.get(a.key) or m.find(a) == a and len(_members(m, a)) == 1]
+            _union_all(m, [a for a in alone if not _holds_full_name(m, a, people)], "name")
+    # 4. organisation variants
+    places = COUNTRY_WORDS | {w for a in atoms if a.type == "place" for w in a.key.split()}
+    keys = {a.key: frozenset(a.key.split()) for a in atoms if a.type == "organisation"}
+    first = {}
+    for a in atoms:
+        if a.type == "organisation":
+            first.setdefault(a.key, a)
+    for key, words in sorted(keys.items()):
+        if len(words) < 2:
+            continue
+        wider = [k for k, w in keys.items() if words < w and w - words <= places]
+        if len(wider) == 1:
+            m.union(first[key], first[wider[0]], "org variant")
+    return m
+
+
+def _members(m: _Merger, a: Atom) -> list[Atom]:
+    root = m.find(a)
+    return [b for b in m.parent if m.find(b) == root]
+
+
+def _holds_full_name(m: _Merger, a: Atom, people: list[Atom]) -> bool:
+    root = m.find(a)
+    return any(m.find(p) == root for p in people)
+
+
+# -- entities -----------------------------------------------------------------------------------------
+
+def _top(values: Iterable[str]) -> str | None:
+    """The most frequent value, ties alphabetical."""
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _entity_id(parts: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:16]
+
+
+def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | None],
+                   aliases: Aliases | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows for `entities` and `speaker_entities` from every statement row of the corpus and each
+    article's outlet. Statements without a speaker belong to no entity."""
+    rows_of: dict[Atom, list[dict]] = defaultdict(list)
+    for row in statements:
+        atom = _atom(row)
+        if atom is not None:
+            rows_of[atom].append(row)
+    atoms = sorted(rows_of)
+    m = _merge(atoms, rows_of, aliases)
+    groups = list(m.groups().items())
+    # id: the alias entity's name, else the entity's sorted type:key set; entities the alias file
+    # keeps apart on one key are told apart by their atoms
+    bases = []
+    for root, members in groups:
+        held = sorted(m.alias[root])
+        bases.append([f"alias:{folded(aliases.entities[held[0]].name)}"] if held and aliases
+                     else sorted({f"{a.type}:{a.key}" for a in members}))
+    repeated = Counter(tuple(b) for b in bases)
+    entities, links = [], []
+    for (root, members), base in zip(groups, bases):
+        parts = base if repeated[tuple(base)] == 1 else base + ["|".join(a) for a in members]
+        entity_id = _entity_id(parts)
+        rows = [r for a in members for r in rows_of[a]]
+        forms = Counter(_text(r["speaker"]) for r in rows)
+        held = sorted(m.alias[root])
+        alias = aliases.entities[held[0]] if held and aliases else None
+        name = alias.name if alias else min(forms, key=lambda f: (-len(f), -forms[f], f))
+        own = {folded(f) for f in forms}
+        reasons = set(m.reasons[root])
+        if any(len({r["doc_id"] for r in rows_of[a]}) > 1 for a in members):
+            reasons.add("name")  # one name in several articles
+        docs = {r["doc_id"] for r in rows}
+        entities.append({
+            "entity_id": entity_id, "name": name,
+            "type": (alias.type if alias and alias.type else _top(r.get("speaker_type") or "unknown" for r in rows)),
+            "role": _top(_text(r.get("speaker_role")) for r in rows),
+            "org": _top(o for o in (_text(r.get("speaker_org")) for r in rows) if folded(o) not in own),
+            "forms": sorted(forms), "n_statements": len(rows), "n_articles": len(docs),
+            "outlets": sorted({outlets[d] for d in docs if outlets.get(d)}),
+            "merged_by": sorted(reasons),
+        })
+        links += [{"statement_id": r["statement_id"], "doc_id": r["doc_id"], "entity_id": entity_id} for r in rows]
+    entities.sort(key=lambda e: e["entity_id"])
+    links.sort(key=lambda l: (l["doc_id"], l["statement_id"]))
+    return entities, links
