@@ -279,3 +279,11 @@ def test_a_quote_in_the_next_sentence_is_not_the_content_of_a_cue_before_it(pars
             'Ruth Amsel said: “The council is hiding the real numbers from everyone.”')
     rows = statements(parser, text)
     assert one(rows, "hiding")["speaker"] == "Ruth Amsel"
+
+
+def test_straight_split_quote_in_a_paragraph_of_reported_speech(parser):
+    text = ('Colonel Dara Venn said that the site was under control. "The fire at the depot has been '
+            'localised," she said, "and the smoke over the town is thinning."')
+    rows = statements(parser, text)
+    r = one(rows, "fire at the depot")
+    assert r["kind"] == "direct" and r["text"] == "The fire at the depot has been localised"

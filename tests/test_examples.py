@@ -133,3 +133,45 @@ def test_golden_reuse(documents):
     if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
         GOLDEN_REUSE.write_text(text, encoding="utf-8")
     assert text == GOLDEN_REUSE.read_text(encoding="utf-8")
+
+
+GOLDEN_STATEMENTS = Path(__file__).parent / "golden" / "example_statements.jsonl"
+
+
+def _statements(documents):
+    docs, db = documents
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    st = api.table("statements", db=db)
+    st["rel"] = st["doc_id"].map(rel)
+    return st
+
+
+def test_statements_follow_the_answer_key(documents):
+    """Section 4 and 5 of examples/README.md: Venn by full title, surname, pronoun and role; the
+    split quote; the quote over two paragraphs; "according to the regional hospital"; the
+    statement that "read"; the French and Russian articles are not analysed."""
+    st = _statements(documents)
+    release = st[st["rel"] == "html/mes_press_release_velmora.html"]
+    assert set(release[release["kind"] != "according_to"]["speaker"]) == {"Dara Venn"}
+    assert {"she", "Venn", "the spokesperson"} <= set(release["speaker_mention"])
+    assert "direct" in set(release["kind"])
+    orlis = st[(st["rel"] == "html/open_ostrenia_hospital_toll.html") & st["text"].str.contains("first patients")]
+    assert list(orlis["speaker"]) == ["Lena Orlis"] and list(orlis["kind"]) == ["direct"]
+    hospital = st[(st["rel"] == "txt/meridian_wire_chlorine_blast.txt") & (st["kind"] == "according_to")]
+    assert any("hospital" in s for s in hospital["speaker"])
+    read = st[(st["rel"] == "html/ostrenia_today_toll_update.html") & st["text"].str.contains("38 people")]
+    assert list(read["speaker"]) == ["Ministry of Emergency Situations"]
+    assert not set(st["rel"]) & {"feeds/articles.jsonl#line 1", "txt/kadria_net_ru_velmorsk.txt"}
+    herrin = st[st["text"].str.contains("counting only the bodies", regex=False)]
+    assert list(herrin["speaker"]) == ["Tomas Herrin"]
+
+
+def test_golden_statements(documents):
+    st = _statements(documents)
+    rows = sorted(({"source": r["rel"], **{k: _value(r[k]) for k in ("start", "end", "kind", "cue", "speaker",
+                                                                       "speaker_mention", "speaker_type", "text")}}
+                   for r in st.to_dict("records")), key=lambda r: (r["source"], r["start"]))
+    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
+    if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
+        GOLDEN_STATEMENTS.write_text(text, encoding="utf-8")
+    assert text == GOLDEN_STATEMENTS.read_text(encoding="utf-8")

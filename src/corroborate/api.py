@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from . import stages as stage_registry
-from .engines.base import run_stages
+from .engines.base import run_stages, stage_digest
 from .engines.duckdb import DuckDBEngine
 from .errors import CorroborateError
 from .exporting import export_all as _export_all
@@ -23,7 +23,7 @@ from .settings import Settings, load_settings
 from .store import Store
 
 __all__ = ["add", "list_documents", "show", "table", "export", "export_all", "analyze", "demo",
-           "example_corpus", "AddReport", "DemoReport"]
+           "example_corpus", "speakers", "quotes", "AddReport", "DemoReport"]
 
 
 def _settings(settings: Settings | None) -> Settings:
@@ -95,6 +95,50 @@ def reuse_clusters(db: str | Path | None = None, kind: str | None = None) -> pd.
                FROM reuse WHERE ? IS NULL OR kind = ?
                GROUP BY cluster_id
                ORDER BY articles DESC, words DESC, cluster_id""", [kind, kind]).df()
+
+
+def speakers(db: str | Path | None = None, settings: Settings | None = None) -> pd.DataFrame:
+    """One row per speaker across articles, most quoted first: name, type, role, org, n_statements,
+    n_articles, outlets, forms, entity_id. `df.attrs["stale"]` says why the table may be out of
+    date (articles or settings changed since `analyze` built it), "" when it is current."""
+    with Store(db, read_only=True) as store:
+        df = store.con.execute(
+            """SELECT name, type, role, org, n_statements, n_articles, outlets, forms, entity_id
+               FROM entities ORDER BY n_statements DESC, n_articles DESC, name, entity_id""").df()
+        df.attrs["stale"] = _entities_stale(store, _settings(settings))
+    return df
+
+
+def _entities_stale(store: Store, settings: Settings) -> str:
+    """Why the stored speakers may not match the store and settings, or ""."""
+    engine = DuckDBEngine(store)
+    stage = stage_registry.STAGES["entities"]
+    state = engine.corpus_state(stage)
+    if state is None:
+        return "speakers are not merged across articles yet; run `corroborate analyze`"
+    if state[:2] != (stage.version, stage_digest(stage, settings)):
+        return "the statement settings (or an upstream stage) changed since speakers were merged; run `corroborate analyze`"
+    if state[2] != engine.corpus()[0]:
+        return "articles were added since speakers were merged; run `corroborate analyze`"
+    return ""
+
+
+def quotes(speaker: str | None = None, db: str | Path | None = None) -> pd.DataFrame:
+    """Statements, by date: outlet, published, speaker, entity, kind, cue, text, doc_id. With
+    `speaker`, only those whose speaker's canonical name or any of its forms contains it (case
+    folded); before speakers are merged, the statement's own speaker name is matched."""
+    needle = " ".join((speaker or "").split()).lower()
+    with Store(db, read_only=True) as store:
+        return store.con.execute(
+            """SELECT d.outlet, d.published, s.speaker, e.name AS entity, s.kind, s.cue, s.text, s.doc_id
+               FROM statements s
+               JOIN documents d USING (doc_id)
+               LEFT JOIN speaker_entities se USING (statement_id)
+               LEFT JOIN entities e USING (entity_id)
+               WHERE ? = '' OR contains(lower(coalesce(e.name, s.speaker, '') || chr(10)
+                                              || coalesce(array_to_string(e.forms, chr(10)), '')), ?)
+               ORDER BY d.published NULLS LAST, d.outlet NULLS LAST, s.doc_id, s.start, s.statement_id""",
+            [needle, needle]).df()
 
 
 def table(name: str, db: str | Path | None = None) -> pd.DataFrame:

@@ -59,6 +59,11 @@ def handled(fn):
         except KeyboardInterrupt:
             err.print("interrupted; run the same command again to finish")
             raise typer.Exit(130)
+        except BrokenPipeError:  # `corroborate list | head`: the reader has gone, nothing to say
+            import os
+            import sys
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0)
         except Exception as exc:  # the CLI's last line of defence
             if STATE.debug:
                 traceback.print_exc()
@@ -214,6 +219,64 @@ def reuse(
                       str(row.words), Text(" ".join(_cell(row.text).split())[:80]))
     out.print(table)
     out.print(f"{len(df)} clusters" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
+
+
+def _joined(values, sep: str = "; ") -> str:
+    """A list cell (outlets, forms) as one string."""
+    return "" if values is None or isinstance(values, float) else sep.join(str(v) for v in values)
+
+
+def _one_line(text) -> str:
+    return " ".join(_cell(text).split())
+
+
+@app.command()
+@handled
+def speakers(limit: int = typer.Option(50, help="Show at most this many speakers (0: all).")):
+    """List who is quoted across articles, most quoted first: how often, in how many articles, by which outlets."""
+    df = api.speakers(db=STATE.db, settings=STATE.settings())
+    if df.attrs.get("stale"):
+        err.print(Text(df.attrs["stale"], style="yellow"))
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        for row in shown.itertuples():
+            print("\t".join([row.entity_id, row.name, row.type, str(row.n_statements), str(row.n_articles),
+                             _joined(row.outlets), _joined(row.forms), _one_line(row.role), _one_line(row.org)]))
+        return
+    table = Table("statements", "articles", "speaker", "type", "outlets", "also named", box=None)
+    for column in table.columns[:2] + table.columns[3:4]:
+        column.no_wrap = True  # counts and type stay whole; names and outlets wrap
+    for row in shown.itertuples():
+        others = [f for f in row.forms if f != row.name]
+        table.add_row(str(row.n_statements), str(row.n_articles), Text(row.name[:50]), row.type,
+                      Text(_joined(row.outlets, ", ")), Text(_joined(others)))
+    out.print(table)
+    out.print(f"{len(df)} speakers" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
+
+
+@app.command()
+@handled
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", "-s", help="Only this speaker: part of a name or of any form of it, any case."),
+    limit: int = typer.Option(0, help="Show at most this many statements (0: all)."),
+):
+    """List statements by date: outlet, speaker, kind and what was said."""
+    df = api.quotes(speaker, db=STATE.db)
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        for row in shown.itertuples():
+            print("\t".join([_cell(row.published)[:10], _cell(row.outlet), _cell(row.speaker), _cell(row.entity),
+                             row.kind, _one_line(row.cue), _one_line(row.text), row.doc_id]))
+        return
+    table = Table("published", "outlet", "speaker", "kind", "said", "doc_id", box=None)
+    for column in table.columns:
+        column.no_wrap, column.overflow = column.header != "said", "ellipsis"
+    for row in shown.itertuples():
+        table.add_row(_cell(row.published)[:10], Text(_cell(row.outlet)), Text(_cell(row.speaker)), row.kind,
+                      Text(_one_line(row.text)[:120]), row.doc_id)
+    out.print(table)
+    out.print(f"{len(df)} statements" + (f", {len(shown)} shown" if len(shown) < len(df) else "")
+              + ("" if len(df) or not speaker else "; `corroborate speakers` lists who is quoted"))
 
 
 @app.command()

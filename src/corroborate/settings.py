@@ -56,6 +56,10 @@ class NlpSettings:
 @dataclass(frozen=True)
 class StatementSettings:
     min_quote_words: int = 4
+
+
+@dataclass(frozen=True)
+class EntitySettings:
     aliases: str = ""
 
 
@@ -66,6 +70,7 @@ class Settings:
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     statements: StatementSettings = field(default_factory=StatementSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
 
     def section(self, name: str):
         return getattr(self, name)
@@ -77,7 +82,7 @@ class Settings:
 
 
 _SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings,
-                    "nlp": NlpSettings, "statements": StatementSettings}
+                    "nlp": NlpSettings, "statements": StatementSettings, "entities": EntitySettings}
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

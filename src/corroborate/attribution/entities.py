@@ -36,13 +36,13 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from ..errors import SettingsError
-from .names import _DEMONYMS, fold, org_key, person_key
+from .names import COUNTRIES, fold, org_key, person_key
 
 TYPES = ("person", "organisation", "place", "group", "document", "unknown")
 _ORG_LIKE = ("organisation", "place")
 
 # The countries org_key turns demonyms into ("Azerbaijani" -> "azerbaijan"), as single words.
-COUNTRY_WORDS = frozenset(w for country in _DEMONYMS.values() for w in country.split())
+COUNTRY_WORDS = frozenset(w for country in COUNTRIES.values() for w in country.split())
 
 
 # -- the alias file ---------------------------------------------------------------------------------
@@ -70,7 +70,7 @@ def load_aliases(path: str | Path | None) -> Aliases | None:
         return None
     p = Path(path)
     if not p.is_file():
-        raise SettingsError(f"alias file {p} does not exist (setting statements.aliases)")
+        raise SettingsError(f"alias file {p} does not exist (setting entities.aliases)")
     data = p.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -161,17 +161,17 @@ def _read_csv(text: str, path: Path) -> list[AliasEntity]:
 
 
 def _check(entities: list[AliasEntity], separate: list[tuple[str, ...]], path: Path) -> None:
-    owner: dict[str, str] = {}
-    for e in entities:
+    owner: dict[str, int] = {}
+    for n, e in enumerate(entities):
         for form in e.forms:
-            other = owner.setdefault(fold(form), e.name)
-            if other != e.name:
-                raise _fail(path, f"{form!r} is listed under both {other!r} and {e.name!r}")
+            other = owner.setdefault(fold(form), n)
+            if other != n:
+                raise _fail(path, f"{form!r} is listed under both {entities[other].name!r} and {e.name!r}")
     for names in separate:
-        owners = [owner[fold(n)] for n in names if fold(n) in owner]
-        for shared, n in Counter(owners).items():
-            if n > 1:
-                raise _fail(path, f"[[separate]] {list(names)} lists names that [[entity]] {shared!r} merges")
+        owners = Counter(owner[fold(name)] for name in names if fold(name) in owner)
+        for n, count in owners.items():
+            if count > 1:
+                raise _fail(path, f"[[separate]] {list(names)} lists names that [[entity]] {entities[n].name!r} merges")
 
 
 # -- keys -------------------------------------------------------------------------------------------
@@ -227,20 +227,48 @@ def _same_org(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # -- merging ----------------------------------------------------------------------------------------
 
+class _Names:
+    """Lists of name forms (alias entities, separate groups), looked up by an atom: by folded
+    name first, else by key (only for the list's type, when it has one)."""
+
+    def __init__(self, lists: Iterable[tuple[tuple[str, ...], str | None]]):
+        self.by_name: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for n, (forms, kind) in enumerate(lists):
+            for i, form in enumerate(forms):
+                self.by_name[folded(form)].append((n, i))
+                for t in ([kind] if kind else TYPES):
+                    self.by_key[(t, key_of(t, form))].append((n, i))
+
+    def lookup(self, atom: Atom) -> dict[int, set[int]]:
+        """{list: forms naming the atom}: the forms with its folded name, else those with its key."""
+        named: dict[int, set[int]] = defaultdict(set)
+        keyed: dict[int, set[int]] = defaultdict(set)
+        for n, i in self.by_name.get(atom.name, []):
+            named[n].add(i)
+        for n, i in self.by_key.get((atom.type, atom.key), []):
+            keyed[n].add(i)
+        return {**keyed, **named}
+
+
 class _Merger:
-    """Union-find over atoms that refuses merges the alias file forbids."""
+    """Union-find over atoms that refuses merges the alias file forbids: two entities of the alias
+    file, or two names of one `separate` list."""
 
     def __init__(self, atoms: list[Atom], aliases: Aliases | None):
         self.parent = {a: a for a in atoms}
         self.reasons: dict[Atom, set[str]] = {a: set() for a in atoms}
         self.alias: dict[Atom, set[int]] = {a: set() for a in atoms}        # alias entities held
-        self.apart: dict[Atom, dict[int, set[int]]] = {a: {} for a in atoms}  # separate group -> names held
+        self.apart: dict[Atom, dict[int, set[int]]] = {a: {} for a in atoms}  # separate list -> names held
         if aliases:
+            entities = _Names((e.forms, e.type) for e in aliases.entities)
+            separate = _Names((names, None) for names in aliases.separate)
             for a in atoms:
-                for g, names in enumerate(aliases.separate):
-                    i = _which(names, a, None)
-                    if i is not None:
-                        self.apart[a][g] = {i}
+                named = entities.lookup(a)
+                if named:
+                    self.alias[a].add(min(named))
+                # a key that two names of one list share names neither of them
+                self.apart[a] = {g: held for g, held in separate.lookup(a).items() if len(held) == 1}
 
     def find(self, a: Atom) -> Atom:
         while self.parent[a] != a:
@@ -248,25 +276,24 @@ class _Merger:
             a = self.parent[a]
         return a
 
-    def allowed(self, a: Atom, b: Atom) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
+    def allowed(self, ra: Atom, rb: Atom) -> bool:
         if self.alias[ra] and self.alias[rb] and self.alias[ra] != self.alias[rb]:
             return False
         return all(self.apart[ra][g] == held for g, held in self.apart[rb].items() if g in self.apart[ra])
 
-    def union(self, a: Atom, b: Atom, reason: str, force: bool = False) -> bool:
-        if not force and not self.allowed(a, b):
-            return False
+    def union(self, a: Atom, b: Atom, reason: str, force: bool = False) -> None:
         ra, rb = sorted((self.find(a), self.find(b)))
-        if ra != rb:
-            self.parent[rb] = ra
-            self.reasons[ra] |= self.reasons.pop(rb) | {reason}
-            self.alias[ra] |= self.alias.pop(rb)
-            for g, held in self.apart.pop(rb).items():
-                self.apart[ra].setdefault(g, set()).update(held)
-        return True
+        if ra == rb or not (force or self.allowed(ra, rb)):
+            return
+        self.parent[rb] = ra
+        self.reasons[ra] |= self.reasons.pop(rb) | {reason}
+        self.alias[ra] |= self.alias.pop(rb)
+        for g, held in self.apart.pop(rb).items():
+            self.apart[ra].setdefault(g, set()).update(held)
+
+    def union_all(self, atoms: list[Atom], reason: str, force: bool = False) -> None:
+        for other in atoms[1:]:
+            self.union(atoms[0], other, reason, force)
 
     def groups(self) -> dict[Atom, list[Atom]]:
         out: dict[Atom, list[Atom]] = defaultdict(list)
@@ -275,55 +302,37 @@ class _Merger:
         return out
 
 
-def _which(forms: tuple[str, ...], atom: Atom, kind: str | None) -> int | None:
-    """The index of the form naming this atom: by folded name, else by key when only one form's
-    key is the atom's (and the type, when given, is the atom's)."""
-    for i, form in enumerate(forms):
-        if folded(form) == atom.name:
-            return i
-    if kind is not None and kind != atom.type:
-        return None
-    by_key = [i for i, form in enumerate(forms) if key_of(atom.type, form) == atom.key]
-    return by_key[0] if len(by_key) == 1 else None
-
-
-def _union_all(m: _Merger, atoms: list[Atom], reason: str) -> None:
-    for other in atoms[1:]:
-        m.union(atoms[0], other, reason)
+def _surname_only(a: Atom) -> bool:
+    return a.type == "person" and " " not in a.key
 
 
 def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases | None) -> _Merger:
     m = _Merger(atoms, aliases)
-    # 1. the alias file's entities, first match in file order
-    for a in atoms:
-        for n, entity in enumerate(aliases.entities if aliases else ()):
-            if _which(entity.forms, a, entity.type) is not None:
-                m.alias[m.find(a)].add(n)
-                break
+    # 1. the alias file's entities (an atom named in two goes to the first in the file)
     by_alias: dict[int, list[Atom]] = defaultdict(list)
     for a in atoms:
         for n in m.alias[a]:
             by_alias[n].append(a)
     for members in by_alias.values():
-        for other in members[1:]:
-            m.union(members[0], other, "alias", force=True)
+        m.union_all(members, "alias", force=True)
     # 2. one key, one entity (surname-only people wait for step 3)
     by_key: dict[tuple[str, str], list[Atom]] = defaultdict(list)
     for a in atoms:
         by_key[(a.type, a.key)].append(a)
-    single = lambda a: a.type == "person" and " " not in a.key  # noqa: E731
-    for (kind, key), members in sorted(by_key.items()):
-        if not single(members[0]):
-            _union_all(m, members, "name")
-    # 3. surname-only people
-    people = [a for a in atoms if a.type == "person" and not single(a)]
-    orgs: dict[Atom, set[frozenset[str]]] = defaultdict(set)  # full-name person entity -> its orgs
+    for members in by_key.values():
+        if not _surname_only(members[0]):
+            m.union_all(members, "name")
+    # 3. surname-only people join the one full-name person of that surname who shares their
+    # organisation, else the only one there is (unless both give organisations, and they differ);
+    # those left with the same surname are one entity
+    full = [a for a in atoms if a.type == "person" and not _surname_only(a)]
+    orgs: dict[Atom, set[frozenset[str]]] = defaultdict(set)
     by_surname: dict[str, set[Atom]] = defaultdict(set)
-    for a in people:
+    for a in full:
         root = m.find(a)
         by_surname[a.key.split()[-1]].add(root)
         orgs[root] |= {_org_words(_text(r.get("speaker_org"))) for r in rows_of[a]} - {frozenset()}
-    for a in (a for a in atoms if single(a)):
+    for a in filter(_surname_only, atoms):
         candidates = sorted(by_surname.get(a.key, ()))
         mine = frozenset(a.org.split())
         sharing = [c for c in candidates if any(_same_org(mine, o) for o in orgs[c])]
@@ -331,34 +340,30 @@ def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases 
             m.union(a, sharing[0], "surname+org")
         elif len(candidates) == 1 and not (mine and orgs[candidates[0]]):
             m.union(a, candidates[0], "surname")
-    for (kind, key), members in sorted(by_key.items()):
-        if single(members[0]):
-            alone = [a for a in members if not by_surname.get(a.key) or m.find(a) == a and len(_members(m, a)) == 1]
-            _union_all(m, [a for a in alone if not _holds_full_name(m, a, people)], "name")
-    # 4. organisation variants
+    with_full = {m.find(a) for a in full}
+    for members in by_key.values():
+        if _surname_only(members[0]):
+            m.union_all([a for a in members if m.find(a) not in with_full], "name")
+    # 4. organisation variants: a key of 2+ words inside exactly one other key that adds only
+    # place or country words
     places = COUNTRY_WORDS | {w for a in atoms if a.type == "place" for w in a.key.split()}
-    keys = {a.key: frozenset(a.key.split()) for a in atoms if a.type == "organisation"}
-    first = {}
+    first: dict[str, Atom] = {}
     for a in atoms:
         if a.type == "organisation":
             first.setdefault(a.key, a)
-    for key, words in sorted(keys.items()):
-        if len(words) < 2:
+    holding: dict[str, set[str]] = defaultdict(set)  # word -> the keys holding it
+    for key in first:
+        for w in key.split():
+            holding[w].add(key)
+    for key in first:
+        mine = frozenset(key.split())
+        if len(mine) < 2:
             continue
-        wider = [k for k, w in keys.items() if words < w and w - words <= places]
+        wider = set.intersection(*sorted((holding[w] for w in mine), key=len)) - {key}
+        wider = [k for k in wider if set(k.split()) - mine <= places]
         if len(wider) == 1:
             m.union(first[key], first[wider[0]], "org variant")
     return m
-
-
-def _members(m: _Merger, a: Atom) -> list[Atom]:
-    root = m.find(a)
-    return [b for b in m.parent if m.find(b) == root]
-
-
-def _holds_full_name(m: _Merger, a: Atom, people: list[Atom]) -> bool:
-    root = m.find(a)
-    return any(m.find(p) == root for p in people)
 
 
 # -- entities -----------------------------------------------------------------------------------------
@@ -369,8 +374,17 @@ def _top(values: Iterable[str]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
-def _entity_id(parts: Iterable[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:16]
+def _entity_id(members: list[Atom], alias: AliasEntity | None) -> str:
+    """A hash of the alias file's name for the entity, else of its widest keys: those whose words
+    no other key of the entity holds, so the id survives a surname or a country-less variant
+    joining it."""
+    if alias:
+        parts = [f"alias:{folded(alias.name)}"]
+    else:
+        keys = {(a.type, a.key) for a in members}
+        parts = sorted(f"{t}:{k}" for t, k in keys
+                       if not any(t2 == t and set(k.split()) < set(k2.split()) for t2, k2 in keys))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | None],
@@ -382,34 +396,28 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
         atom = _atom(row)
         if atom is not None:
             rows_of[atom].append(row)
-    atoms = sorted(rows_of)
-    m = _merge(atoms, rows_of, aliases)
-    groups = list(m.groups().items())
-    # id: the alias entity's name, else the entity's sorted type:key set; entities the alias file
-    # keeps apart on one key are told apart by their atoms
-    bases = []
-    for root, members in groups:
-        held = sorted(m.alias[root])
-        bases.append([f"alias:{folded(aliases.entities[held[0]].name)}"] if held and aliases
-                     else sorted({f"{a.type}:{a.key}" for a in members}))
-    repeated = Counter(tuple(b) for b in bases)
+    m = _merge(sorted(rows_of), rows_of, aliases)
+    groups = []
+    for root, members in m.groups().items():
+        alias = aliases.entities[min(m.alias[root])] if aliases and m.alias[root] else None
+        groups.append((root, members, alias, _entity_id(members, alias)))
+    # entities the alias file keeps apart on one key are told apart by their atoms
+    repeated = Counter(g[3] for g in groups)
     entities, links = [], []
-    for (root, members), base in zip(groups, bases):
-        parts = base if repeated[tuple(base)] == 1 else base + ["|".join(a) for a in members]
-        entity_id = _entity_id(parts)
+    for root, members, alias, entity_id in groups:
+        if repeated[entity_id] > 1:
+            entity_id = hashlib.sha256("\n".join([entity_id] + ["|".join(a) for a in members]).encode()).hexdigest()[:16]
         rows = [r for a in members for r in rows_of[a]]
         forms = Counter(_text(r["speaker"]) for r in rows)
-        held = sorted(m.alias[root])
-        alias = aliases.entities[held[0]] if held and aliases else None
-        name = alias.name if alias else min(forms, key=lambda f: (-len(f), -forms[f], f))
         own = {folded(f) for f in forms}
         reasons = set(m.reasons[root])
         if any(len({r["doc_id"] for r in rows_of[a]}) > 1 for a in members):
             reasons.add("name")  # one name in several articles
         docs = {r["doc_id"] for r in rows}
         entities.append({
-            "entity_id": entity_id, "name": name,
-            "type": (alias.type if alias and alias.type else _top(r.get("speaker_type") or "unknown" for r in rows)),
+            "entity_id": entity_id,
+            "name": alias.name if alias else min(forms, key=lambda f: (-len(f), -forms[f], f)),
+            "type": alias.type if alias and alias.type else _top(a.type for a in members for _ in rows_of[a]),
             "role": _top(_text(r.get("speaker_role")) for r in rows),
             "org": _top(o for o in (_text(r.get("speaker_org")) for r in rows) if folded(o) not in own),
             "forms": sorted(forms), "n_statements": len(rows), "n_articles": len(docs),
@@ -418,5 +426,5 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
         })
         links += [{"statement_id": r["statement_id"], "doc_id": r["doc_id"], "entity_id": entity_id} for r in rows]
     entities.sort(key=lambda e: e["entity_id"])
-    links.sort(key=lambda l: (l["doc_id"], l["statement_id"]))
+    links.sort(key=lambda link: (link["doc_id"], link["statement_id"]))
     return entities, links

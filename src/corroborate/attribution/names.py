@@ -46,6 +46,8 @@ _DEMONYMS = {
     "malaysian": "malaysia", "singaporean": "singapore", "emiratis": "uae",
 }
 
+COUNTRIES = _DEMONYMS  # country adjective or name -> the country, for other modules
+
 # Words that carry no identity in an organisation's name.
 _STOP = frozenset("the of and for on in at to a an 's ’s s".split())
 

@@ -358,7 +358,10 @@ class _Article:
         doc = self.doc
         # direct content: a statement whose content lies inside a quotation takes the whole quotation
         for f in self.found:
-            q = self.quote_at(f.start)
+            probe = f.start
+            while probe < f.end and self.text[probe] in _QUOTE_MARKS + " ":
+                probe += 1  # the parser often hangs the opening mark on the quoted clause
+            q = self.quote_at(probe)
             if q is not None and f.end <= q.inner_end + 1:
                 f.kind = "direct"
                 f.start, f.end = _trim(self.text, q.inner_start, q.inner_end, keep_marks=False)

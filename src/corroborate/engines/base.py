@@ -68,6 +68,10 @@ def stage_digest(stage: Stage | CorpusStage, settings: Settings) -> str:
     """The settings digest a stage records: its own section's, and the versions and digests of
     the stages it reads from, so a change upstream makes it run again."""
     digest = settings.digest(stage.settings_section)
+    # Files a stage reads besides the store (the alias file): their contents, not their path
+    inputs = getattr(stage, "inputs_digest", None)
+    if inputs is not None:
+        digest = hashlib.sha256(f"{digest}|{inputs(settings.section(stage.settings_section))}".encode()).hexdigest()[:16]
     if not stage.after:
         return digest
     from ..stages import STAGES  # the registry imports the stages, which import this module's users

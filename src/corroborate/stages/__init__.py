@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from ..errors import CorroborateError
 from .base import CorpusStage, Stage
+from .entities import Entities
 from .paragraphs import Paragraphs
 from .parse import Parse
 from .reuse import Reuse
 from .statements import Statements
 
-STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse(), Parse(), Statements())}
+STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse(), Parse(), Statements(),
+                                                                  Entities())}
 
 
 def select(only: str | None = None, until: str | None = None) -> list[Stage | CorpusStage]:
