@@ -68,8 +68,10 @@ class Org:
 def _span_text(doc, tokens) -> str:
     if not tokens:
         return ""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    # a Span's text is built from its own tokens; doc.text rebuilds the whole article each time
+    return doc[first:last + 1].text
 
 
 def _role_of(ent) -> tuple[str, str]:
@@ -124,6 +126,7 @@ class Registry:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = text = doc.text  # built once: Doc.text joins every token on each access
         self.people: list[Person] = []
         self.orgs: list[Org] = []
         self.history: list[tuple[int, Speaker]] = []  # resolved speakers, in text order
@@ -135,7 +138,7 @@ class Registry:
             elif ent.label_ in ("ORG",):
                 org = self._add_org(clean_name(ent.text), ent.start_char)
                 # "Suez Canal Authority (SCA)": the acronym in brackets names it too
-                after = doc.text[ent.end_char:ent.end_char + 14]
+                after = text[ent.end_char:ent.end_char + 14]
                 if org is not None and after.startswith(" (") and ")" in after:
                     acronym = after[2:after.index(")")]
                     if acronym.isupper() and 1 < len(acronym) <= 10:

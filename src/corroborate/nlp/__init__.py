@@ -104,17 +104,14 @@ class Parser:
 
         texts = list(texts)
         layouts = [sentence_spans(self.nlp, self._sentencizer, t) for t in texts]
-        todo = []
+        todo: dict[str, None] = {}  # distinct new sentences, in order
         for text, spans in zip(texts, layouts):
             for s, e in spans:
                 sentence = text[s:e]
-                if sentence in self._cache:
+                if sentence in self._cache or sentence in todo:
                     self.reused += 1
-                elif sentence not in todo:
-                    todo.append(sentence)
                 else:
-                    self.reused += 1
-        todo = list(dict.fromkeys(todo))
+                    todo[sentence] = None
         for sentence, doc in zip(todo, self.nlp.pipe(todo, batch_size=self.batch_size)):
             self._cache[sentence] = doc
             self.parsed += 1
