@@ -56,6 +56,7 @@ from corroborate.nlp import load_pipeline, sentence_spans
 from corroborate.settings import load_settings
 from corroborate.stages.parse import Parse
 from corroborate.stages.statements import Statements
+from _report import print_table, verdict  # benchmarks/ is sys.path[0] when run as a script
 
 RATIO_TARGET = 0.8      # minimum analysis words/s / bare nlp.pipe words/s on the distinct corpus
 COPIED_SHARE = 0.3      # share of articles that carry a copied block in corpus (b)
@@ -281,17 +282,6 @@ def warm_up(nlp, corpus: Corpus, settings, seed: int) -> None:
     run_analysis(tiny.copied, settings, 200)
     # Every string of both corpora enters the vocabulary now, so neither timed side pays for it.
     list(nlp.tokenizer.pipe(a["text"] for a in corpus.copied))  # (b) holds every text of (a)
-
-def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    for line in (header, tuple("-" * w for w in widths), *rows):
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                        for i, (cell, w) in enumerate(zip(line, widths))))
-
-
-def verdict(ok: bool | None) -> str:
-    return "info" if ok is None else ("PASS" if ok else "FAIL")
-
 
 def report(name: str, n_words: int, bare_s: float, a: Analysis, ratio_target: float | None,
            repeats_target: int | None) -> bool:

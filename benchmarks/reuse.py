@@ -88,6 +88,8 @@ from typing import Any
 
 import numpy as np
 
+from _report import print_table, verdict  # benchmarks/ is sys.path[0] when run as a script
+
 # Imported before any timing, so import cost is never measured.
 try:
     from datasketch import MinHash, MinHashLSH
@@ -852,17 +854,6 @@ def report_misses(corpus: Corpus, predicted: set, by_id: dict[str, dict[str, Any
 # --------------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------------
-
-def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    for line in (header, tuple("-" * w for w in widths), *rows):
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                        for i, (cell, w) in enumerate(zip(line, widths))))
-
-
-def verdict(ok: bool | None) -> str:
-    return "info" if ok is None else ("PASS" if ok else "FAIL")
-
 
 def run_methods(corpus: Corpus, method: Callable, repeat: int):
     """Best time, first-run peak memory and first-run output of the reuse stage and datasketch."""

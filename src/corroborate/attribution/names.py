@@ -18,8 +18,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SPELLING = {"defence": "defense", "centre": "center", "organisation": "organization", "programme": "program",
              "labour": "labor", "mod": "defense", "mfa": "foreign", "govt": "government"}
 
-# Country adjectives whose country is not their stem ("French" is not "Franc-").
-_DEMONYMS = {
+# Country adjectives and other names of a country, to the country: "Azerbaijani" and "Azerbaijan"
+# give one key. Data, not rules, because stems fail ("French" is not "Franc-", "Dutch").
+COUNTRIES = {
     "french": "france", "british": "britain", "english": "england", "dutch": "netherlands",
     "swiss": "switzerland", "greek": "greece", "turkish": "turkey", "türkiye": "turkey", "turkiye": "turkey",
     "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
@@ -42,11 +43,9 @@ _DEMONYMS = {
     "croatian": "croatia", "hungarian": "hungary", "czech": "czechia", "slovak": "slovakia",
     "austrian": "austria", "belgian": "belgium", "norwegian": "norway", "estonian": "estonia",
     "latvian": "latvia", "lithuanian": "lithuania", "cypriot": "cyprus", "maltese": "malta",
-    "portuguese": "portugal", "sri": "sri", "nepali": "nepal", "burmese": "myanmar",
+    "portuguese": "portugal", "nepali": "nepal", "burmese": "myanmar",
     "malaysian": "malaysia", "singaporean": "singapore", "emiratis": "uae",
 }
-
-COUNTRIES = _DEMONYMS  # country adjective or name -> the country, for other modules
 
 # Words that carry no identity in an organisation's name.
 _STOP = frozenset("the of and for on in at to a an 's ’s s".split())
@@ -65,13 +64,16 @@ def _norm_word(w: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = _SPELLING.get(w, w)
-    return _DEMONYMS.get(w, w)
+    return COUNTRIES.get(w, w)
+
+
+_COUNTRY_NAMES = frozenset(COUNTRIES.values())
 
 
 def is_place_word(word: str) -> bool:
     """A country or its adjective ("Azerbaijani", "Lebanon"), which is never a person's name."""
     w = fold(word).strip()
-    return w in _DEMONYMS or w in set(_DEMONYMS.values())
+    return w in COUNTRIES or w in _COUNTRY_NAMES
 
 
 def org_key(name: str) -> frozenset[str]:

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
-_CLOSE_ANY = set("”»›")
 _DASHES = "-–—"
 
 

@@ -16,13 +16,18 @@ A mention at a cue is then resolved, in this order:
 2. he/she: the most recent person who spoke or was the subject of a sentence; it: the most recent
    organisation (or document) that spoke; they: the most recent group or organisation;
 3. a role noun ("the spokesperson", "the minister", "the official"): the person who holds that
-   role, else the person or unnamed role-holder last mentioned with it; an unnamed spokesperson
-   "for" or "of" an organisation speaks for that organisation;
-4. an organisation ("the ministry", "the Defense Ministry", "the canal authority"): the most recent
-   organisation whose name contains the mention's words, in its fullest form;
-5. a document ("the statement", "the report"): whoever issued it, named in the phrase ("the
-   ministry's statement", "a report by X") or the last speaker who spoke in a statement;
-6. anything else (officials, witnesses, "latest reports") stays as written.
+   role (the mention's modifiers, "vice", "health", must fit), else the unnamed role-holder last
+   met with it; an unnamed spokesperson "for" or "of" an organisation, or a definite "the
+   official" with no holder, speaks for that organisation or the one that spoke last; a plural
+   ("district health officials") is a group, kept as written;
+4. a document ("the statement", "the report"): whoever issued it, named in the phrase ("the
+   ministry's statement", "a report by X") or the last one who spoke; plural documents ("latest
+   reports") stay as written;
+5. an acronym ("SCA said") of an organisation named in the article;
+6. an organisation ("the ministry", "the Defense Ministry", "the canal authority"): the most recent
+   organisation whose name contains the mention's words, in its fullest form; a country speaking
+   ("Bangladesh said") is a place;
+7. anything else (witnesses, "latest reports") stays as written.
 """
 from __future__ import annotations
 
@@ -84,7 +89,7 @@ def _role_of(ent) -> tuple[str, str]:
     for t in root.lefts:
         if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "poss") and t.ent_type_ != "PERSON":
             role_tokens.extend(t.subtree)
-    # Tokens before the entity that are titles ("Colonel", "Dr.") belong to the role too.
+    # A role in apposition, on either side of the name.
     head_phrase = None
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "PERSON":
         head_phrase = root.head  # "minister ..., Hamad Hasan" / "Chief of ..., Colonel Anar Eyvazov"
@@ -94,14 +99,10 @@ def _role_of(ent) -> tuple[str, str]:
                 head_phrase = child  # "Hamad Hasan, the health minister"
                 break
     if head_phrase is not None:
-        sub = [t for t in head_phrase.subtree if not (ent.start <= t.i < ent.end) and t.dep_ != "relcl"]
-        # keep the phrase contiguous with the head (stop at the name)
-        sub = [t for t in sub if t.i < ent.start or t.i >= ent.end]
-        if head_phrase.i < ent.start:
-            sub = [t for t in sub if t.i < ent.start]
-        else:
-            sub = [t for t in sub if t.i >= ent.end]
-        role_tokens.extend(sub)
+        # the phrase on its own side of the name, without a relative clause
+        before = head_phrase.i < ent.start
+        role_tokens.extend(t for t in head_phrase.subtree if t.dep_ != "relcl"
+                           and (t.i < ent.start if before else t.i >= ent.end))
     if root.dep_ in ("nsubj", "nsubjpass"):
         # "Chief of the press service of the Ministry of Defense, Colonel Anar Eyvazov said": the
         # parser often makes the role a second subject of the same verb.
@@ -110,6 +111,7 @@ def _role_of(ent) -> tuple[str, str]:
                 role_tokens.extend(t for t in sib.subtree if t.i < ent.start)
     role_tokens = [t for t in role_tokens if not t.is_punct and t.dep_ != "det"]
     role = _span_text(doc, role_tokens).strip(" ,")
+    # a title right before the name ("Colonel", "Dr.") belongs to the role too
     if ent.start > 0 and fold(doc[ent.start - 1].text).rstrip(".") in TITLES and doc[ent.start - 1] not in role_tokens:
         role = (role + " " + doc[ent.start - 1].text).strip()
     org = ""
@@ -132,6 +134,7 @@ class Registry:
         self.history: list[tuple[int, Speaker]] = []  # resolved speakers, in text order
         self.subjects: list[tuple[int, Person]] = []  # people as sentence subjects
         self.role_holders: list[tuple[int, str, set, Speaker]] = []  # role mentions resolved
+        self.chunks = list(doc.noun_chunks)  # a generator over the whole parse: walk it once
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -152,7 +155,7 @@ class Registry:
                 # a person, whatever the entity recogniser called it
                 self._add_person(ent)
         # Organisation nominals with a proper name in them: "the Azerbaijani Defense Ministry".
-        for chunk in doc.noun_chunks:
+        for chunk in self.chunks:
             head = chunk.root
             if head.lemma_.lower() in ORGANISATIONS and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
                                                            for t in chunk if t.i != head.i):
@@ -283,7 +286,7 @@ class Registry:
         lower = head.lower_
         text = _span_text(doc, tokens)
 
-        # 1. a person's name anywhere in the compact phrase (name, appos, compound); a proper noun
+        # a person's name anywhere in the compact phrase (name, appos, compound); a proper noun
         # that is the surname of a person met in the article counts even when the entity
         # recogniser labelled it otherwise ("Mahmudov noted" tagged as an organisation)
         for t in tokens:
@@ -300,7 +303,7 @@ class Registry:
                 return self._person_speaker(p)
             return Speaker(name, "person", key=person_key(name))
 
-        # 2. pronouns
+        # pronouns
         if len(tokens) == 1 and lower in PERSON_PRONOUNS:
             return self._copy(self._last_person(at)) or Speaker(head.text, "unknown")
         if len(tokens) == 1 and lower in THING_PRONOUNS:
@@ -311,39 +314,38 @@ class Registry:
             return self._copy(self._last(at, ("person", "organisation", "place", "group"))) or Speaker(head.text, "unknown")
 
         lemma = head.lemma_.lower()
-        own = [t for t in tokens if t.dep_ not in ("det",)]
-        definite = any(t.dep_ in ("det", "poss") and t.lower_ in ("the", "this", "that", "its", "his", "her", "their")
-                       for t in head.children) or any(t.dep_ == "poss" for t in head.children)
+        own = [t for t in tokens if t.dep_ != "det"]
+        definite = any(t.dep_ == "poss" or (t.dep_ == "det" and t.lower_ in ("the", "this", "that"))
+                       for t in head.children)
 
         # organisation named inside the phrase ("spokesperson for the Lebanese Health Ministry",
         # "the ministry's spokesperson", "Foreign Ministry spokesman")
         inner_org = self._inner_org(tokens, head)
 
-        # 3. role nouns (a plural one is a group, kept as written: "district health officials")
+        # role nouns (a plural one is a group, kept as written: "district health officials")
         if (lemma in ROLES or lemma in GROUPS) and head.tag_ in ("NNS", "NNPS") and \
                 head.ent_type_ not in ("ORG", "GPE", "NORP"):
             return Speaker(clean_name(text), "group")
         if lemma in ROLES and head.ent_type_ not in ("ORG", "GPE", "NORP"):
             role = clean_name(text)
-            plural = False
-            bare = not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
-            definite = definite or (bare and not plural)
+            # a bare singular role ("..., says health minister") is as definite as "the minister"
+            definite = definite or not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
             modifiers = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
                          and t.ent_type_ not in ("ORG", "GPE", "NORP") and t.lemma_.lower() not in ORGANISATIONS}
             holder = self._role_holder(lemma, modifiers, inner_org, at, definite)
             if holder is None and inner_org is not None:
                 holder = Speaker(inner_org, "organisation", role=role, org=inner_org)
-            if holder is None and definite and lemma in GENERIC_ROLES and not plural:
+            if holder is None and definite and lemma in GENERIC_ROLES:
                 # "the official told AFP": an official of the organisation that spoke last
                 org = self._last(at, ("organisation", "place"))
                 if org is not None:
                     holder = Speaker(org.name, org.type, role=role, org=org.name, key=org.key)
             if holder is None:
-                holder = Speaker(role, "group" if plural else "person", role=role)
+                holder = Speaker(role, "person", role=role)
             self.role_holders.append((at, lemma, modifiers, holder))
             return self._copy(holder)
 
-        # 5. documents: a statement or report stands for whoever issued it; plural reports and
+        # documents: a statement or report stands for whoever issued it; plural reports and
         # data stay as written ("latest reports", "preliminary investigations")
         if lemma in DOCUMENTS and head.tag_ not in ("NNS", "NNPS") and lemma not in ("datum", "data"):
             if inner_org is not None:
@@ -366,10 +368,10 @@ class Registry:
             if org is not None:
                 return Speaker(org.name, "organisation", key=" ".join(sorted(org.key)))
 
-        # 4. organisations and places
+        # organisations and places
         ents = [e for e in doc.ents if e.start <= head.i < e.end]
         ent = ents[0] if ents else None
-        if ent is not None and ent.label_ == "GPE" and ent.root is head:
+        if ent is not None and ent.label_ == "GPE" and ent.root.i == head.i:
             return Speaker(clean_name(ent.text), "place", key=" ".join(sorted(org_key(ent.text))))
         if lemma in ORGANISATIONS or (ent is not None and ent.label_ in ("ORG", "NORP", "FAC")):
             words = org_key(_span_text(doc, own))
@@ -378,7 +380,7 @@ class Registry:
                 return Speaker(org.name, "organisation", key=" ".join(sorted(org.key)))
             return Speaker(clean_name(text), "organisation" if lemma in ORGANISATIONS or ent is not None else "unknown")
 
-        # 6. groups and everything else
+        # groups and everything else
         if lemma in GROUPS or head.lower_ in GROUPS:
             return Speaker(clean_name(text), "group")
         return Speaker(clean_name(text), "unknown")
@@ -392,13 +394,14 @@ class Registry:
     def _inner_org(self, tokens, head) -> str | None:
         """An organisation named inside a role or document phrase, in its fullest form."""
         doc = self.doc
+        ids = {x.i for x in tokens}
         for t in tokens:
             if t.i == head.i:
                 continue
             # how t hangs on the phrase: a modifier ("Foreign Ministry spokesman", "the ministry's")
             # or through of/for/at/with; "activists in Velmora" names a place, not an employer
             link = t
-            while link.head.i != head.i and link.head.i != link.i and link.head.i in {x.i for x in tokens}:
+            while link.head.i != head.i and link.head.i != link.i and link.head.i in ids:
                 link = link.head
             if link.dep_ == "prep" and link.lower_ not in ("of", "for", "at", "with"):
                 continue
@@ -406,7 +409,8 @@ class Registry:
                 continue
             if t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in ORGANISATIONS:
                 # the whole organisation phrase: the noun chunk holding t
-                chunk = next((c for c in doc.noun_chunks if c.start <= t.i < c.end and not c.start <= head.i < c.end), None)
+                chunk = next((c for c in self.chunks if c.start <= t.i < c.end and not c.start <= head.i < c.end),
+                             None)
                 phrase = chunk.text if chunk is not None else t.text
                 if t.dep_ == "compound" and chunk is None:
                     phrase = _span_text(doc, [x for x in tokens if x.i < head.i and x.dep_ in ("compound", "amod")

@@ -26,9 +26,9 @@ first ends where the second begins.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from .lexicon import COGNITION, DIRECTIVE, DOCUMENTS, NOMINAL, ORGANISATIONS, ROLES, SPEECH
 from .quotes import Quote, find_quotes
@@ -47,12 +47,11 @@ class Found:
     cue: tuple[int, int]                 # cue offsets
     at: int                              # where the attribution sits (for resolution order)
     speaker_tokens: list | None = None   # the mention; None means "same speaker as `parent`"
-    parent: "Found | None" = None
+    parent: object = None                # a Found, or the cue verb (a Token) of the statement it depends on
     speaker: Speaker | None = None
     participle: bool = False             # an ", adding that" cue that cuts its parent's content
     cue_token: object = None
     sentence: tuple[int, int] = (0, 0)
-    chain: list = field(default_factory=list)
 
 
 _SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Col|Gen|Maj|Sgt|Rev|Adm|Gov|Sen|Rep))(?<!\bProf)[.!?][\"”»]?\s+[A-Z\"“«]")
@@ -124,15 +123,17 @@ class _Article:
     def __init__(self, doc, min_quote_words: int):
         self.doc = doc
         self.text = doc.text
-        self.quotes = find_quotes(self.text)
+        self.quotes = find_quotes(self.text)  # in text order, not overlapping
+        self._quote_starts = [q.inner_start for q in self.quotes]
         self.min_quote_words = min_quote_words
         self.found: list[Found] = []
 
     # -- helpers ----------------------------------------------------------------------------------
     def quote_at(self, offset: int) -> Quote | None:
-        for q in self.quotes:
-            if q.inner_start <= offset < q.inner_end:
-                return q
+        """The quotation whose inside holds offset (asked for every token: a bisection)."""
+        k = bisect_right(self._quote_starts, offset) - 1
+        if k >= 0 and offset < self.quotes[k].inner_end:
+            return self.quotes[k]
         return None
 
     def words(self, start: int, end: int) -> int:
@@ -237,7 +238,7 @@ class _Article:
             if addressee is not None:
                 tokens = list(addressee.subtree) + list(xcomp.subtree)
                 return _tokens_span(tokens)
-            if lemma in ("call",):
+            if lemma == "call":
                 return None
         if lemma in SPEECH and xcomp is not None and xcomp.i > v.i and lemma not in DIRECTIVE:
             return _tokens_span(list(xcomp.subtree))  # "claimed to have ordered action ..."
@@ -355,7 +356,6 @@ class _Article:
 
     # -- pass 3: quotations -----------------------------------------------------------------------
     def quotations(self) -> None:
-        doc = self.doc
         # direct content: a statement whose content lies inside a quotation takes the whole quotation
         for f in self.found:
             probe = f.start
@@ -425,7 +425,7 @@ class _Article:
                     break
                 if _is_cue(t) and self.quote_at(t.idx) is None and t.idx < q.start:
                     between = self.text[t.idx + len(t):q.start]
-                    if ":" in between or between.strip(" ,") == "" or len(between) < 40:
+                    if _one_clause(between) and (":" in between or len(between) < 40):
                         f = self.reported_around(t, start, end)
                         if f is not None:
                             return f
@@ -482,10 +482,11 @@ class _Article:
         """Reported speech inside reported speech: keep the inner statement when it is most of the
         outer one ("said he hoped that X" is X, hoped), drop exact duplicates."""
         keep = []
-        for f in self.found:
-            dup = any(g is not f and (g.start, g.end) == (f.start, f.end) and
-                      (g.kind == "direct" and f.kind != "direct" or (g.kind == f.kind and id(g) < id(f)))
-                      for g in self.found)
+        for k, f in enumerate(self.found):
+            # of two statements with one content, a direct one wins, else the one found first
+            dup = any(j != k and (g.start, g.end) == (f.start, f.end) and
+                      (g.kind == "direct" and f.kind != "direct" or (g.kind == f.kind and j < k))
+                      for j, g in enumerate(self.found))
             if dup:
                 continue
             inner = [g for g in self.found if g is not f and not g.participle and f.start <= g.cue[0] < f.end

@@ -90,7 +90,6 @@ class Parser:
     cache_size: int = 50_000
     parsed: int = 0        # sentences parsed
     reused: int = 0        # sentences whose parse came from the cache
-    words_parsed: int = 0  # words (tokens that are not spaces or punctuation) of parsed sentences
     _cache: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -115,7 +114,6 @@ class Parser:
         for sentence, doc in zip(todo, self.nlp.pipe(todo, batch_size=self.batch_size)):
             self._cache[sentence] = doc
             self.parsed += 1
-            self.words_parsed += sum(1 for t in doc if not (t.is_space or t.is_punct))
         docs = []
         for text, spans in zip(texts, layouts):
             pieces, at = [], 0
@@ -126,7 +124,8 @@ class Parser:
                 at = e
             if at < len(text):
                 pieces.append(self.nlp.make_doc(text[at:]))
-            doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"]) if pieces else self.nlp.make_doc(text)
+            doc = (Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"]) if pieces
+                   else self.nlp.make_doc(text))
             if doc.text != text:  # never expected; a wrong offset would corrupt every later stage
                 raise RuntimeError("assembled parse does not reproduce the article text")
             docs.append(doc)

@@ -25,9 +25,10 @@ class Parse(Stage):
 
     def parser(self, settings: NlpSettings) -> Parser:
         # One Parser per process, so sentences repeated across batches are parsed once too.
-        if self._parser is None or self._parser.batch_size != settings.batch_size:
-            self._parser = Parser(load_pipeline(settings.model), batch_size=settings.batch_size,
-                                  cache_size=settings.sentence_cache)
+        nlp = load_pipeline(settings.model)  # cached per model name
+        if self._parser is None or (self._parser.nlp, self._parser.batch_size, self._parser.cache_size) != \
+                (nlp, settings.batch_size, settings.sentence_cache):
+            self._parser = Parser(nlp, batch_size=settings.batch_size, cache_size=settings.sentence_cache)
         return self._parser
 
     def run(self, articles: list[dict[str, Any]], settings: NlpSettings) -> dict[str, list[dict[str, Any]]]:
