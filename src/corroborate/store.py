@@ -21,7 +21,8 @@ DEFAULT_DB = "corroborate.duckdb"
 
 _ARROW = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
           "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-          "VARCHAR[]": pa.list_(pa.string()), "BLOB": pa.binary()}
+          "VARCHAR[]": pa.list_(pa.string()), "BLOB": pa.binary(),
+          "JSON": pa.string()}  # JSON columns arrive as serialised text
 
 
 def default_db() -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 from ..errors import CorroborateError
 from .base import CorpusStage, Stage
 from .entities import Entities
+from .facts import Facts
+from .incidents import Incidents
 from .paragraphs import Paragraphs
 from .parse import Parse
 from .reuse import Reuse
 from .statements import Statements
 
 STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse(), Parse(), Statements(),
-                                                                  Entities())}
+                                                                  Entities(), Facts(), Incidents())}
 
 
 def select(only: str | None = None, until: str | None = None) -> list[Stage | CorpusStage]:

@@ -1,0 +1,53 @@
+"""The facts stage: figures, dates, places and incident reports of every parsed article.
+
+Reads the stored parse (stage `parse`) and the article's statements (stage `statements`, for who
+claims a figure). Articles that were not parsed get no rows.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..facts import analyse_facts
+from ..facts.places import Geoparser
+from ..nlp import from_bytes
+from ..settings import FactSettings
+from .base import Stage
+
+
+class Facts(Stage):
+    name = "facts"
+    version = "1"
+    settings_section = "facts"
+    reads = ("doc_id", "text", "outlet", "published", "dateline")
+    writes = ("figures", "dates", "places", "incident_reports")
+    after = ("parse", "statements")
+    uses = ("parses", "statements")
+
+    def __init__(self) -> None:
+        self._geoparser: Geoparser | None = None
+
+    def geoparser(self, settings: FactSettings) -> Geoparser:
+        # The gazetteer takes seconds to load: one per process and settings.
+        g = self._geoparser
+        if g is None or (g.aliases, g.min_population) != (settings.place_aliases, settings.min_population):
+            self._geoparser = g = Geoparser(settings.place_aliases, settings.min_population)
+        return g
+
+    def inputs_digest(self, settings: FactSettings) -> str:
+        """The alias file's content hash, so editing it reruns the stage."""
+        return self.geoparser(settings).digest
+
+    def run(self, articles: list[dict[str, Any]], settings: FactSettings) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {t: [] for t in self.writes}
+        geoparser = self.geoparser(settings)
+        for art in articles:
+            parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
+            if parse is None:
+                continue
+            doc = from_bytes(parse["parse"])
+            statements = sorted(art.get("statements", []), key=lambda s: (s["start"], s["end"]))
+            rows = analyse_facts(art["doc_id"], doc, art.get("published"), art.get("outlet"), statements,
+                                 geoparser, art.get("dateline"))
+            for table, table_rows in rows.items():
+                out[table].extend(table_rows)
+        return out
