@@ -291,3 +291,13 @@ def test_straight_split_quote_in_a_paragraph_of_reported_speech(parser):
     rows = statements(parser, text)
     r = one(rows, "fire at the depot")
     assert r["kind"] == "direct" and r["text"] == "The fire at the depot has been localised"
+
+
+def test_a_coordinated_clause_with_its_own_subject_continues_the_content(parser):
+    rows = statements(parser, "Director Ilse Varn said 40 aftershocks were recorded, and 90 houses collapsed.")
+    assert one(rows, "aftershocks")["text"].endswith("90 houses collapsed")
+
+
+def test_a_coordinated_clause_of_the_speaker_is_not_content(parser):
+    rows = statements(parser, "Director Ilse Varn said the road was closed, and she left the hall.")
+    assert "left the hall" not in one(rows, "road")["text"]

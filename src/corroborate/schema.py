@@ -314,8 +314,9 @@ FIGURES = Table(
                "'evacuated', 'weapons', 'money', 'duration' or 'other'"),
         Column("scope", "VARCHAR", "the time span or place the figure covers, when the sentence gives one "
                "('since 2020', 'in Aghdam')"),
-        Column("attributed_to", "VARCHAR", "who claims it: the speaker of the statement it sits in, the "
-               "source of 'according to X', otherwise the outlet"),
+        Column("attributed_to", "VARCHAR", "who the article attributes it to: the speaker of the statement "
+               "it sits in, or the source of 'according to X'; null when the outlet asserts it itself"),
+        Column("claimant", "VARCHAR", "who claims it: attributed_to, or else the outlet"),
         Column("claimant_type", "VARCHAR", "'statement' (inside a statement), 'source' ('according to "
                "data published by X') or 'outlet' (the article's own voice)"),
         Column("statement_id", "VARCHAR", "the statement it sits in, when it does"),

@@ -214,7 +214,16 @@ class _Article:
             dobj = next((d for d in children if d.dep_ == "dobj" and v.i < d.i < c.i), None)
             if dobj is not None and lemma not in ("tell", "inform", "brief", "assure", "warn", "ask", "urge"):
                 tokens += [t for t in dobj.subtree] + [t for t in v.doc[dobj.i:c.i] if not t.is_space]
-            return _tokens_span(tokens)
+            # "said 105 aftershocks occurred, and 2,824 buildings collapsed": the parser hangs the
+            # second reported clause on the cue verb. A coordinated clause with a subject of its
+            # own (not a pronoun, which would more likely be the speaker acting) that is no cue
+            # itself continues the content.
+            for conj in (d for d in children if d.dep_ == "conj" and d.i > c.i and d.pos_ in ("VERB", "AUX")):
+                subj = next((s for s in conj.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or subj.pos_ == "PRON" or _is_cue(conj):
+                    break
+                tokens += list(conj.subtree)
+            return _tokens_span(sorted(tokens, key=lambda t: t.i))
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if lemma == "call":
             prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)

@@ -15,7 +15,7 @@ from .base import Stage
 
 class Statements(Stage):
     name = "statements"
-    version = "1"
+    version = "2"
     settings_section = "statements"
     reads = ("doc_id", "text", "outlet")
     writes = ("statements", "assertions")
