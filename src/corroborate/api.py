@@ -5,6 +5,8 @@ $CORROBORATE_DB); `settings` a Settings object (default: packaged defaults + ./c
 """
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -139,6 +141,36 @@ def quotes(speaker: str | None = None, db: str | Path | None = None) -> pd.DataF
                                               || coalesce(array_to_string(e.forms, chr(10)), '')), ?)
                ORDER BY d.published NULLS LAST, d.outlet NULLS LAST, s.doc_id, s.start, s.statement_id""",
             [needle, needle]).df()
+
+
+def figures(category: str | None = None, what: str | None = None,
+            db: str | Path | None = None) -> pd.DataFrame:
+    """Figures grouped by what they count: category, what, value, low, high, qualifier, unit,
+    claimant, claimant_type, outlet, published, text, doc_id, figure_id. With `category` (killed,
+    injured, ...) or `what` (part of the counted noun, any case), only those."""
+    with Store(db, read_only=True) as store:
+        return store.con.execute(
+            """SELECT f.category, f.what, f.value, f.low, f.high, f.qualifier, f.unit, f.claimant,
+                      f.claimant_type, d.outlet, d.published, f.text, f.doc_id, f.figure_id
+               FROM figures f JOIN documents d USING (doc_id)
+               WHERE (? = '' OR f.category = ?) AND (? = '' OR contains(lower(coalesce(f.what, '')), ?))
+               ORDER BY f.category, lower(coalesce(f.what, '~')), f.value NULLS LAST, d.published NULLS LAST,
+                        f.doc_id, f.start""",
+            [category or "", category or "", (what or "").lower(), (what or "").lower()]).df()
+
+
+def incidents(db: str | Path | None = None) -> pd.DataFrame:
+    """Incidents across articles as a timeline: date, time, type, place, lat, lon, actors, killed
+    and injured low/best/high, n_articles, sources (a list of dicts: doc_id, outlet, claimant,
+    killed, injured, text), incident_id."""
+    with Store(db, read_only=True) as store:
+        df = store.con.execute(
+            """SELECT date, time, type, place, lat, lon, actors, killed_low, killed_best, killed_high,
+                      injured_low, injured_best, injured_high, n_articles, CAST(sources AS VARCHAR) AS sources,
+                      incident_id
+               FROM incidents ORDER BY date, time NULLS LAST, type, incident_id""").df()
+    df["sources"] = [json.loads(s) if s else [] for s in df["sources"]]
+    return df
 
 
 def table(name: str, db: str | Path | None = None) -> pd.DataFrame:

@@ -279,6 +279,85 @@ def quotes(
               + ("" if len(df) or not speaker else "; `corroborate speakers` lists who is quoted"))
 
 
+def _number(value) -> str:
+    """A figure for display: 1,250 / 7.8 / empty."""
+    text = _cell(value)
+    if not text:
+        return ""
+    v = float(value)
+    return f"{int(v):,}" if v.is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _range(low, high) -> str:
+    lo, hi = _number(low), _number(high)
+    if lo == hi:
+        return lo
+    return f"{lo or '…'}–{hi or '…'}"
+
+
+@app.command()
+@handled
+def figures(
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only this category: killed, injured, missing, detained, displaced, evacuated, weapons, money, duration, measure, casualties, other."),
+    what: Optional[str] = typer.Option(None, "--what", "-w", help="Only figures counting this (part of the counted noun, any case)."),
+    limit: int = typer.Option(0, help="Show at most this many figures (0: all)."),
+):
+    """List figures grouped by what they count, with their bounds and who claims each."""
+    df = api.figures(category, what, db=STATE.db)
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        for row in shown.itertuples():
+            print("\t".join([row.category, _cell(row.what), _number(row.value), _number(row.low), _number(row.high),
+                             _cell(row.claimant), row.claimant_type, _cell(row.outlet), _cell(row.published)[:10],
+                             _one_line(row.text), row.doc_id]))
+        return
+    table = Table("category", "what", "figure", "range", "claimant", "outlet", "as written", box=None)
+    for column in table.columns:
+        column.overflow = "ellipsis"
+    previous = None
+    for row in shown.itertuples():
+        group = (row.category, _cell(row.what).lower())
+        if previous is not None and group != previous:
+            table.add_section()
+        first = group != previous
+        previous = group
+        claimant = _cell(row.claimant) + (" (outlet)" if row.claimant_type == "outlet" else "")
+        table.add_row(row.category if first else "", Text(_cell(row.what)) if first else "",
+                      _number(row.value), _range(row.low, row.high), Text(claimant), Text(_cell(row.outlet)),
+                      Text(_one_line(row.text)[:60]))
+    out.print(table)
+    out.print(f"{len(df)} figures" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
+
+
+@app.command()
+@handled
+def incidents(limit: int = typer.Option(0, help="Show at most this many incidents (0: all).")):
+    """List incidents as a timeline: when, what, where, killed and injured (low/best/high), sources."""
+    df = api.incidents(db=STATE.db)
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        for row in shown.itertuples():
+            claimants = "; ".join(sorted({_cell(s.get("claimant")) or _cell(s.get("outlet")) for s in row.sources}))
+            print("\t".join([_cell(row.date)[:10], _cell(row.time), row.type, _cell(row.place),
+                             _number(row.killed_low), _number(row.killed_best), _number(row.killed_high),
+                             _number(row.injured_low), _number(row.injured_best), _number(row.injured_high),
+                             str(row.n_articles), claimants, row.incident_id]))
+        return
+    table = Table("date", "time", "type", "place", "killed", "injured", "articles", "claimants", box=None)
+    for column in table.columns:
+        column.overflow = "ellipsis"
+    for row in shown.itertuples():
+        claimants = "; ".join(sorted({_cell(s.get("claimant")) or _cell(s.get("outlet")) for s in row.sources}))
+        killed = _range(row.killed_low, row.killed_high) + (f" (best {_number(row.killed_best)})"
+                                                              if _cell(row.killed_best) and row.killed_low != row.killed_high else "")
+        injured = _range(row.injured_low, row.injured_high) + (f" (best {_number(row.injured_best)})"
+                                                                 if _cell(row.injured_best) and row.injured_low != row.injured_high else "")
+        table.add_row(_cell(row.date)[:10], _cell(row.time), row.type, Text(_cell(row.place)), killed, injured,
+                      str(row.n_articles), Text(claimants))
+    out.print(table)
+    out.print(f"{len(df)} incidents" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
+
+
 @app.command()
 @handled
 def export(

