@@ -182,3 +182,8 @@ def test_any_word_salad_parses_and_offsets_hold(parser, words):
         assert 0 <= row["start"] < row["end"] <= len(doc.text)
         assert doc.text[row["start"]:row["end"]] == row["text"]
         assert row["value"] is None or row["value"] >= 0
+
+
+def test_ages_are_not_figures(parser):
+    rows = figures(parser, "The driver, Emil Sarkis, 51, and a 24-year-old assistant aged 24 died; three guards died too.")
+    assert [r["value"] for r in rows] == [3]

@@ -116,7 +116,7 @@ def test_best_is_the_median_when_no_claim_is_more_common():
 def test_different_times_far_places_other_days_or_types_stay_apart():
     merged = merge_incidents([
         report("a", 0, time="04:00"), report("a", 50, time="04:30"),
-        report("b", 0, place="Halvost"), report("c", 0, day="2025-03-14"), report("d", 0, type_="clash"),
+        report("b", 0, place="Halvost"), report("c", 0, day="2025-03-14"), report("d", 0, type_="arrest"),
     ], {})
     assert len(merged) == 5
 
@@ -135,3 +135,22 @@ def test_historical_reports_are_not_incidents_and_ids_are_stable():
     rows = [report("a", 0), dict(report("b", 0), historical=True)]
     first = merge_incidents(rows, {})
     assert len(first) == 1 and first == merge_incidents(list(reversed(rows)), {})
+
+
+def test_kinds_of_one_happening_merge_where_places_agree():
+    merged = merge_incidents([report("a", 0, type_="accident", time="04:30"), report("b", 0, type_="explosion"),
+                              report("c", 0, type_="killing", killed=4), report("d", 0, type_="fire", place=None)], {})
+    assert [m["type"] for m in merged] == ["explosion", "fire"]
+    assert merged[0]["n_articles"] == 3 and merged[0]["time"] == "04:30"
+
+
+def test_casualty_report_joins_its_articles_happening():
+    rows = [report("a", 0, type_="explosion", time="04:30"),
+            report("a", 50, type_="killing", day="2025-03-13", killed=7, place=None)]
+    [inc] = merge_incidents(rows, {})
+    assert str(inc["date"]) == "2025-03-11" and inc["killed_best"] == 7
+
+
+def test_future_dated_sentences_are_plans_not_reports(parser):
+    assert reports(parser, "The commission will present its findings on the explosion on Tuesday.",
+                   published=date(2025, 3, 14)) == []

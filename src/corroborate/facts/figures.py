@@ -73,6 +73,7 @@ class Figure:
     sentence: tuple[int, int]
     what: str | None = None
     what_token: Any = None
+    number_token: Any = None   # the number's head token within its run
     category: str = "other"
     unit: str | None = None
     scope: str | None = None
@@ -224,6 +225,15 @@ def _category(counted, top, unit: str | None) -> str:
         return "measure"
     if lemma in WEAPONS or lemma.endswith("mine"):
         return "weapons"
+    # The word right after the figure decides first: "six dead, more than 40 injured" (the parse
+    # of such lists often hangs both numbers on one word).
+    last = counted if counted is not None and counted.i > top.i else top
+    for t in last.doc[last.i + 1:last.i + 3]:
+        if t.is_punct:
+            break
+        for category, cues in CATEGORY_LEMMAS:
+            if t.tag_ in ("JJ", "VBN") and (t.lower_ in cues or t.lemma_.lower() in cues):
+                return category
     governors = _governors(counted, top)
     lemmas = {t.lemma_.lower() for t in governors} | {t.lower_ for t in governors}
     if {"lose", "life"} <= lemmas or {"lose", "lives"} <= lemmas:
@@ -346,7 +356,7 @@ def find_figures(doc, statements: list[dict[str, Any]], outlet: str | None) -> l
             if counted.i >= num.j and counted.i - num.j <= 6:
                 end = max(end, np_end)
         f = Figure(num, start, end, num_start, num_end, (sent.start_char, sent.end_char), what=what,
-                   what_token=counted, unit=unit)
+                   what_token=counted, number_token=top, unit=unit)
         f.category = _category(counted, top, unit)
         if counted is None and figures and figures[-1].sentence == f.sentence and figures[-1].what:
             # "13 and 152", "killing four police officers and two road workers": an elided noun.

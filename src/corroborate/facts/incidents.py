@@ -4,13 +4,16 @@ Per article (`find_reports`), a sentence reports a happening when a trigger word
 explosion, shelling, a strike, a clash, an attack, a killing, a wounding, an arrest, an
 evacuation, a ceasefire, a protest, an earthquake, a fire. One report per sentence, of the most
 specific type it names ("a mine exploded, killing two" is an explosion with two killed). Not
-reports: triggers that are negated, hedged by a modal ("could strike"), or plural summaries
+reports: triggers that are negated, hedged by a modal ("could strike"), plural summaries
 ("both blasts took place near ...", "landmine explosions since 2020"), which count several
-happenings at once.
+happenings at once, and sentences dated after publication ("will report on the blast on
+Tuesday"), which are plans.
 
 Each report takes
 - its date and time from the sentence's date expressions, else from the date the text last
-  named in the same paragraph, else the publication day (`date_from` says which);
+  named in the same paragraph, else the publication day (`date_from` says which) — but only for a
+  verb ("exploded"): an event noun with no date near it ("after Russia brokered a cease-fire") is
+  background, not a report;
 - its place from the sentence's places (a town before a region before a country), else the last
   place named in the same paragraph;
 - its actors: the subject or agent of the trigger when that names an armed group, a state body or
@@ -72,6 +75,9 @@ ACTOR_WORDS = {"force", "army", "troop", "soldier", "militant", "rebel", "police
 MODALS = {"will", "would", "could", "may", "might", "can", "should", "shall", "must"}
 FEATURE_RANK = {"city": 0, "place": 1, "region": 2, "country": 3}
 HISTORICAL_DAYS = 60
+# Happenings, and the reports that only count their victims.
+HAPPENINGS = {"explosion", "strike", "shelling", "earthquake", "accident", "fire", "clash", "attack"}
+CASUALTIES = {"killing", "wounding"}
 
 
 def _trigger(tok) -> str | None:
@@ -88,7 +94,8 @@ def _trigger(tok) -> str | None:
             return None  # "fired" at officials, or guns fired: not a blaze
         if tok.i >= 2 and tok.nbor(-1).text in ("-", "–") and tok.nbor(-2).lower_ == "cease":
             return "ceasefire"
-        if tok.head.lemma_.lower() in ("open", "exchange", "return", "come", "trade") or \
+        if tok.head.lemma_.lower() in ("open", "exchange", "return", "come", "trade", "subject", "subjecting") or \
+                (tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in ("subject", "subjecting")) or \
                 any(c.lower_ == "under" for c in tok.ancestors if c.i == tok.i - 1):
             return "clash" if tok.head.lemma_.lower() == "exchange" else "attack"  # "opened fire"
     for c in tok.children:
@@ -150,20 +157,37 @@ def _paragraph_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+def _coordinated(a, b) -> bool:
+    """Whether two figures are joined in one phrase ("four police officers and two road workers"),
+    so that together they count one group of victims."""
+    ta, tb = a.what_token, b.what_token
+    ha = ta if ta is not None else a.number_token
+    hb = tb if tb is not None else b.number_token
+    return hb.head.i == ha.i and hb.dep_ == "conj" or ha.head.i == hb.i and ha.dep_ == "conj"
+
+
 def _casualties(figs) -> tuple[float | None, float | None, str | None]:
+    """Killed and injured as the sentence's first claimant gives them. A total given with its parts
+    counts once; figures joined in one phrase with different nouns add up ("four police officers
+    and two road workers"); other figures of the same kind are other claims or subsets ("eight of
+    them seriously") and are left to the figures table."""
     killed = injured = None
     claimant = None
     for category in ("killed", "injured"):
         chosen = [f for f in figs if f.category == category and f.number.value is not None]
-        # A total given with its parts counts once: keep totals and figures outside any total.
         chosen = [f for f in chosen if f.total_of is None or f.total_of not in chosen]
-        if chosen:
-            total = sum(f.number.value for f in chosen)
-            claimant = claimant or chosen[0].claimant
-            if category == "killed":
-                killed = total
-            else:
-                injured = total
+        if not chosen:
+            continue
+        first = chosen[0]
+        total = first.number.value
+        for f in chosen[1:]:
+            if f.claimant == first.claimant and f.what != first.what and _coordinated(first, f):
+                total += f.number.value
+        claimant = claimant or first.claimant
+        if category == "killed":
+            killed = total
+        else:
+            injured = total
     return killed, injured, claimant
 
 
@@ -214,8 +238,14 @@ def find_reports(doc_id: str, doc, published: date | None, dates, places, figure
         elif before:
             d = before[-1]
             when, time, date_from = d.resolved, None, "paragraph"
+        elif trig.pos_ == "NOUN":
+            if not any(s0 <= d.start < s1 for d in dates):
+                continue  # "after Russia brokered a cease-fire": an undated event noun is background
+            when, time, date_from = None, None, "sentence"  # "a ceasefire in 1994": a year, no day
         else:
             when, time, date_from = published, None, "publication"
+        if when is not None and published is not None and when > published:
+            continue  # "the commission will report on the blast on Tuesday": a plan, not a report
         historical = bool(when and published and (published - when).days > HISTORICAL_DAYS) or \
             _names_an_old_year(text, dates, s0, s1, published)
         # where
@@ -251,9 +281,18 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _family(kind: str) -> str:
+    """Types that can name one happening: a derailment, the explosion it caused, the fire and the
+    deaths are one incident; an arrest or a protest is another kind of thing."""
+    return "violence" if kind in HAPPENINGS or kind in CASUALTIES else kind
+
+
 def _compatible(inc: dict[str, Any], r: dict[str, Any], max_days: int, max_km: float) -> bool:
-    if inc["type"] != r["type"]:
+    if any(_family(x["type"]) != _family(r["type"]) for x in inc["reports"]):
         return False
+    if r["type"] in HAPPENINGS and not any(x["type"] == r["type"] for x in inc["reports"]) and \
+            not (r["lat"] is not None and any(x["lat"] is not None for x in inc["reports"])):
+        return False  # two kinds of happening are one only where both places are known to agree
     rd = _as_date(r["date"])
     if rd is None or any(abs((rd - _as_date(x["date"])).days) > max_days for x in inc["reports"] if x["date"]):
         return False
@@ -292,34 +331,79 @@ def _low_best_high(values: list[float]) -> tuple[float | None, float | None, flo
     return min(values), best, max(values)
 
 
+def _anchors(reports: list[dict[str, Any]], max_days: int) -> dict[str, dict[str, Any]]:
+    """For each casualty report ("Seven people died"), the happening report of the same article it
+    counts the victims of: the nearest one before it, else the first after it, of a date within
+    `max_days` when the casualty sentence gives its own date. A toll revised days later
+    ("as of March 13, seven had died") still counts the victims of Tuesday's blast, so a date
+    the casualty report took from elsewhere does not count against it."""
+    anchors: dict[str, dict[str, Any]] = {}
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for r in reports:
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    for rs in by_doc.values():
+        rs.sort(key=lambda r: r["start"])
+        happenings = [r for r in rs if r["type"] in HAPPENINGS]
+        for r in rs:
+            if r["type"] not in CASUALTIES or not happenings:
+                continue
+            before = [h for h in happenings if h["start"] < r["start"]]
+            after = [h for h in happenings if h["start"] > r["start"]]
+            for h in before[::-1] + after:
+                if r["date_from"] == "sentence" and abs((_as_date(r["date"]) - _as_date(h["date"])).days) > max_days \
+                        and r["time"] is None:
+                    # its own date, far from this happening: a revised toll is still about it
+                    # only when the article has no other happening to offer
+                    continue
+                anchors[r["report_id"]] = h
+                break
+            else:
+                anchors[r["report_id"]] = (before[::-1] + after)[0]
+    return anchors
+
+
 def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None], max_days: int = 1,
                     max_km: float = 50.0) -> list[dict[str, Any]]:
     """Reports of the same happening across articles as one incident each (see the module doc)."""
     current = [r for r in reports if not r.get("historical") and r.get("date") is not None]
-    # Reports with a clock time first: they fix which incident is which; then the rest join.
-    order = sorted(current, key=lambda r: (r["time"] is None, str(r["date"]), r["time"] or "",
-                                           r["doc_id"], r["start"]))
+    anchors = _anchors(current, max_days)
+    # Happenings first, those with a clock time before the rest: they fix which incident is which;
+    # then casualty reports join the incident of their article's happening, or any that fits.
+    order = sorted(current, key=lambda r: (r["report_id"] in anchors, r["time"] is None, str(r["date"]),
+                                           r["time"] or "", r["doc_id"], r["start"]))
     incidents: list[dict[str, Any]] = []
+    home: dict[str, dict[str, Any]] = {}
     for r in order:
-        fits = [inc for inc in incidents if _compatible(inc, r, max_days, max_km)]
-        if fits:
-            best = max(fits, key=lambda inc: (_affinity(inc, r), -incidents.index(inc)))
+        anchor = anchors.get(r["report_id"])
+        if anchor is not None and anchor["report_id"] in home:
+            best = home[anchor["report_id"]]
             best["reports"].append(r)
         else:
-            incidents.append({"type": r["type"], "reports": [r]})
+            fits = [inc for inc in incidents if _compatible(inc, r, max_days, max_km)]
+            if fits:
+                best = max(fits, key=lambda inc: (_affinity(inc, r), -incidents.index(inc)))
+                best["reports"].append(r)
+            else:
+                best = {"reports": [r]}
+                incidents.append(best)
+        home[r["report_id"]] = best
     out = []
     for inc in incidents:
         rs = sorted(inc["reports"], key=lambda r: (r["doc_id"], r["start"]))
+        # The incident's type, date and time come from the reports of the happening itself; the
+        # casualty reports' dates may be those of a later count.
+        core = [r for r in rs if r["type"] in HAPPENINGS] or [r for r in rs if r["type"] not in CASUALTIES] or rs
+        inc["type"] = min((r["type"] for r in core), key=lambda t: (PRIORITY.index(t) if t in PRIORITY else 99, t))
         placed = [r for r in rs if r["place"]]
         top_place = Counter((r["place"], r["geonameid"], r["lat"], r["lon"]) for r in placed).most_common(1)
         place, geonameid, lat, lon = top_place[0][0] if top_place else (None, None, None, None)
-        times = Counter(r["time"] for r in rs if r["time"]).most_common(1)
+        times = Counter(r["time"] for r in core if r["time"]).most_common(1)
         killed = _low_best_high([r["killed"] for r in rs if r["killed"] is not None])
         injured = _low_best_high([r["injured"] for r in rs if r["injured"] is not None])
         ids = sorted(r["report_id"] for r in rs)
         out.append({
             "incident_id": hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16],
-            "type": inc["type"], "date": min(_as_date(r["date"]) for r in rs),
+            "type": inc["type"], "date": min(_as_date(r["date"]) for r in core),
             "time": times[0][0] if times else None, "place": place, "lat": lat, "lon": lon,
             "geonameid": geonameid, "actors": sorted({a for r in rs for a in (r.get("actors") or [])}),
             "killed_low": killed[0], "killed_best": killed[1], "killed_high": killed[2],
@@ -330,5 +414,5 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
                                     "killed": r["killed"], "injured": r["injured"], "start": r["start"],
                                     "end": r["end"], "text": r["text"]} for r in rs], ensure_ascii=False),
         })
-    out.sort(key=lambda i: (str(i["date"]), i["time"] or "", i["type"], i["incident_id"]))
+    out.sort(key=lambda i: (str(i["date"]), i["time"] is None, i["time"] or "", i["type"], i["incident_id"]))
     return out

@@ -5,7 +5,8 @@ A number expression is a run of tokens that together name one number: "3,385", "
 (the number grammar is its job, not ours); digits, separators and multiplier suffixes are read here.
 
 What is *not* a figure, whatever its shape (the gold convention and UCDP's): years, days of the
-month, clock times, ordinals and identifiers ("Resolution 1701", "A320", "COVID-19"). Durations
+month, clock times, ordinals, identifiers ("Resolution 1701", "A320", "COVID-19") and ages
+("Emil Sarkis, 51,", "aged 24", "a 24-year-old"), which describe a person and count nothing. Durations
 ("44 days", "a two-week state of emergency") and measures ("7.8 magnitude", "20 percent") are
 figures: they are claims someone makes and others may contradict.
 
@@ -226,6 +227,15 @@ def _not_a_figure(doc, i: int, j: int, value: float) -> bool:
         return True  # "F-16", "Su-25" split by the tokenizer
     if nxt is not None and not last.whitespace_ and nxt.text in ("/",):
         return True  # "21/2", "1/5": fractions and photo counters are ambiguous
+    # Ages describe a person, they count nothing: "Emil Sarkis, 51, ...", "aged 24", "a 24-year-old".
+    if value <= 120 and prev is not None and nxt is not None and prev.text == "," and nxt.text in (",", ")") \
+            and i >= 2 and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].pos_ == "PROPN"):
+        return True
+    if prev is not None and prev.lower_ == "aged":
+        return True
+    if j + 3 <= n and doc[j].text == "-" and doc[j + 1].lower_ == "year" and doc[j + 2].text == "-" \
+            and j + 3 < n and doc[j + 3].lower_ in ("old", "olds"):
+        return True
     return False
 
 
