@@ -301,3 +301,8 @@ def test_a_coordinated_clause_with_its_own_subject_continues_the_content(parser)
 def test_a_coordinated_clause_of_the_speaker_is_not_content(parser):
     rows = statements(parser, "Director Ilse Varn said the road was closed, and she left the hall.")
     assert "left the hall" not in one(rows, "road")["text"]
+
+
+def test_according_to_content_runs_on_after_a_colon(parser):
+    rows = statements(parser, "According to the spokesperson, the toll is unchanged: three people died and 9 were hurt.")
+    assert one(rows, "unchanged")["text"] == "the toll is unchanged: three people died and 9 were hurt"

@@ -187,3 +187,17 @@ def test_any_word_salad_parses_and_offsets_hold(parser, words):
 def test_ages_are_not_figures(parser):
     rows = figures(parser, "The driver, Emil Sarkis, 51, and a 24-year-old assistant aged 24 died; three guards died too.")
     assert [r["value"] for r in rows] == [3]
+
+
+def test_part_of_them_takes_the_kind_of_the_figure_before(parser):
+    rows = figures(parser, "Four people were killed and 27 were injured, eight of them seriously.")
+    assert one(rows, 8)["category"] == "injured"
+
+
+def test_coordinated_noun_takes_the_kind_of_the_first(parser):
+    rows = figures(parser, "The dead were five servicemen and two civilians.")
+    assert one(rows, 2)["category"] == one(rows, 5)["category"] == "killed"
+
+
+def test_one_off_is_not_a_figure(parser):
+    assert figures(parser, "Each family gets a one-off payment.") == []

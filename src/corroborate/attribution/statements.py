@@ -324,6 +324,11 @@ class _Article:
                 left, right = self.words(start, p_start), self.words(p_end, end)
                 start, end = (p_end, end) if right >= left else (start, p_start)
             start, end = _trim(self.text, start, end)
+            # "According to X, the toll is unchanged: four killed and 27 injured": what follows a
+            # colon spells the content out.
+            rest = self.text[end:sent.end_char]
+            if rest.lstrip().startswith(":") and end > p_end:
+                end = _trim(self.text, start, sent.end_char)[1]
             if self.words(start, end) < 3:
                 continue
             cue_end = speaker_head.idx if speaker_head.i != pobj.i else pobj.idx

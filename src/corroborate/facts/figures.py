@@ -156,6 +156,12 @@ def _hyphen_head(doc, num: Number, counted):
     return None
 
 
+def _partitive(top) -> bool:
+    """ "eight of them", "five of whom", "two of those": a part of something named before."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PRON" for g in c.children)
+               for c in top.children)
+
+
 def _noun_phrase(noun, after: int = -1) -> tuple[str, int, int]:
     """The counted noun with the modifiers before it ("Azerbaijani servicemen") and an 'of' phrase
     after a collective noun ("members of its Navy"); its text and character span."""
@@ -358,12 +364,18 @@ def find_figures(doc, statements: list[dict[str, Any]], outlet: str | None) -> l
         f = Figure(num, start, end, num_start, num_end, (sent.start_char, sent.end_char), what=what,
                    what_token=counted, number_token=top, unit=unit)
         f.category = _category(counted, top, unit)
-        if counted is None and figures and figures[-1].sentence == f.sentence and figures[-1].what:
+        prev = figures[-1] if figures and figures[-1].sentence == f.sentence else None
+        if prev is not None and counted is None and _partitive(top):
+            # "27 were injured, eight of them seriously": a part of the figure before, of its kind.
+            f.what, f.category = prev.what, prev.category
+        elif prev is not None and counted is None and prev.what:
             # "13 and 152", "killing four police officers and two road workers": an elided noun.
-            prev = figures[-1]
             f.what = prev.what
             if f.category == "other":
                 f.category = prev.category
+        elif prev is not None and f.category == "other" and counted is not None and prev.what_token is not None \
+                and counted.dep_ == "conj" and counted.head.i == prev.what_token.i:
+            f.category = prev.category  # "the dead are five servicemen and two civilians"
         f.scope = _scope(doc, counted, top)
         claim = claims.at(num_start)
         if claim is not None:

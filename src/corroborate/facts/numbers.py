@@ -252,6 +252,8 @@ def _one_counts(doc, i: int) -> bool:
         return False
     if nxt.lower_ in ONE_IDIOMS or nxt.lower_ in ("another", "by", "or", "way"):
         return False
+    if nxt.text in ("-", "–") and not tok.whitespace_:
+        return False  # "one-off", "one-sided", "one-time"
     if nxt.lower_ == "of":
         # "one of the largest ...", "one of the world's busiest", "one of the top ..." rank, they
         # do not count.
