@@ -175,3 +175,34 @@ def test_golden_statements(documents):
     if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
         GOLDEN_STATEMENTS.write_text(text, encoding="utf-8")
     assert text == GOLDEN_STATEMENTS.read_text(encoding="utf-8")
+
+
+def _figures(documents):
+    docs, db = documents
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    fig = api.table("figures", db=db)
+    fig["rel"] = fig["doc_id"].map(rel)
+    return fig
+
+
+def test_figures_follow_the_answer_key(documents):
+    """Sections 2 and 7 of examples/README.md: the disputed tolls with their claimants, the
+    total-and-parts sentence, hedges as bounds, numbers in words."""
+    fig = _figures(documents)
+    killed = fig[fig["category"] == "killed"]
+    assert {4, 6, 7, 12} <= set(killed["value"].dropna())  # the conflict a reader must see
+    update = fig[fig["rel"] == "html/ostrenia_today_toll_update.html"]
+    total = update[update["value"] == 38].iloc[0]
+    assert total["parts_sum"] == 38 and total["adds_up"]
+    assert set(update[update["total_id"] == total["figure_id"]]["value"]) == {7, 31}
+    venn = fig[(fig["rel"] == "txt/opa_air_samples_normal.txt") & fig["value"].isin([4, 27])]
+    assert set(venn["attributed_to"]) == {"Dara Venn"}
+    dozen = fig[fig["text"].str.contains("at least a dozen", case=False)]
+    assert len(dozen) >= 3 and set(dozen["value"]) == {12} and dozen["high"].isna().all()
+    assert all("Herrin" in c or "New Ostrenia" in c for c in dozen["claimant"].dropna())
+    assert 10_000 in set(fig[fig["rel"] == "txt/meridian_wire_toll_explainer.txt"]["value"])
+    about = fig[fig["text"] == "About 1,200 people"].iloc[0]
+    assert (about["value"], about["low"], about["high"]) == (1200, 1080, 1320)
+    courier = fig[fig["rel"] == "txt/velmora_courier_counts_the_cost.txt"]
+    assert not {51, 24} & set(courier["value"])  # ages
+    assert not set(fig["rel"]) & {"feeds/articles.jsonl#line 1", "txt/kadria_net_ru_velmorsk.txt"}
