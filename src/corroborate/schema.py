@@ -340,10 +340,12 @@ DATES = Table(
         Column("start", "INTEGER", "offset of the expression's first character"),
         Column("end", "INTEGER", "offset one past its last character"),
         Column("text", "VARCHAR", "the expression as written: documents.text[start:end]"),
-        Column("resolved", "DATE", "the day it names, or the first day of a range; null when it cannot be "
-               "resolved (no publication date, a bare year, 'recently')"),
-        Column("resolved_end", "DATE", "the last day of a range ('9-10 November 2020'); null for a single "
-               "day and for open ranges ('since 1991')"),
+        Column("resolved", "DATE", "the day it names; null when it names no single day (a range, a month, "
+               "a year, 'since 1991') or cannot be resolved (no publication date, 'recently')"),
+        Column("range_start", "DATE", "the first day of a range, month, year or open range ('9-10 November "
+               "2020' = 2020-11-09, 'since August 2022' = 2022-08-01); null for a single day"),
+        Column("resolved_end", "DATE", "the last day of a closed range ('9-10 November 2020' = "
+               "2020-11-10); null for a single day and for open ranges"),
         Column("time", "VARCHAR", "the clock time when given, 'HH:MM' (24 h)"),
         Column("precision", "VARCHAR", "'time', 'day', 'week', 'month', 'year', 'range', 'open range' "
                "or 'unresolved'"),

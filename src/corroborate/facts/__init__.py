@@ -26,7 +26,7 @@ def row_id(doc_id: str, start: int, end: int, kind: str) -> str:
 def analyse_facts(doc_id: str, doc, published: date | None, outlet: str | None,
                   statements: list[dict[str, Any]], geoparser, dateline: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Rows for `figures`, `dates`, `places` and `incident_reports` from one article."""
-    from .dates import find_dates
+    from .dates import date_occurrences, find_dates
     from .figures import find_figures
     from .incidents import find_reports
 
@@ -36,12 +36,13 @@ def analyse_facts(doc_id: str, doc, published: date | None, outlet: str | None,
     figures = find_figures(doc, statements, outlet)
     date_rows = [{"date_id": row_id(doc_id, d.start, d.end, "date"), "doc_id": doc_id, "start": d.start,
                   "end": d.end, "text": text[d.start:d.end], "resolved": d.resolved,
-                  "resolved_end": d.resolved_end, "time": d.time, "precision": d.precision,
+                  "range_start": d.range_start, "resolved_end": d.resolved_end, "time": d.time, "precision": d.precision,
                   "anchor": d.anchor} for d in dates]
     place_rows = [{"place_id": row_id(doc_id, p.start, p.end, "place"), "doc_id": doc_id, "start": p.start,
                    "end": p.end, "text": text[p.start:p.end], "name": p.name, "feature": p.feature,
                    "country": p.country, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
                    "how": p.how} for p in places]
     figure_rows = [f.row(doc_id, text) for f in figures]
-    reports = find_reports(doc_id, doc, published, dates, places, figures, statements)
+    # The table lists each distinct expression once; incidents need the date of every sentence.
+    reports = find_reports(doc_id, doc, published, date_occurrences(doc, published), places, figures, statements)
     return {"figures": figure_rows, "dates": date_rows, "places": place_rows, "incident_reports": reports}
