@@ -93,7 +93,7 @@ def report(doc_id, start, type_="explosion", day="2025-03-11", time=None, place=
     name, lat, lon, gid = GAZETTEER.get(place, (None, None, None, None))
     return {"report_id": f"{doc_id}-{start}", "doc_id": doc_id, "start": start, "end": start + 10, "text": text,
             "type": type_, "trigger": "exploded", "date": day, "time": time, "date_from": "sentence",
-            "place": name, "geonameid": gid, "lat": lat, "lon": lon, "actors": [], "killed": killed,
+            "place": name, "place_feature": "city" if name else None, "geonameid": gid, "lat": lat, "lon": lon, "actors": [], "killed": killed,
             "injured": None, "claimant": claimant, "historical": False}
 
 
@@ -154,3 +154,21 @@ def test_casualty_report_joins_its_articles_happening():
 def test_future_dated_sentences_are_plans_not_reports(parser):
     assert reports(parser, "The commission will present its findings on the explosion on Tuesday.",
                    published=date(2025, 3, 14)) == []
+
+
+def test_wounded_by_an_armed_group_is_an_attack_with_its_actor(parser):
+    [r] = reports(parser, "On Tuesday two guards stationed in Orlany were wounded by rebel units of the Sena brigade "
+                  "deployed in the hills east of the river where the old border post used to stand.")
+    assert r["type"] == "attack" and r["actors"] == ["rebel units of the Sena brigade"]
+    assert r["place"] == "Orlany" and r["injured"] == 2
+
+
+def test_a_place_named_as_an_actor_is_not_where_it_happened(parser):
+    [r] = reports(parser, "On Tuesday a bus exploded after Halvost's agents planted a mine.")
+    assert r["place"] is None
+
+
+def test_two_dated_blasts_in_one_article_stay_two_incidents(parser):
+    rows = reports(parser, "On Tuesday a mine exploded under a lorry near Velmora. "
+                   "The same day, a second mine exploded under a van near Velmora.")
+    assert len(merge_incidents(rows, {})) == 2

@@ -396,7 +396,9 @@ INCIDENT_REPORTS = Table(
         Column("time", "VARCHAR", "the clock time, 'HH:MM', when given"),
         Column("date_from", "VARCHAR", "where the date comes from: 'sentence', 'paragraph' (the date the "
                "paragraph last named) or 'publication'"),
-        Column("place", "VARCHAR", "the place, as the gazetteer names it (or as written)"),
+        Column("place", "VARCHAR", "where it happened: the most specific place the sentence puts it in "
+               "('in', 'at', 'near' ...), else the paragraph's; as the gazetteer names it (or as written)"),
+        Column("place_feature", "VARCHAR", "'city', 'region', 'country' or 'place', as in places.feature"),
         Column("geonameid", "BIGINT", "the place's GeoNames id"),
         Column("lat", "DOUBLE", "latitude"),
         Column("lon", "DOUBLE", "longitude"),

@@ -127,6 +127,8 @@ def _sentence_type(sent) -> tuple[str, Any] | None:
     _, _, kind, tok = found[0]
     if has_explosive and kind in ("killing", "wounding", "attack"):
         kind = "explosion"  # "an anti-tank mine trapped a truck, killing two"
+    elif kind in ("killing", "wounding") and _actors(tok):
+        kind = "attack"  # "two servicemen were wounded by the Armenian armed formations"
     return kind, tok
 
 
@@ -141,8 +143,14 @@ def _actors(trigger) -> list[str]:
         for n in cands:
             words = {t.lemma_.lower() for t in n.subtree}
             if n.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or words & ACTOR_WORDS:
-                span = n.doc[min(t.i for t in n.subtree):max(t.i for t in n.subtree) + 1]
-                if len(span) <= 12:
+                # the noun with what stands before it, and an "of" phrase ("units of the army")
+                left = min([t.i for c in n.lefts if c.dep_ != "det" for t in c.subtree] + [n.i])
+                right = n.i
+                of = next((c for c in n.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None:
+                    right = max(t.i for t in of.subtree)
+                span = n.doc[left:right + 1]
+                if len(span) <= 10:
                     out.append(span.text.strip())
     return out
 
@@ -189,6 +197,45 @@ def _casualties(figs) -> tuple[float | None, float | None, str | None]:
         else:
             injured = total
     return killed, injured, claimant
+
+
+LOCATIVE = {"in", "at", "near", "on", "outside", "around", "inside", "across", "along", "between", "from",
+             "of", "to", "toward", "towards", "into", "close"}
+
+
+def _locative(doc, p) -> bool:
+    """Whether a place is where something happens ("in the Khojavand district", "at the Velmora
+    station") rather than who acts ("Armenia's forces") or what is named ("the Armenia border")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ == "poss" or (head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower()
+                                not in ("district", "region", "village", "town", "city", "section", "area", "province")):
+        return False
+    tok = head
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _where(doc, places, s0: int, s1: int, para: int):
+    """The report's place: a place the sentence puts the happening in, the most specific first; else
+    the most specific such place earlier in the paragraph; else none (a country named as an actor,
+    "Armenia's forces", is not where it happened)."""
+    def rank(p):
+        return (p.lat is None, FEATURE_RANK.get(p.feature, 4), p.start)
+    here = [p for p in places if s0 <= p.start < s1]
+    located = sorted((p for p in here if _locative(doc, p)), key=rank)
+    before = sorted((p for p in places if para <= p.start < s0 and _locative(doc, p)), key=rank)
+    if located and (not before or FEATURE_RANK.get(located[0].feature, 4) <= FEATURE_RANK.get(before[0].feature, 4)
+                    or located[0].lat is not None and before[0].lat is None):
+        return located[0]
+    return before[0] if before else None
 
 
 def _names_an_old_year(text: str, dates, s0: int, s1: int, published: date | None) -> bool:
@@ -248,18 +295,14 @@ def find_reports(doc_id: str, doc, published: date | None, dates, places, figure
             continue  # "the commission will report on the blast on Tuesday": a plan, not a report
         historical = bool(when and published and (published - when).days > HISTORICAL_DAYS) or \
             _names_an_old_year(text, dates, s0, s1, published)
-        # where
-        here = [p for p in places if s0 <= p.start < s1]
-        if not here:
-            here = [p for p in places if para <= p.start < s0][-1:]
-        here.sort(key=lambda p: (p.lat is None, FEATURE_RANK.get(p.feature, 4), p.start))
-        place = here[0] if here else None
+        place = _where(doc, places, s0, s1, para)
         killed, injured, claimant = _casualties(figs)
         reports.append({
             "report_id": row_id(doc_id, s0, s1, "incident"), "doc_id": doc_id, "start": s0, "end": s1,
             "text": text[s0:s1], "type": kind, "trigger": trig.text, "date": when, "time": time,
             "date_from": date_from,
             "place": (place.name or text[place.start:place.end]) if place else None,
+            "place_feature": place.feature if place else None,
             "geonameid": place.geonameid if place else None, "lat": place.lat if place else None,
             "lon": place.lon if place else None, "actors": _actors(trig), "killed": killed,
             "injured": injured, "claimant": claimant, "historical": historical, "_para": para,
@@ -298,6 +341,10 @@ def _compatible(inc: dict[str, Any], r: dict[str, Any], max_days: int, max_km: f
         return False
     if r["time"] and any(x["time"] and x["time"] != r["time"] for x in inc["reports"]):
         return False
+    if r["type"] in HAPPENINGS and r["date_from"] == "sentence" and any(
+            x["doc_id"] == r["doc_id"] and x["type"] in HAPPENINGS and x["date_from"] == "sentence"
+            for x in inc["reports"]):
+        return False  # an article that dates two happenings of a kind tells two apart ("The same day, ...")
     if r["lat"] is not None:
         for x in inc["reports"]:
             if x["lat"] is not None and _km((x["lat"], x["lon"]), (r["lat"], r["lon"])) > max_km:
@@ -350,6 +397,10 @@ def _anchors(reports: list[dict[str, Any]], max_days: int) -> dict[str, dict[str
             before = [h for h in happenings if h["start"] < r["start"]]
             after = [h for h in happenings if h["start"] > r["start"]]
             for h in before[::-1] + after:
+                if r["lat"] is not None and h["lat"] is not None and \
+                        _km((r["lat"], r["lon"]), (h["lat"], h["lon"])) > 0 and r["geonameid"] != h["geonameid"] \
+                        and r["date_from"] == "sentence":
+                    continue  # its own place and date: another happening's victims
                 if r["date_from"] == "sentence" and abs((_as_date(r["date"]) - _as_date(h["date"])).days) > max_days \
                         and r["time"] is None:
                     # its own date, far from this happening: a revised toll is still about it
@@ -394,9 +445,11 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
         # casualty reports' dates may be those of a later count.
         core = [r for r in rs if r["type"] in HAPPENINGS] or [r for r in rs if r["type"] not in CASUALTIES] or rs
         inc["type"] = min((r["type"] for r in core), key=lambda t: (PRIORITY.index(t) if t in PRIORITY else 99, t))
-        placed = [r for r in rs if r["place"]]
-        top_place = Counter((r["place"], r["geonameid"], r["lat"], r["lon"]) for r in placed).most_common(1)
-        place, geonameid, lat, lon = top_place[0][0] if top_place else (None, None, None, None)
+        # The most specific place the reports give (a town before its region), the most common among equals.
+        placed = Counter((r["place"], r["geonameid"], r["lat"], r["lon"], FEATURE_RANK.get(r.get("place_feature"), 4))
+                         for r in rs if r["place"])
+        top = sorted(placed.items(), key=lambda kv: (kv[0][2] is None, kv[0][4], -kv[1], str(kv[0][0])))
+        place, geonameid, lat, lon = top[0][0][:4] if top else (None, None, None, None)
         times = Counter(r["time"] for r in core if r["time"]).most_common(1)
         killed = _low_best_high([r["killed"] for r in rs if r["killed"] is not None])
         injured = _low_best_high([r["injured"] for r in rs if r["injured"] is not None])
