@@ -306,3 +306,8 @@ def test_a_coordinated_clause_of_the_speaker_is_not_content(parser):
 def test_according_to_content_runs_on_after_a_colon(parser):
     rows = statements(parser, "According to the spokesperson, the toll is unchanged: three people died and 9 were hurt.")
     assert one(rows, "unchanged")["text"] == "the toll is unchanged: three people died and 9 were hurt"
+
+
+def test_a_quoted_coordinated_clause_stays_with_its_own_cue(parser):
+    rows = statements(parser, '"The bridge has been closed," she said, "and the river is rising fast," Venn noted.')
+    assert {r["cue"] for r in rows} >= {"said", "noted"}

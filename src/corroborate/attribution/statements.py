@@ -220,8 +220,8 @@ class _Article:
             # itself continues the content.
             for conj in (d for d in children if d.dep_ == "conj" and d.i > c.i and d.pos_ in ("VERB", "AUX")):
                 subj = next((s for s in conj.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is None or subj.pos_ == "PRON" or _is_cue(conj):
-                    break
+                if subj is None or subj.pos_ == "PRON" or _is_cue(conj) or self.quote_at(conj.idx) is not None:
+                    break  # a quoted clause belongs to the quotation pass (split quotes)
                 tokens += list(conj.subtree)
             return _tokens_span(sorted(tokens, key=lambda t: t.i))
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
