@@ -172,3 +172,28 @@ def test_two_dated_blasts_in_one_article_stay_two_incidents(parser):
     rows = reports(parser, "On Tuesday a mine exploded under a lorry near Velmora. "
                    "The same day, a second mine exploded under a van near Velmora.")
     assert len(merge_incidents(rows, {})) == 2
+
+
+def test_an_event_noun_only_referred_to_is_not_a_report(parser):
+    assert reports(parser, "On Thursday the commission investigating the accident met in Dravik.") == []
+    [r] = reports(parser, "Tuesday's explosion near Velmora shattered windows.")
+    assert str(r["date"]) == "2025-03-11"
+
+
+def test_undated_report_and_a_later_toll_join_the_dated_happening():
+    rows = [report("a", 0, type_="explosion", time="04:30"),
+            dict(report("b", 0, type_="explosion", day="2025-03-13"), date_from="publication"),
+            report("c", 0, type_="killing", day="2025-03-14", killed=7, place=None)]
+    [inc] = merge_incidents(rows, {})
+    assert str(inc["date"]) == "2025-03-11" and inc["n_articles"] == 3
+
+
+def test_an_undated_report_does_not_join_a_later_happening():
+    rows = [report("a", 0, type_="explosion", day="2025-03-13"),
+            dict(report("b", 0, type_="explosion", day="2025-03-11"), date_from="publication")]
+    assert len(merge_incidents(rows, {})) == 2
+
+
+def test_a_part_of_the_injured_is_not_the_injured_count(parser):
+    [r] = reports(parser, "On Tuesday a bomb exploded in Velmora, injuring 30 people; 14 of the injured remain in hospital.")
+    assert r["injured"] == 30

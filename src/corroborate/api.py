@@ -5,6 +5,7 @@ $CORROBORATE_DB); `settings` a Settings object (default: packaged defaults + ./c
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from dataclasses import dataclass
@@ -216,6 +217,16 @@ def example_corpus() -> Path:
                            "(pip install -e .) or pass your own folder to `corroborate add`")
 
 
+def example_settings(settings: Settings | None = None) -> Settings:
+    """Settings for the example corpus: its invented places come from examples/places.toml unless
+    a place alias file is already set."""
+    settings = _settings(settings)
+    places = example_corpus().parent / "places.toml"
+    if settings.facts.place_aliases or not places.exists():
+        return settings
+    return dataclasses.replace(settings, facts=dataclasses.replace(settings.facts, place_aliases=str(places)))
+
+
 @dataclass
 class DemoReport:
     added: AddReport
@@ -230,6 +241,7 @@ def demo(out_dir: str | Path = "demo-output", settings: Settings | None = None,
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     db = out / "corroborate.duckdb"
+    settings = example_settings(settings)
     report = add([str(example_corpus())], db=db, settings=settings, on_skip=on_skip)
     stages = analyze(db=db, settings=settings)
     exports = export_all(out / "exports", db=db)

@@ -73,6 +73,7 @@ class FactSettings:
 class IncidentSettings:
     max_days: int = 1
     max_km: float = 50.0
+    lookback_days: int = 7
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class Figure:
     claimant_type: str = "outlet"
     statement_id: str | None = None
     statement_kind: str | None = None
+    subset: bool = False       # "14 of the injured", "the two workers killed": not a toll (incidents skip it)
     total_of: "Figure | None" = None
     parts: list["Figure"] = field(default_factory=list)
 
@@ -364,6 +365,10 @@ def find_figures(doc, statements: list[dict[str, Any]], outlet: str | None) -> l
         f = Figure(num, start, end, num_start, num_end, (sent.start_char, sent.end_char), what=what,
                    what_token=counted, number_token=top, unit=unit)
         f.category = _category(counted, top, unit)
+        # A part ("14 of the injured") or a group already known ("the two railway workers killed
+        # in the blast"): neither is a toll, whoever gives it.
+        f.subset = any(c.dep_ == "prep" and c.lower_ == "of" for c in top.children) or \
+            (num.q == num.i and num.i > 0 and doc[num.i - 1].lower_ in ("the", "both", "these", "those", "all"))
         prev = figures[-1] if figures and figures[-1].sentence == f.sentence else None
         if prev is not None and counted is None and _partitive(top):
             # "27 were injured, eight of them seriously": a part of the figure before, of its kind.

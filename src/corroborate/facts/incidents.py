@@ -124,7 +124,10 @@ def _sentence_type(sent) -> tuple[str, Any] | None:
     if not found:
         return None
     found.sort(key=lambda x: (x[0], x[1]))
-    _, _, kind, tok = found[0]
+    kind = found[0][2]
+    # The type is the most specific trigger's; the token that dates and places the happening is
+    # its verb when the sentence has one ("were killed in a mine explosion at 4:30").
+    tok = next((t for _, _, _, t in found if t.pos_ == "VERB"), found[0][3])
     if has_explosive and kind in ("killing", "wounding", "attack"):
         kind = "explosion"  # "an anti-tank mine trapped a truck, killing two"
     elif kind in ("killing", "wounding") and _actors(tok):
@@ -182,7 +185,7 @@ def _casualties(figs) -> tuple[float | None, float | None, str | None]:
     killed = injured = None
     claimant = None
     for category in ("killed", "injured"):
-        chosen = [f for f in figs if f.category == category and f.number.value is not None]
+        chosen = [f for f in figs if f.category == category and f.number.value is not None and not f.subset]
         chosen = [f for f in chosen if f.total_of is None or f.total_of not in chosen]
         if not chosen:
             continue
@@ -199,8 +202,9 @@ def _casualties(figs) -> tuple[float | None, float | None, str | None]:
     return killed, injured, claimant
 
 
-LOCATIVE = {"in", "at", "near", "on", "outside", "around", "inside", "across", "along", "between", "from",
-             "of", "to", "toward", "towards", "into", "close"}
+# Where something happens; not "from" or "to", which say where people or things came from or went.
+LOCATIVE = {"in", "at", "near", "on", "outside", "around", "inside", "across", "along", "between", "close",
+            "within", "throughout", "off", "over", "beside", "behind"}
 
 
 def _locative(doc, p) -> bool:
@@ -214,7 +218,7 @@ def _locative(doc, p) -> bool:
                                 not in ("district", "region", "village", "town", "city", "section", "area", "province")):
         return False
     tok = head
-    for _ in range(3):
+    for _ in range(5):  # "Khojavand" -> "district" -> "of" -> "village" -> "in"
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
             return True
         if tok.head.i == tok.i:
@@ -236,6 +240,54 @@ def _where(doc, places, s0: int, s1: int, para: int):
                     or located[0].lat is not None and before[0].lat is None):
         return located[0]
     return before[0] if before else None
+
+
+def _dates_trigger(doc, d, trig) -> bool:
+    """Whether a date expression is the trigger's own: attached to it ("Tuesday's explosion", "the
+    explosion on Tuesday", "exploded at 4:30 AM") rather than to another clause of the sentence."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        chain = [a.i for a in list(tok.ancestors)[:3]]
+        if trig.i in chain:
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None or verb.i == trig.i or trig.pos_ == "NOUN" and trig.i in chain[:2]:
+                return True
+    return False
+
+
+def _reported_noun(doc, trig, dates, s0: int, s1: int) -> bool:
+    """Whether an event noun reports the happening rather than refers to it: it is the subject of
+    the sentence's verb ("the explosion of the vehicle led to fatalities", "a blast ripped through
+    the market") or a date is its own ("Tuesday's explosion", "the explosion on Tuesday", "a
+    ceasefire in 1994"), or the date and the noun hang on one verb ("the war ended in a ceasefire
+    in 1994"). "The commission investigating the accident met on Thursday" only refers to it, and
+    must not date it Thursday."""
+    if trig.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return True
+
+    def verb_of(tok):
+        return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+    trig_verb = verb_of(trig)
+    if trig_verb is not None and any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS)
+                                     for c in trig_verb.children):
+        return False  # "will present its findings on the explosion": about it, not reporting it
+    for d in dates:
+        if not (s0 <= d.start < s1):
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if any(a.i == trig.i for a in list(tok.ancestors)[:3]):
+                return True
+        # "the war ended in a ceasefire in 1994": the date and the noun hang on one verb
+        root = span.root
+        if trig_verb is not None and root.head.i == trig_verb.i:
+            return True
+    return False
 
 
 def _names_an_old_year(text: str, dates, s0: int, s1: int, published: date | None) -> bool:
@@ -274,14 +326,24 @@ def find_reports(doc_id: str, doc, published: date | None, dates, places, figure
                     prev["injured"], prev["claimant"] = i, prev["claimant"] or claimant
             continue
         kind, trig = typed
+        if trig.pos_ == "NOUN" and not _reported_noun(doc, trig, dates, s0, s1):
+            continue  # "the commission investigating the accident met on Thursday": a reference
         # when
         in_sent = [d for d in dates if s0 <= d.start < s1 and d.resolved is not None
-                   and d.precision in ("day", "time")]
+                   and d.precision in ("day", "time", "open range")]
         before = [d for d in dates if para <= d.start < s0 and d.resolved is not None
                   and d.precision in ("day", "time")]
-        if in_sent:
-            d = in_sent[0]
-            when, time, date_from = d.resolved, next((x.time for x in in_sent if x.time), None), "sentence"
+        own = [d for d in in_sent if _dates_trigger(doc, d, trig)]
+        subordinate = trig.dep_ in ("relcl", "acl", "advcl", "pcomp", "pobj", "dobj", "conj") and \
+            trig.head.pos_ != "VERB" or trig.dep_ in ("relcl", "acl")
+        if own or (in_sent and not subordinate):
+            chosen = own or in_sent
+            d = chosen[0]
+            when, time, date_from = d.resolved, next((x.time for x in chosen if x.time), None), "sentence"
+        elif in_sent:
+            # "... said goodbye on Thursday to the driver of the train that derailed": the date
+            # is the main clause's; the happening only took place on or before it.
+            when, time, date_from = published, None, "publication"
         elif before:
             d = before[-1]
             when, time, date_from = d.resolved, None, "paragraph"
@@ -330,26 +392,54 @@ def _family(kind: str) -> str:
     return "violence" if kind in HAPPENINGS or kind in CASUALTIES else kind
 
 
-def _compatible(inc: dict[str, Any], r: dict[str, Any], max_days: int, max_km: float) -> bool:
+def _firm(r: dict[str, Any]) -> bool:
+    """Whether a report's date is the happening's own: written in its sentence or paragraph, for a
+    happening. Otherwise it is an upper bound: an undated "the train derailed" took the publication
+    day, and a toll ("as of March 13, seven had died") is dated by its count."""
+    return r["date_from"] in ("sentence", "paragraph") and r["type"] not in CASUALTIES
+
+
+def _dates_fit(r: dict[str, Any], x: dict[str, Any], max_days: int, lookback_days: int) -> bool:
+    rd, xd = _as_date(r["date"]), _as_date(x["date"])
+    if xd is None:
+        return True
+    gap = (rd - xd).days  # > 0: r is later
+    if _firm(r) and _firm(x) or abs(gap) <= max_days:
+        return abs(gap) <= max_days
+    if _firm(x):
+        return 0 <= gap <= lookback_days  # r's date bounds it from above
+    if _firm(r):
+        return 0 <= -gap <= lookback_days
+    return abs(gap) <= lookback_days
+
+
+def _compatible(inc: dict[str, Any], r: dict[str, Any], max_days: int, max_km: float,
+                lookback_days: int = 7) -> bool:
     if any(_family(x["type"]) != _family(r["type"]) for x in inc["reports"]):
         return False
     if r["type"] in HAPPENINGS and not any(x["type"] == r["type"] for x in inc["reports"]) and \
             not (r["lat"] is not None and any(x["lat"] is not None for x in inc["reports"])):
         return False  # two kinds of happening are one only where both places are known to agree
-    rd = _as_date(r["date"])
-    if rd is None or any(abs((rd - _as_date(x["date"])).days) > max_days for x in inc["reports"] if x["date"]):
+    if _as_date(r["date"]) is None or not all(_dates_fit(r, x, max_days, lookback_days) for x in inc["reports"]):
         return False
-    if r["time"] and any(x["time"] and x["time"] != r["time"] for x in inc["reports"]):
+    if r["time"] and r["type"] not in CASUALTIES and any(
+            x["time"] and x["time"] != r["time"] and x["type"] not in CASUALTIES for x in inc["reports"]):
         return False
     if r["type"] in HAPPENINGS and r["date_from"] == "sentence" and any(
             x["doc_id"] == r["doc_id"] and x["type"] in HAPPENINGS and x["date_from"] == "sentence"
             for x in inc["reports"]):
         return False  # an article that dates two happenings of a kind tells two apart ("The same day, ...")
-    if r["lat"] is not None:
+    if r["lat"] is not None and _pointlike(r):
         for x in inc["reports"]:
-            if x["lat"] is not None and _km((x["lat"], x["lon"]), (r["lat"], r["lon"])) > max_km:
+            if x["lat"] is not None and _pointlike(x) and _km((x["lat"], x["lon"]), (r["lat"], r["lon"])) > max_km:
                 return False
     return True
+
+
+def _pointlike(r: dict[str, Any]) -> bool:
+    """A town or a named spot has a point to measure from; a country's or region's point is only its
+    middle, so "near the Ostrenia-Kadrania line" does not rule out a town 100 km from that middle."""
+    return r.get("place_feature") in ("city", "place", None)
 
 
 def _affinity(inc: dict[str, Any], r: dict[str, Any]) -> float:
@@ -414,13 +504,13 @@ def _anchors(reports: list[dict[str, Any]], max_days: int) -> dict[str, dict[str
 
 
 def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None], max_days: int = 1,
-                    max_km: float = 50.0) -> list[dict[str, Any]]:
+                    max_km: float = 50.0, lookback_days: int = 7) -> list[dict[str, Any]]:
     """Reports of the same happening across articles as one incident each (see the module doc)."""
     current = [r for r in reports if not r.get("historical") and r.get("date") is not None]
     anchors = _anchors(current, max_days)
     # Happenings first, those with a clock time before the rest: they fix which incident is which;
     # then casualty reports join the incident of their article's happening, or any that fits.
-    order = sorted(current, key=lambda r: (r["report_id"] in anchors, r["time"] is None, str(r["date"]),
+    order = sorted(current, key=lambda r: (r["report_id"] in anchors, not _firm(r), r["time"] is None, str(r["date"]),
                                            r["time"] or "", r["doc_id"], r["start"]))
     incidents: list[dict[str, Any]] = []
     home: dict[str, dict[str, Any]] = {}
@@ -430,7 +520,7 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
             best = home[anchor["report_id"]]
             best["reports"].append(r)
         else:
-            fits = [inc for inc in incidents if _compatible(inc, r, max_days, max_km)]
+            fits = [inc for inc in incidents if _compatible(inc, r, max_days, max_km, lookback_days)]
             if fits:
                 best = max(fits, key=lambda inc: (_affinity(inc, r), -incidents.index(inc)))
                 best["reports"].append(r)
@@ -443,7 +533,7 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
         rs = sorted(inc["reports"], key=lambda r: (r["doc_id"], r["start"]))
         # The incident's type, date and time come from the reports of the happening itself; the
         # casualty reports' dates may be those of a later count.
-        core = [r for r in rs if r["type"] in HAPPENINGS] or [r for r in rs if r["type"] not in CASUALTIES] or rs
+        core = [r for r in rs if _firm(r)] or [r for r in rs if r["type"] in HAPPENINGS] or rs
         inc["type"] = min((r["type"] for r in core), key=lambda t: (PRIORITY.index(t) if t in PRIORITY else 99, t))
         # The most specific place the reports give (a town before its region), the most common among equals.
         placed = Counter((r["place"], r["geonameid"], r["lat"], r["lon"], FEATURE_RANK.get(r.get("place_feature"), 4))

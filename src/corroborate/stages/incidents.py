@@ -28,7 +28,7 @@ class Incidents(CorpusStage):
         reports = previous.get("incident_reports", [])
         if progress:
             progress("merging incident reports", 0, len(reports))
-        incidents = merge_incidents(reports, outlets, settings.max_days, settings.max_km)
+        incidents = merge_incidents(reports, outlets, settings.max_days, settings.max_km, settings.lookback_days)
         if progress:
             progress("merging incident reports", len(reports), len(reports))
         multi = sum(1 for i in incidents if i["n_articles"] > 1)
