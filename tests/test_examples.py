@@ -48,7 +48,7 @@ def documents(tmp_path_factory):
     db = tmp_path_factory.mktemp("ex") / "ex.duckdb"
     report = api.add([str(EXAMPLES)], db=db)
     assert report.skips == [] and report.added == 22
-    api.analyze(db=db)
+    api.analyze(db=db, settings=api.example_settings())  # the invented places: examples/places.toml
     docs = api.table("documents", db=db)
     docs["rel"] = docs["source"].str.split("/corpus/").str[-1]
     return docs, db
@@ -136,6 +136,7 @@ def test_golden_reuse(documents):
 
 
 GOLDEN_STATEMENTS = Path(__file__).parent / "golden" / "example_statements.jsonl"
+GOLDEN_FACTS = Path(__file__).parent / "golden" / "example_facts.jsonl"
 
 
 def _statements(documents):
@@ -206,3 +207,78 @@ def test_figures_follow_the_answer_key(documents):
     courier = fig[fig["rel"] == "txt/velmora_courier_counts_the_cost.txt"]
     assert not {51, 24} & set(courier["value"])  # ages
     assert not set(fig["rel"]) & {"feeds/articles.jsonl#line 1", "txt/kadria_net_ru_velmorsk.txt"}
+
+
+def _rows(documents, table):
+    docs, db = documents
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    rows = api.table(table, db=db)
+    rows["rel"] = rows["doc_id"].map(rel)
+    return rows, dict(zip(docs["doc_id"], docs["text"]))
+
+
+def test_places_follow_the_answer_key(documents):
+    """Section 3: both names of the town and of the district resolve to one place each; a street
+    and a hospital named after a place are not that place."""
+    places, texts = _rows(documents, "places")
+    assert set(places[places["text"] == "Velmorsk"]["name"]) == {"Velmora"}
+    assert set(places[places["text"] == "Ternava"]["name"]) == {"Tarnovo"}
+    for r in places.itertuples():
+        assert texts[r.doc_id][r.start:r.end] == r.text
+        assert not texts[r.doc_id][r.end:r.end + 7].startswith(" Street")
+        assert not texts[r.doc_id][r.end:r.end + 18].startswith(" Regional Hospital")
+
+
+def test_dates_follow_the_answer_key(documents):
+    """Section 6: weekdays back from publication, forward in a future-tense clause; ranges."""
+    dates, _ = _rows(documents, "dates")
+
+    def resolved(rel, text):
+        got = dates[(dates["rel"] == rel) & (dates["text"] == text)]
+        assert len(got) == 1, (rel, text, list(dates[dates["rel"] == rel]["text"]))
+        return got.iloc[0]
+
+    assert str(resolved("txt/meridian_wire_chlorine_blast.txt", "on Tuesday")["resolved"])[:10] == "2025-03-11"
+    assert str(resolved("txt/opa_foreign_experts_rejected.txt", "on Tuesday")["resolved"])[:10] == "2025-03-18"
+    assert str(resolved("txt/kadria_net_velmorsk_residents.txt", "last Friday")["resolved"])[:10] == "2025-03-07"
+    span = resolved("feeds/articles.jsonl#line 4", "on 11-12 March 2025")
+    assert (str(span["range_start"])[:10], str(span["resolved_end"])[:10]) == ("2025-03-11", "2025-03-12")
+
+
+def test_incidents_follow_the_answer_key(documents):
+    """Sections 2 and 6: one explosion at 4:30 AM on 11 March near Velmora, reported by most
+    articles, its death toll kept as the disputed range (4 to a dozen) with every claimant."""
+    docs, db = documents
+    incidents = api.incidents(db=db)
+    main = incidents.iloc[0]
+    assert (str(main["date"])[:10], main["time"], main["type"], main["place"]) == ("2025-03-11", "04:30", "explosion", "Velmora")
+    assert (main["killed_low"], main["killed_best"], main["killed_high"]) == (4, 4, 12)
+    assert (main["injured_low"], main["injured_high"]) == (27, 40)
+    assert main["n_articles"] >= 12
+    claimants = " ".join(str(s["claimant"]) for s in main["sources"])
+    assert "Hospital" in claimants and "New Ostrenia" in claimants and "Ministry" in claimants
+
+
+def test_golden_facts(documents):
+    """Every figure, date, place and incident of the example corpus; review the diff when a rule
+    changes on purpose."""
+    docs, db = documents
+    lines = []
+    for table, keys in (("figures", ("start", "end", "text", "value", "low", "high", "category", "what",
+                                     "attributed_to", "claimant_type", "adds_up")),
+                        ("dates", ("start", "end", "text", "resolved", "range_start", "resolved_end", "time",
+                                   "precision")),
+                        ("places", ("start", "end", "text", "name", "feature", "country", "how"))):
+        rows, _ = _rows(documents, table)
+        recs = sorted(({"table": table, "source": r["rel"], **{k: _value(r[k]) for k in keys}}
+                       for r in rows.to_dict("records")), key=lambda r: (r["source"], r["start"], r["end"]))
+        lines += recs
+    incidents = api.incidents(db=db)
+    for r in incidents.to_dict("records"):
+        lines.append({"table": "incidents", **{k: _value(r[k]) for k in (
+            "date", "time", "type", "place", "killed_low", "killed_best", "killed_high", "injured_low",
+            "injured_best", "injured_high", "n_articles")}})
+    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in lines)
+    if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
+        GOLDEN_FACTS.write_text(text, encoding="utf-8")
+    assert text == GOLDEN_FACTS.read_text(encoding="utf-8")
