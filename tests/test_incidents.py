@@ -197,3 +197,13 @@ def test_an_undated_report_does_not_join_a_later_happening():
 def test_a_part_of_the_injured_is_not_the_injured_count(parser):
     [r] = reports(parser, "On Tuesday a bomb exploded in Velmora, injuring 30 people; 14 of the injured remain in hospital.")
     assert r["injured"] == 30
+
+
+def test_an_earthquake_that_struck_is_an_earthquake(parser):
+    [r] = reports(parser, "A magnitude 6.2 earthquake struck Velmora on Tuesday, killing 40 people.")
+    assert r["type"] == "earthquake" and r["killed"] == 40
+
+
+def test_a_clause_after_after_takes_no_date_of_the_main_clause(parser):
+    [r] = reports(parser, "On Tuesday the toll rose to 12, a week after a bomb exploded in Velmora.")
+    assert r["date_from"] == "publication"

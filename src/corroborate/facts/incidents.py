@@ -112,11 +112,26 @@ def _trigger(tok) -> str | None:
     return kind
 
 
+def _strike_kind(tok) -> str | None:
+    """ "struck"/"hit" say what the subject did: "an earthquake struck" is an earthquake, "jets
+    struck the depot" a strike; "workers struck" (a strike from work) is none of ours."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    kind = TRIGGERS.get(subj.lemma_.lower())
+    if kind and kind not in ("killing", "wounding"):
+        return kind
+    words = {t.lemma_.lower() for t in subj.subtree}
+    return "strike" if words & (ACTOR_WORDS | EXPLOSIVES) - {"group", "unit", "service", "ministry", "government"} else None
+
+
 def _sentence_type(sent) -> tuple[str, Any] | None:
     found = []
     has_explosive = False
     for t in sent:
         kind = _trigger(t)
+        if kind == "strike" and t.pos_ == "VERB":
+            kind = _strike_kind(t)
         if kind is not None:
             found.append((PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY), t.i, kind, t))
         if t.lemma_.lower() in EXPLOSIVES and t.pos_ == "NOUN":
@@ -208,15 +223,15 @@ LOCATIVE = {"in", "at", "near", "on", "outside", "around", "inside", "across", "
 
 
 def _locative(doc, p) -> bool:
-    """Whether a place is where something happens ("in the Khojavand district", "at the Velmora
-    station") rather than who acts ("Armenia's forces") or what is named ("the Armenia border")."""
+    """Whether a place is where something happens ("in the Khojavand district", "at the Portvale
+    rail depot") rather than who acts ("Armenia's forces"): the object of a preposition of place,
+    or a name modifying one."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root
-    if head.dep_ == "poss" or (head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.lemma_.lower()
-                                not in ("district", "region", "village", "town", "city", "section", "area", "province")):
-        return False
+    if head.dep_ == "poss":
+        return False  # "Armenia's forces": who acts, not where
     tok = head
     for _ in range(5):  # "Khojavand" -> "district" -> "of" -> "village" -> "in"
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
@@ -240,6 +255,18 @@ def _where(doc, places, s0: int, s1: int, para: int):
                     or located[0].lat is not None and before[0].lat is None):
         return located[0]
     return before[0] if before else None
+
+
+def _subordinate(trig) -> bool:
+    """Whether the trigger sits in a clause that only refers to the happening, so the sentence's
+    date is another clause's: "the toll rose on Tuesday, a week after the quake struck", "the
+    driver of the train that derailed", "investigating the accident". A participle going on
+    from the main clause ("..., killing two") shares its time."""
+    if trig.dep_ in ("relcl", "acl", "pcomp", "pobj", "dobj", "csubj", "npadvmod"):
+        return True
+    if trig.dep_ == "advcl":
+        return any(c.dep_ == "mark" for c in trig.children)  # "after", "when", "since", "as"
+    return False
 
 
 def _dates_trigger(doc, d, trig) -> bool:
@@ -334,8 +361,7 @@ def find_reports(doc_id: str, doc, published: date | None, dates, places, figure
         before = [d for d in dates if para <= d.start < s0 and d.resolved is not None
                   and d.precision in ("day", "time")]
         own = [d for d in in_sent if _dates_trigger(doc, d, trig)]
-        subordinate = trig.dep_ in ("relcl", "acl", "advcl", "pcomp", "pobj", "dobj", "conj") and \
-            trig.head.pos_ != "VERB" or trig.dep_ in ("relcl", "acl")
+        subordinate = _subordinate(trig)
         if own or (in_sent and not subordinate):
             chosen = own or in_sent
             d = chosen[0]

@@ -5,6 +5,8 @@ claims a figure). Articles that were not parsed get no rows.
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from ..facts import analyse_facts
@@ -12,6 +14,14 @@ from ..facts.places import Geoparser
 from ..nlp import from_bytes
 from ..settings import FactSettings
 from .base import Stage
+
+
+def _file_digest(path: str) -> str:
+    """The alias file's content hash as the Geoparser records it ('' without a readable file)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16] if path else ""
+    except OSError:
+        return ""  # the Geoparser reports the missing file
 
 
 class Facts(Stage):
@@ -27,9 +37,11 @@ class Facts(Stage):
         self._geoparser: Geoparser | None = None
 
     def geoparser(self, settings: FactSettings) -> Geoparser:
-        # The gazetteer takes seconds to load: one per process and settings.
+        # The gazetteer takes seconds to load: it is cached per process (gazetteer.load_gazetteer),
+        # and the Geoparser is rebuilt only when the settings or the alias file's content change.
         g = self._geoparser
-        if g is None or (g.aliases, g.min_population) != (settings.place_aliases, settings.min_population):
+        if g is None or (g.aliases, g.min_population, g.digest) != \
+                (settings.place_aliases, settings.min_population, _file_digest(settings.place_aliases)):
             self._geoparser = g = Geoparser(settings.place_aliases, settings.min_population)
         return g
 
