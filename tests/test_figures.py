@@ -201,3 +201,15 @@ def test_coordinated_noun_takes_the_kind_of_the_first(parser):
 
 def test_one_off_is_not_a_figure(parser):
     assert figures(parser, "Each family gets a one-off payment.") == []
+
+
+def test_present_tense_sentence_after_a_present_tense_report_goes_on_reporting(parser):
+    rows = figures(parser, "The Relief Agency reported on Monday that 900 families are still in the camps. "
+                   "The camps have 40 wells and 12 clinics.")
+    assert "Relief Agency" in one(rows, 40)["attributed_to"] and one(rows, 12)["claimant_type"] == "continued"
+
+
+def test_past_tense_narration_after_a_report_is_the_outlet(parser):
+    rows = figures(parser, "The Relief Agency reported on Monday that 900 families are still in the camps. "
+                   "The camps opened with 40 wells.")
+    assert one(rows, 40)["attributed_to"] is None

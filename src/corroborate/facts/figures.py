@@ -427,6 +427,30 @@ def _breaks_down(doc, sentence: tuple[int, int]) -> bool:
     return bool(_BREAKDOWN.search(text))
 
 
+def _root_tense(doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = {t.i for t in span if not t.is_space}
+    tops = [t for t in span if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
+    root = next((t for t in tops if t.pos_ in ("VERB", "AUX")), tops[0] if tops else None)
+    if root is None:
+        return None
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    tag = (aux[0] if aux else root).tag_
+    return "present" if tag in ("VBZ", "VBP") else "past" if tag in ("VBD", "MD") else None
+
+
+def _present_after_present(doc, sentence: tuple[int, int], src: Figure) -> bool:
+    """ "The ministry reported that the forces are still present there. The troops have more
+    than a hundred tanks ...": news narrates in the past, so a present-tense sentence right after
+    a reported statement in the present tense goes on reporting it."""
+    if src.statement_kind != "indirect" or src.claimant_type == "continued":
+        return False
+    claim_span = (src.start, src.sentence[1])
+    return _root_tense(doc, *sentence) == "present" and _root_tense(doc, *claim_span) == "present"
+
+
 def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
     """Reported data running on: in "According to X, 314 were hit, of which 61 died. Among the
     casualties, 48 civilians died ...", the second sentence goes on giving X's data without saying
@@ -450,9 +474,9 @@ def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
             continue
         if any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
             continue  # the sentence has a statement of its own
-        if not _breaks_down(doc, cur):
-            continue
         src = sources[-1]
+        if not (_breaks_down(doc, cur) or _present_after_present(doc, cur, src)):
+            continue
         for f in by_sentence[cur]:
             if f.claimant_type == "outlet":
                 f.attributed_to, f.claimant, f.claimant_type = src.attributed_to, src.claimant, "continued"
