@@ -172,7 +172,8 @@ def test_offsets_slice_the_text(parser):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["two", "hundred", "1,200", "more", "than", "over", "a", "dozens", "of", "the",
                                  "people", "killed", "-", "strong", "3bn", "$", "1999", "May", "4:00", "one",
-                                 "million", "and", "between", ",", ".", "21/2", "Flight", "1st", "nearly"]),
+                                 "million", "and", "between", ",", ".", "21/2", "Flight", "1st", "nearly",
+                                 "trillion", "²", "٣", "^", "m", "bn", "half", "aged", "years", "old"]),
                 min_size=1, max_size=25))
 def test_any_word_salad_parses_and_offsets_hold(parser, words):
     text = " ".join(words)
@@ -213,3 +214,26 @@ def test_past_tense_narration_after_a_report_is_the_outlet(parser):
     rows = figures(parser, "The Relief Agency reported on Monday that 900 families are still in the camps. "
                    "The camps opened with 40 wells.")
     assert one(rows, 40)["attributed_to"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "About 5" + " trillion" * 26 + " people died.",   # would overflow: no figure, no crash
+    "They saw 3 ² things on 5 ³ May.",                 # digits that int() refuses
+    "10^100 people died.",                              # notation
+    "He is 51 years old.",                              # an age
+])
+def test_odd_numbers_neither_crash_nor_become_figures(parser, text):
+    rows = figures(parser, text)
+    assert all(r["value"] is None or r["value"] < 1e15 for r in rows)
+    assert not any(r["value"] in (51, 10, 100) for r in rows)
+
+
+def test_multipliers_after_a_and_half_a_and_split_suffixes(parser):
+    rows = figures(parser, "A hundred thousand people fled, half a million lost power, 1.5m were displaced "
+                   "and the $3 bn fund helped 10k families.")
+    assert {r["value"] for r in rows} == {100_000, 500_000, 1_500_000, 3e9, 10_000}
+
+
+def test_about_keeps_decimals_inside_the_range(parser):
+    r = one(figures(parser, "Prices rose about 0.4 percent."), 0.4)
+    assert r["low"] < 0.4 < r["high"]

@@ -207,3 +207,8 @@ def test_an_earthquake_that_struck_is_an_earthquake(parser):
 def test_a_clause_after_after_takes_no_date_of_the_main_clause(parser):
     [r] = reports(parser, "On Tuesday the toll rose to 12, a week after a bomb exploded in Velmora.")
     assert r["date_from"] == "publication"
+
+
+def test_fewer_of_the_same_kind_after_a_figure_is_a_part(parser):
+    [r] = reports(parser, "On Tuesday a bomb exploded in Velmora; 21 guards were wounded, one critically.")
+    assert r["injured"] == 21

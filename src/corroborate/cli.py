@@ -307,8 +307,8 @@ def figures(
     shown = df if limit <= 0 else df.head(limit)
     if not out.is_terminal:
         for row in shown.itertuples():
-            print("\t".join([row.category, _cell(row.what), _number(row.value), _number(row.low), _number(row.high),
-                             _cell(row.claimant), row.claimant_type, _cell(row.outlet), _cell(row.published)[:10],
+            print("\t".join([row.category, _one_line(row.what), _number(row.value), _number(row.low), _number(row.high),
+                             _one_line(row.claimant), row.claimant_type, _one_line(row.outlet), _cell(row.published)[:10],
                              _one_line(row.text), row.doc_id]))
         return
     table = Table("category", "what", "figure", "range", "claimant", "outlet", "as written", box=None)
@@ -329,6 +329,11 @@ def figures(
     out.print(f"{len(df)} figures" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
 
 
+def _claimants(sources) -> str:
+    names = {_one_line(s.get("claimant")) or _one_line(s.get("outlet")) for s in sources}
+    return "; ".join(sorted(n for n in names if n))
+
+
 @app.command()
 @handled
 def incidents(limit: int = typer.Option(0, help="Show at most this many incidents (0: all).")):
@@ -337,8 +342,8 @@ def incidents(limit: int = typer.Option(0, help="Show at most this many incident
     shown = df if limit <= 0 else df.head(limit)
     if not out.is_terminal:
         for row in shown.itertuples():
-            claimants = "; ".join(sorted({_cell(s.get("claimant")) or _cell(s.get("outlet")) for s in row.sources}))
-            print("\t".join([_cell(row.date)[:10], _cell(row.time), row.type, _cell(row.place),
+            claimants = _claimants(row.sources)
+            print("\t".join([_cell(row.date)[:10], _cell(row.time), row.type, _one_line(row.place),
                              _number(row.killed_low), _number(row.killed_best), _number(row.killed_high),
                              _number(row.injured_low), _number(row.injured_best), _number(row.injured_high),
                              str(row.n_articles), claimants, row.incident_id]))
@@ -347,7 +352,7 @@ def incidents(limit: int = typer.Option(0, help="Show at most this many incident
     for column in table.columns:
         column.overflow = "ellipsis"
     for row in shown.itertuples():
-        claimants = "; ".join(sorted({_cell(s.get("claimant")) or _cell(s.get("outlet")) for s in row.sources}))
+        claimants = _claimants(row.sources)
         killed = _range(row.killed_low, row.killed_high) + (f" (best {_number(row.killed_best)})"
                                                               if _cell(row.killed_best) and row.killed_low != row.killed_high else "")
         injured = _range(row.injured_low, row.injured_high) + (f" (best {_number(row.injured_best)})"

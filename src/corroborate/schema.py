@@ -299,7 +299,8 @@ FIGURES = Table(
         Column("text", "VARCHAR", "the figure phrase as written: qualifier, number and what it counts "
                "('more than 70 people', 'two servicemen'): documents.text[start:end]"),
         Column("number", "VARCHAR", "the number itself as written ('70', 'two hundred', 'dozens')"),
-        Column("value", "DOUBLE", "the number ('two hundred' = 200, '10 thousand' = 10000; 'dozens' = 24)"),
+        Column("value", "DOUBLE", "the number ('two hundred' = 200, '10 thousand' = 10000); null for a vague "
+               "quantity ('dozens'), whose range is in low and high"),
         Column("low", "DOUBLE", "the lowest value the wording allows ('more than 70' = 71, 'about 100' "
                "= 90, 'dozens' = 24); null when unbounded"),
         Column("high", "DOUBLE", "the highest value the wording allows ('up to 100' = 100, 'nearly 4,000' "
@@ -310,8 +311,9 @@ FIGURES = Table(
                "'years', 'km')"),
         Column("what", "VARCHAR", "what it counts: the counted noun with its modifiers ('civilians', "
                "'Azerbaijani servicemen', 'landmines')"),
-        Column("category", "VARCHAR", "'killed', 'injured', 'missing', 'detained', 'displaced', "
-               "'evacuated', 'weapons', 'money', 'duration' or 'other'"),
+        Column("category", "VARCHAR", "'killed', 'injured', 'casualties' (killed or injured, not said which), "
+               "'missing', 'detained', 'displaced', 'evacuated', 'weapons', 'money', 'duration', 'measure' or "
+               "'other'"),
         Column("scope", "VARCHAR", "the time span or place the figure covers, when the sentence gives one "
                "('since 2020', 'in Aghdam')"),
         Column("attributed_to", "VARCHAR", "who the article attributes it to: the speaker of the statement "
@@ -381,8 +383,8 @@ PLACES = Table(
 INCIDENT_REPORTS = Table(
     "incident_reports",
     "Sentences that report a happening (explosion, shelling, strike, clash, killing, arrest, "
-    "evacuation, ceasefire ...), one row per happening per article, with when, where, who and how "
-    "many as that article gives them.",
+    "evacuation, ceasefire ...), one row per such sentence, with when, where, who and how many as "
+    "that sentence (or its paragraph) gives them.",
     (
         Column("report_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
         Column("doc_id", "VARCHAR", "the article"),
@@ -402,7 +404,8 @@ INCIDENT_REPORTS = Table(
         Column("geonameid", "BIGINT", "the place's GeoNames id"),
         Column("lat", "DOUBLE", "latitude"),
         Column("lon", "DOUBLE", "longitude"),
-        Column("actors", "VARCHAR[]", "who did it and to whom, where the sentence names them"),
+        Column("actors", "VARCHAR[]", "who did it: the trigger's subject or agent when it names an armed "
+               "group, a state body, a country or a person"),
         Column("killed", "DOUBLE", "people killed, as this article's claimant gives it"),
         Column("injured", "DOUBLE", "people injured"),
         Column("claimant", "VARCHAR", "who gives these figures (as for figures.attributed_to)"),
@@ -423,16 +426,18 @@ INCIDENTS = Table(
         Column("type", "VARCHAR", "as in incident_reports"),
         Column("date", "DATE", "the earliest day its reports give"),
         Column("time", "VARCHAR", "the clock time, when the reports give one"),
-        Column("place", "VARCHAR", "the place most reports give"),
+        Column("place", "VARCHAR", "the most specific place its reports give (a town before a region before "
+               "a country), the most common among equals"),
         Column("lat", "DOUBLE", "latitude"),
         Column("lon", "DOUBLE", "longitude"),
         Column("geonameid", "BIGINT", "the place's GeoNames id"),
         Column("actors", "VARCHAR[]", "actors named by any report, sorted"),
         Column("killed_low", "DOUBLE", "the lowest killed figure claimed"),
-        Column("killed_best", "DOUBLE", "the most common killed figure (the median when none is more common)"),
+        Column("killed_best", "DOUBLE", "the most common killed claim, one per source (the lower median when "
+               "none is more common)"),
         Column("killed_high", "DOUBLE", "the highest killed figure claimed"),
         Column("injured_low", "DOUBLE", "the lowest injured figure claimed"),
-        Column("injured_best", "DOUBLE", "the most common injured figure (or the median)"),
+        Column("injured_best", "DOUBLE", "the most common injured claim, one per source (or the lower median)"),
         Column("injured_high", "DOUBLE", "the highest injured figure claimed"),
         Column("n_articles", "INTEGER", "articles reporting it"),
         Column("sources", "JSON", "one object per report: report_id, doc_id, outlet, claimant, killed, "

@@ -14,13 +14,28 @@ article text, so token offsets are offsets into the stored text), its metadata a
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
 def row_id(doc_id: str, start: int, end: int, kind: str) -> str:
     """A stable id for a row that points at doc_id[start:end]; `kind` keeps tables apart."""
     return hashlib.sha256(f"{kind}:{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _day(value) -> date | None:
+    """The publication date as a date, whatever the store or a caller hands over (a datetime, a
+    pandas Timestamp, an ISO string)."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if hasattr(value, "date"):
+        return value.date()
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def analyse_facts(doc_id: str, doc, published: date | None, outlet: str | None,
@@ -31,6 +46,7 @@ def analyse_facts(doc_id: str, doc, published: date | None, outlet: str | None,
     from .incidents import find_reports
 
     text = doc.text
+    published = _day(published)
     dates = find_dates(doc, published)
     places = geoparser.find(doc, dateline=dateline)
     figures = find_figures(doc, statements, outlet)

@@ -283,7 +283,7 @@ def _is_future(doc, start: int, end: int) -> bool:
     prep = tok.head if tok.dep_ == "pobj" else (doc[span.start - 1] if span.start > 0 else None)
     target = prep is not None and prep.lower_ in ("to", "for", "until", "till", "from")
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.head.i == tok.i:
             break
         tok = tok.head
     for _ in range(3):
@@ -299,7 +299,7 @@ def _is_future(doc, start: int, end: int) -> bool:
         present_be = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "'s", "'re") for c in children)
         if present_be and tok.lemma_ in ("go", "set", "expect", "plan"):
             return True
-        if tok.dep_ != "xcomp" or tok.head is tok:
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             break  # 'is expected to meet on Friday': the tense is the governing verb's
         tok = tok.head
     return False
@@ -465,12 +465,13 @@ def _resolve(text: str, f: _Found, pub: date | None, prev: date | None, doc, num
         d1, d2 = int(g["d1"]), int(g["d2"])
         if g.get("y"):
             y2 = int(g["y"])
-            y1 = y2 - 1 if (m1, d1) > (m2, d2) else y2
+            # "30 December - 2 January 2021" spans a new year; "30-2 November" is no range at all
+            y1 = y2 - 1 if m1 > m2 else y2
             a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
         elif pub:
             anchor = "publication"
             b = _month_day(pub, m2, d2, future())
-            a = _safe_date(b.year - (1 if (m1, d1) > (m2, d2) else 0), m1, d1) if b else None
+            a = _safe_date(b.year - (1 if m1 > m2 else 0), m1, d1) if b else None
         else:
             anchor, a, b = "publication", None, None
         if a and b and a < b:
@@ -544,12 +545,12 @@ def _resolve(text: str, f: _Found, pub: date | None, prev: date | None, doc, num
             # This weekend is the one of the publication's calendar week; last and next are a week off.
             rel = g["rel"].lower().split()[-1]
             sat = pub + timedelta(days=5 - pub.weekday()) + timedelta(days={"last": -7, "next": 7}.get(rel, 0))
-            end = sat + timedelta(days=1)
+            start, end = sat, sat + timedelta(days=1)
     elif k == "weekend":
         anchor, precision = "publication", "range"
         if pub:
             sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
-            end = sat + timedelta(days=1) if sat + timedelta(days=1) <= pub else sat
+            start, end = sat, sat + timedelta(days=1) if sat + timedelta(days=1) <= pub else sat
     elif k in ("anaphor", "anaphor_shift"):
         base = prev if prev is not None else pub
         anchor = "previous date" if prev is not None else "publication"
@@ -577,7 +578,7 @@ def _resolve(text: str, f: _Found, pub: date | None, prev: date | None, doc, num
             resolved = _month_day(pub, resolved.month, resolved.day, future()) if pub else None
         precision = "day" if resolved else "unresolved"
 
-    if start is None and precision in ("month", "year", "range", "unresolved") or f.prep == "since":
+    if start is None and precision in ("month", "year", "range") or f.prep == "since":
         start = start or resolved or _period_start(text[f.start:f.end])
     if f.prep == "since":
         precision, end = "open range", None
@@ -586,7 +587,7 @@ def _resolve(text: str, f: _Found, pub: date | None, prev: date | None, doc, num
     if not pub and anchor == "publication":
         resolved, end, precision, start = None, None, "unresolved", None
     if precision in ("day", "time", "week", "unresolved") and f.prep != "since":
-        start = None if precision != "unresolved" or start is None else start
+        start = None  # a single day has no range; an unresolved expression none either
     return DateMention(f.start, f.end, resolved, end, f.time, precision, anchor, start)
 
 

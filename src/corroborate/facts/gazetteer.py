@@ -420,6 +420,13 @@ def _entry(table: dict, path: Path, where: str) -> AliasEntry:
 
 
 def _read_csv(text: str, path: Path) -> list[AliasEntry]:
+    try:
+        return _read_csv_rows(text, path)
+    except csv.Error as exc:  # a malformed file (an unclosed quote, a field over the csv limit)
+        raise _fail(path, f"not valid CSV: {exc}") from None
+
+
+def _read_csv_rows(text: str, path: Path) -> list[AliasEntry]:
     reader = csv.DictReader(io.StringIO(text))
     header = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
     if "name" not in header or "alias" not in header:

@@ -61,7 +61,7 @@ TRIGGERS: dict[str, str] = {
     "aftershock": "earthquake",
     "fire": "fire", "blaze": "fire",
     "derail": "accident", "derailment": "accident", "crash": "accident", "collision": "accident",
-    "collide": "accident", "ground": "accident", "run aground": "accident", "sink": "accident",
+    "collide": "accident", "sink": "accident", "capsize": "accident",
 }
 # Weapons that make a sentence about casualties an explosion: "a mine trapped a truck, killing two".
 EXPLOSIVES = {"mine", "landmine", "ied", "explosive", "bomb", "grenade", "shell", "rocket", "missile", "drone"}
@@ -87,15 +87,24 @@ def _trigger(tok) -> str | None:
         return None
     if tok.pos_ not in ("VERB", "NOUN"):
         return None
-    if kind == "accident" and lemma == "ground" and tok.pos_ != "VERB":
-        return None
+    if lemma == "blow" and not (tok.pos_ == "VERB" and any(c.lower_ == "up" for c in tok.children)):
+        return None  # "a blow to the government"; only "blew up" is an explosion
+    if lemma == "strike" and tok.pos_ == "NOUN" and (
+            not any(c.lemma_.lower() in ("air", "drone", "missile", "rocket", "artillery", "air-", "airstrike",
+                                         "military", "israeli", "russian", "us")
+                    or c.ent_type_ in ("NORP", "GPE") for c in tok.children if c.dep_ in ("compound", "amod"))):
+        return None  # "workers went on strike": only an air, drone or missile strike is ours
+    if tok.pos_ == "NOUN" and any(c.lemma_.lower() in ("legal", "political", "court", "market", "stock", "price",
+                                                       "verbal", "diplomatic", "election", "electoral")
+                                  for c in tok.children if c.dep_ in ("compound", "amod")):
+        return None  # "a legal battle", "the stock market crash"
     if kind == "fire":
         if tok.pos_ == "VERB":
             return None  # "fired" at officials, or guns fired: not a blaze
         if tok.i >= 2 and tok.nbor(-1).text in ("-", "–") and tok.nbor(-2).lower_ == "cease":
             return "ceasefire"
-        if tok.head.lemma_.lower() in ("open", "exchange", "return", "come", "trade", "subject", "subjecting") or \
-                (tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in ("subject", "subjecting")) or \
+        if tok.head.lemma_.lower() in ("open", "exchange", "return", "come", "trade", "subject") or \
+                (tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "subject") or \
                 any(c.lower_ == "under" for c in tok.ancestors if c.i == tok.i - 1):
             return "clash" if tok.head.lemma_.lower() == "exchange" else "attack"  # "opened fire"
     for c in tok.children:
@@ -113,7 +122,7 @@ def _trigger(tok) -> str | None:
 
 
 def _strike_kind(tok) -> str | None:
-    """ "struck"/"hit" say what the subject did: "an earthquake struck" is an earthquake, "jets
+    """ "struck" says what the subject did: "an earthquake struck" is an earthquake, "jets
     struck the depot" a strike; "workers struck" (a strike from work) is none of ours."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
@@ -266,6 +275,8 @@ def _subordinate(trig) -> bool:
         return True
     if trig.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in trig.children)  # "after", "when", "since", "as"
+    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.i != trig.i:
+        return _subordinate(trig.head)  # "... on Wednesday after a massive explosion rocked the town"
     return False
 
 
@@ -483,14 +494,30 @@ def _affinity(inc: dict[str, Any], r: dict[str, Any]) -> float:
     return score + best
 
 
+def _claims(reports: list[dict[str, Any]], key: str) -> list[float]:
+    """One claim per source (an article's claimant): an article that repeats its figure in three
+    sentences is one voice, not three. A source that gives several figures is taken at its
+    latest in the text (a revised toll)."""
+    latest: dict[tuple[str, str], tuple[int, float]] = {}
+    for r in reports:
+        if r[key] is None:
+            continue
+        source = (r["doc_id"], r["claimant"] or "")
+        if source not in latest or r["start"] > latest[source][0]:
+            latest[source] = (r["start"], r[key])
+    return [v for _, v in latest.values()]
+
+
 def _low_best_high(values: list[float]) -> tuple[float | None, float | None, float | None]:
+    """UCDP's lowest, best and highest: best is the most common claim, or when claims tie, the
+    median claim (the lower middle one, so that best is always a figure someone gave)."""
     if not values:
         return None, None, None
     counts = Counter(values).most_common()
     if len(counts) == 1 or counts[0][1] > counts[1][1]:
         best = counts[0][0]
     else:
-        best = statistics.median(values)
+        best = statistics.median_low(values)
     return min(values), best, max(values)
 
 
@@ -567,8 +594,8 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
         top = sorted(placed.items(), key=lambda kv: (kv[0][2] is None, kv[0][4], -kv[1], str(kv[0][0])))
         place, geonameid, lat, lon = top[0][0][:4] if top else (None, None, None, None)
         times = Counter(r["time"] for r in core if r["time"]).most_common(1)
-        killed = _low_best_high([r["killed"] for r in rs if r["killed"] is not None])
-        injured = _low_best_high([r["injured"] for r in rs if r["injured"] is not None])
+        killed = _low_best_high(_claims(rs, "killed"))
+        injured = _low_best_high(_claims(rs, "injured"))
         ids = sorted(r["report_id"] for r in rs)
         out.append({
             "incident_id": hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16],

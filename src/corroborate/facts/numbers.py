@@ -24,6 +24,7 @@ order). ACLED would code "dozens" as 12; we keep the range and let the reader de
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -148,6 +149,9 @@ def _value(tokens) -> tuple[float | None, str | None]:
         prev = first.nbor(-1).text if first.i > 0 else ""
         if suffix in MONEY_SUFFIXES and prev in CURRENCY_SYMBOLS:
             return base * MONEY_SUFFIXES[suffix], CURRENCY_SYMBOLS[prev]
+        after = first.nbor(1) if first.i + 1 < len(first.doc) else None
+        if suffix in MONEY_SUFFIXES and suffix != "m" and after is not None and after.tag_ in ("NNS", "NNPS"):
+            return base * MONEY_SUFFIXES[suffix], None  # "10k people", "2bn doses"
         if suffix in ("st", "nd", "rd", "th"):
             return None, None  # ordinal
         if suffix in ("km", "m", "kg", "t", "cm", "mm", "mw", "kw", "gw", "ha", "sqkm", "mph", "kph", "ft"):
@@ -160,19 +164,22 @@ def _value(tokens) -> tuple[float | None, str | None]:
             value *= MULTIPLIERS.get(t.lower_, 1)
         return value, None
     words = " ".join(t.lower_ for t in tokens if t.lower_ != "-")
-    words = words.replace(" - ", "-")
     try:
         return float(text2num(words, "en")), None
     except ValueError:
-        # text2num rejects some well-formed runs ("hundred thousand"): multiply its parts.
-        value = 1.0
-        for t in tokens:
-            if t.lower_ in MULTIPLIERS:
-                value *= MULTIPLIERS[t.lower_]
-            elif t.lower_ in WORD_NUMBERS:
-                value *= float(text2num(t.lower_, "en"))
-            else:
-                return None, None
+        # text2num rejects some well-formed runs ("hundred thousand", "two hundred thousand"):
+        # a number word (or none) and multipliers after it multiply; anything else is no number
+        # ("one two three" is a list, not 6).
+        words_ = [t.lower_ for t in tokens if t.lower_ != "-"]
+        head, rest = (words_[0], words_[1:]) if words_[0] not in MULTIPLIERS else ("one", words_)
+        if not rest or any(w not in MULTIPLIERS for w in rest):
+            return None, None
+        try:
+            value = float(text2num(head, "en"))
+        except ValueError:
+            return None, None
+        for w in rest:
+            value *= MULTIPLIERS[w]
         return value, None
 
 
@@ -193,9 +200,10 @@ def _not_a_figure(doc, i: int, j: int, value: float) -> bool:
     if ":" in text or (nxt is not None and nxt.lower_ in CLOCK_AFTER and value < 25):
         return True
     # Days of the month: "September 19", "19 Sep.", "9-10 November".
-    if value <= 31 and j - i == 1 and first.like_num and first.text.isdigit():
+    if value <= 31 and j - i == 1 and first.like_num and first.text.isascii() and first.text.isdecimal():
         k = j
-        while k < n and doc[k].text in ("-", "–", "and", ",", "to") or (k < n and doc[k].text.isdigit()
+        while k < n and doc[k].text in ("-", "–", "and", ",", "to") or (k < n and doc[k].text.isascii()
+                                                                          and doc[k].text.isdecimal()
                                                                           and int(doc[k].text) <= 31):
             k += 1
             if k - j > 3:
@@ -233,6 +241,11 @@ def _not_a_figure(doc, i: int, j: int, value: float) -> bool:
         return True
     if prev is not None and prev.lower_ == "aged":
         return True
+    if j + 1 < n and doc[j].lower_ in ("years", "year") and doc[j + 1].lower_ == "old":
+        return True  # "he is 51 years old"
+    if (nxt is not None and not last.whitespace_ and nxt.text in ("^", "**")) or \
+            (prev is not None and not prev.whitespace_ and prev.text in ("^", "**")):
+        return True  # "10^100": notation, not a count
     if j + 3 <= n and doc[j].text == "-" and doc[j + 1].lower_ == "year" and doc[j + 2].text == "-" \
             and j + 3 < n and doc[j + 3].lower_ in ("old", "olds"):
         return True
@@ -288,12 +301,14 @@ def _bounds(value: float, kind: str | None) -> tuple[float | None, float | None]
         return value + step, None
     if kind == "min":
         return value, None
+    def r(x: float) -> float:
+        return float(round(x)) if whole else round(x, 6)
     if kind == "near":
-        return round(value * 0.9), value - step
+        return r(value * 0.9), value - step
     if kind == "below":
         return None, value - step
     if kind == "approx":
-        return round(value * 0.9), round(value * 1.1)
+        return r(value * 0.9), r(value * 1.1)
     if kind == "max":
         return None, value
     return value, value
@@ -314,8 +329,6 @@ def find_numbers(doc) -> list[Number]:
             if j + 1 < n and doc[j + 1].lower_ in ("thousands", "millions"):
                 scale = 1_000 if doc[j + 1].lower_ == "thousands" else 1_000_000
                 lo, hi, j = lo * scale, (hi + 1) * scale - 1, j + 2
-            else:
-                j = i + 1
             if low == "tens" and j == i + 1:
                 i += 1
                 continue  # "tens of" alone is not a quantity
@@ -324,9 +337,20 @@ def find_numbers(doc) -> list[Number]:
                               vague=True))
             i = j
             continue
-        if low == "a" and i + 1 < n and doc[i + 1].lower_ in ("hundred", "thousand", "million", "dozen"):
-            value = 12.0 if doc[i + 1].lower_ == "dozen" else float(MULTIPLIERS[doc[i + 1].lower_])
-            j = i + 2
+        if low in ("a", "half") and i + 1 < n and (doc[i + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")
+                                                   or low == "half" and doc[i + 1].lower_ == "a"):
+            # "a hundred", "a hundred thousand", "half a million"
+            k = i + 1 if low == "a" else i + 2
+            if k >= n or doc[k].lower_ not in MULTIPLIERS and doc[k].lower_ != "dozen":
+                i += 1
+                continue
+            value = 12.0 if doc[k].lower_ == "dozen" else float(MULTIPLIERS[doc[k].lower_])
+            j = k + 1
+            while j < n and doc[j].lower_ in MULTIPLIERS and value != 12.0:
+                value *= MULTIPLIERS[doc[j].lower_]
+                j += 1
+            if low == "half":
+                value /= 2
             q, words, kind = _hedge(doc, i)
             lo, hi = _bounds(value, kind)
             out.append(Number(i, j, q, value, lo, hi, words))
@@ -340,7 +364,20 @@ def find_numbers(doc) -> list[Number]:
             i = j
             continue
         value, unit = _value(doc[i:j])
-        if value is None or _not_a_figure(doc, i, j, value):
+        suffix = doc[j].lower_.rstrip(".") if j < n else ""
+        if value is not None and suffix in MONEY_SUFFIXES and _digits(doc[j - 1].text) is not None and \
+                (not doc[j - 1].whitespace_ or len(suffix) > 1):
+            # "1.5m people", "$3 bn" split by the tokenizer: a multiplier, except "m" for metres
+            # ("the 400m race") unless a currency comes before, or plural things or a verb after
+            # ("1.5m people", "1.5m were displaced").
+            currency = i > 0 and doc[i - 1].text in CURRENCY_SYMBOLS
+            counted = j + 1 < n and (doc[j + 1].tag_ in ("NNS", "NNPS") or doc[j + 1].pos_ in ("VERB", "AUX"))
+            if suffix not in ("m", "b", "k") or currency or counted:
+                value *= MONEY_SUFFIXES[suffix]
+                j += 1
+                if currency:
+                    unit = CURRENCY_SYMBOLS[doc[i - 1].text]
+        if value is None or not math.isfinite(value) or value > 1e15 or _not_a_figure(doc, i, j, value):
             i = j
             continue
         q, words, kind = _hedge(doc, i)
