@@ -212,3 +212,19 @@ def test_a_clause_after_after_takes_no_date_of_the_main_clause(parser):
 def test_fewer_of_the_same_kind_after_a_figure_is_a_part(parser):
     [r] = reports(parser, "On Tuesday a bomb exploded in Velmora; 21 guards were wounded, one critically.")
     assert r["injured"] == 21
+
+
+def test_the_dateline_date_is_not_the_happenings(parser):
+    [r] = reports(parser, "VELMORA, March 12. A bomb exploded at the market, killing four people.")
+    assert r["date_from"] == "publication"
+
+
+def test_a_participle_in_a_subordinate_clause_takes_no_main_clause_date(parser):
+    [r] = reports(parser, "Residents cleared rubble on Wednesday after a bomb exploded in Velmora, killing four people.")
+    assert r["date_from"] == "publication" and r["killed"] == 4
+
+
+def test_the_date_of_saying_is_not_the_date_of_the_happening(parser):
+    [r] = reports(parser, "The toll from the blast rose to 12 and 40 were injured, the channel said on Wednesday.",
+                  published=date(2025, 3, 14))
+    assert r["date_from"] == "publication"

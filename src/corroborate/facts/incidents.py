@@ -41,6 +41,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+from ..attribution.lexicon import SPEECH
 from . import row_id
 
 # lemma -> type; the first type in PRIORITY that a sentence names wins.
@@ -270,14 +271,39 @@ def _subordinate(trig) -> bool:
     """Whether the trigger sits in a clause that only refers to the happening, so the sentence's
     date is another clause's: "the toll rose on Tuesday, a week after the quake struck", "the
     driver of the train that derailed", "investigating the accident". A participle going on
-    from the main clause ("..., killing two") shares its time."""
-    if trig.dep_ in ("relcl", "acl", "pcomp", "pobj", "dobj", "csubj", "npadvmod"):
-        return True
-    if trig.dep_ == "advcl":
-        return any(c.dep_ == "mark" for c in trig.children)  # "after", "when", "since", "as"
-    if trig.dep_ in ("nsubj", "nsubjpass") and trig.head.i != trig.i:
-        return _subordinate(trig.head)  # "... on Wednesday after a massive explosion rocked the town"
+    from the main clause ("..., killing two") shares its time, unless that clause is itself
+    subordinate ("... on Wednesday after an explosion rocked the city, killing 100")."""
+    if trig.pos_ == "NOUN" and trig.dep_ in ("pobj", "dobj", "npadvmod"):
+        return True  # "investigating the accident", "the toll from the blast"
+    tok = trig if trig.pos_ != "NOUN" else trig.head  # a noun subject: its verb's clause
+    for _ in range(6):  # the clause and the clauses it hangs in, up to the main one
+        if tok.dep_ in ("relcl", "acl", "pcomp", "csubj"):
+            return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            return True  # "after", "when", "since", "as"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
     return False
+
+
+_DATELINE_HEAD = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}(?:\([^)]{1,30}\))?,?\s*$")
+
+
+def _dateline_date(text: str, para: int, d) -> bool:
+    """ "BEIRUT, August 8. /TASS/. The death toll ...": the date in a dateline is the article's,
+    not the happening's."""
+    return bool(_DATELINE_HEAD.match(text[para:d.start]))
+
+
+def _dates_a_statement(doc, d, trig) -> bool:
+    """ "..., the channel said on Saturday": a date on the verb of saying dates the statement, not
+    the happening it reports."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != trig.i and verb.lemma_.lower() in SPEECH
 
 
 def _dates_trigger(doc, d, trig) -> bool:
@@ -368,9 +394,10 @@ def find_reports(doc_id: str, doc, published: date | None, dates, places, figure
             continue  # "the commission investigating the accident met on Thursday": a reference
         # when
         in_sent = [d for d in dates if s0 <= d.start < s1 and d.resolved is not None
-                   and d.precision in ("day", "time", "open range")]
+                   and d.precision in ("day", "time", "open range") and not _dateline_date(text, para, d)
+                   and not _dates_a_statement(doc, d, trig)]
         before = [d for d in dates if para <= d.start < s0 and d.resolved is not None
-                  and d.precision in ("day", "time")]
+                  and d.precision in ("day", "time") and not _dateline_date(text, para, d)]
         own = [d for d in in_sent if _dates_trigger(doc, d, trig)]
         subordinate = _subordinate(trig)
         if own or (in_sent and not subordinate):
