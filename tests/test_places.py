@@ -242,3 +242,8 @@ def test_parse_aliases_rejects_duplicates_within_the_packaged_format():
 
     with pytest.raises(SettingsError):
         parse_aliases(b'[[place]]\nname = "A"\naliases = ["B"]\n[[place]]\nname = "b"\n', Path("x.toml"))
+
+
+def test_a_big_city_the_model_takes_for_a_person_is_a_place(parser, geoparser):
+    doc, rows = find(parser, geoparser, "Officials said troops entered Kharkiv on Monday.")
+    assert [r.name for r in rows] == ["Kharkiv"] and names(doc, rows) == ["Kharkiv"]

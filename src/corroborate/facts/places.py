@@ -859,7 +859,11 @@ class _Finder:
         own = _own_name(m.name_key, p, m.how) and not (m.j - m.i == 1 and self._word(m.i) in _TITLES | _ORG_HEADS)
         if m.source in ("organisation", "person", "nationality"):
             # The model called it something else: a preposition that only places take must
-            # outweigh that ("in Riverdale", not "to Allen" or "from Congress").
+            # outweigh that ("in Riverdale", not "to Allen" or "from Congress"), or the name must
+            # be a capital or a city of a million that is nobody's name here ("troops entered
+            # Kharkiv", which the small model tags as a person).
+            if own and not m.speaker and m.source == "person" and (p.capital or p.population >= 1_000_000):
+                return True
             return m.locative and own and self._word(m.i - 1) in _INSIDE
         if m.locative:
             return True
