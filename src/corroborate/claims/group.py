@@ -1,0 +1,164 @@
+"""Claims: the same content said or repeated across articles, grouped, with its sources counted.
+
+A *unit* is one thing an article says: a statement's content (with its speaker) or a piece of the
+outlet's own voice (an assertion). Units of different articles are joined when
+
+- they are the same copied text: both lie in passages of one copied-passage cluster and their
+  texts agree (rapidfuzz partial ratio >= `copy_ratio`), however they are attributed; or
+- they say the same in other words: their sentence embeddings (claims.embed) have cosine >=
+  `similarity`.
+
+Joined units form a claim (union-find, so a paraphrase of a copy joins the copy's claim). A claim
+keeps every member's span. Its sources:
+
+- an attributed member's source is its speaker's organisation when the speaker speaks for one
+  (a spokesperson and "the ministry said" are one source), else the speaker, by the key the
+  entities stage merged speakers on;
+- the independent sources are the distinct attributed sources; a claim nobody attributes counts
+  the articles saying it in their own voice, each copied-passage cluster once (copies collapse to
+  their origin);
+- an own-voice member of a claim that other members attribute to a source is *stripped*: the
+  outlet presents as its own what others credit to someone, and it does not count as a source.
+
+This module is pure: units in, claims out. The stage that feeds it from the store comes next.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+
+@dataclass
+class Unit:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None = None
+    published: Any = None
+    speaker: str | None = None        # None: the outlet's own voice
+    source_key: str | None = None     # who the content is attributed to, normalised (see module doc)
+    clusters: frozenset[str] = frozenset()  # copied-passage clusters the unit lies in
+
+    @property
+    def attributed(self) -> bool:
+        return self.source_key is not None
+
+
+@dataclass
+class Claim:
+    claim_id: str
+    members: list[Unit]
+    text: str
+    articles: int
+    outlets: int
+    independent: int
+    sources: list[str]
+    first_seen: Any
+    stripped_in: list[dict[str, Any]] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        # the smaller index is the root, so the grouping does not depend on join order
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int]]:
+    """Pairs of units of different articles that share a copied-passage cluster and agree in text."""
+    by_cluster: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        for c in u.clusters:
+            by_cluster.setdefault(c, []).append(i)
+    edges = []
+    for members in by_cluster.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = units[i], units[j]
+                if a.doc_id != b.doc_id and fuzz.partial_ratio(a.text.lower(), b.text.lower()) >= copy_ratio:
+                    edges.append((i, j))
+    return edges
+
+
+def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
+                   block: int = 2048) -> list[tuple[int, int]]:
+    """Pairs of units of different articles whose embeddings have cosine >= similarity."""
+    edges = []
+    n = len(units)
+    docs = np.array([u.doc_id for u in units], dtype=object)
+    for s in range(0, n, block):
+        sims = vectors[s:s + block] @ vectors.T
+        rows, cols = np.nonzero(sims >= similarity)
+        for r, c in zip(rows.tolist(), cols.tolist()):
+            i = s + r
+            if i < c and docs[i] != docs[c]:
+                edges.append((i, c))
+    return edges
+
+
+def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, similarity: float = 0.8,
+          copy_ratio: float = 90.0) -> list[Claim]:
+    """Claims from units, in a stable order (most articles first, then first seen, then id)."""
+    n = len(units)
+    union = _Union(n)
+    why: dict[int, set[str]] = {}
+    for i, j in _copy_edges(units, copy_ratio):
+        union.join(i, j)
+        why.setdefault(i, set()).add("copied text")
+        why.setdefault(j, set()).add("copied text")
+    if embed is not None and n:
+        vectors = embed([u.text for u in units])
+        for i, j in _similar_edges(vectors, units, similarity):
+            union.join(i, j)
+            why.setdefault(i, set()).add("same content in other words")
+            why.setdefault(j, set()).add("same content in other words")
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(union.find(i), []).append(i)
+    claims = [_claim([units[i] for i in members], set().union(*(why.get(i, set()) for i in members)))
+              for members in groups.values()]
+    claims.sort(key=lambda c: (-c.articles, str(c.first_seen), c.claim_id))
+    return claims
+
+
+def _claim(members: list[Unit], why: set[str]) -> Claim:
+    members = sorted(members, key=lambda u: (str(u.published), u.doc_id, u.start))
+    ids = sorted(f"{u.doc_id}:{u.start}:{u.end}" for u in members)
+    claim_id = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+    attributed = [u for u in members if u.attributed]
+    sources = sorted({u.source_key for u in attributed})
+    if sources:
+        independent = len(sources)
+    else:
+        # Nobody is credited: each article speaking in its own voice is a source, copies once.
+        origins: set[str] = set()
+        for u in members:
+            origins.add(min(u.clusters) if u.clusters else u.doc_id)
+        independent = len(origins)
+    attributed_docs = {u.doc_id for u in attributed}
+    attributed_clusters = set().union(*(u.clusters for u in attributed)) if attributed else set()
+    stripped = [{"doc_id": u.doc_id, "start": u.start, "end": u.end, "outlet": u.outlet,
+                 "copied": bool(u.clusters & attributed_clusters), "sources": sources}
+                for u in members if not u.attributed and sources and u.doc_id not in attributed_docs]
+    representative = (attributed or members)[0]
+    return Claim(claim_id, members, representative.text, len({u.doc_id for u in members}),
+                 len({u.outlet or u.doc_id for u in members}), independent, sources,
+                 members[0].published, stripped, sorted(why))

@@ -1,0 +1,63 @@
+"""Claim grouping (corroborate.claims.group) on hand-made units: copies, paraphrases, sources."""
+from __future__ import annotations
+
+import numpy as np
+
+from corroborate.claims.group import Unit, group
+
+
+def fake_embed(vectors: dict[str, list[float]]):
+    """Embeddings looked up by text: the grouping rules tested without the model."""
+    def embed(texts):
+        out = np.array([vectors.get(t, [0.0, 0.0, 1.0]) for t in texts], dtype=np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+    return embed
+
+
+SAID = "Only military targets are hit; civilians are not targeted."
+COPY = "only military targets are hit, civilians are not targeted"
+PARA = "The strikes hit military targets only and spare civilians."
+OTHER = "The bridge reopened to traffic."
+VECTORS = {SAID: [1, 0, 0], COPY: [1, 0, 0], PARA: [0.9, 0.1, 0], OTHER: [0, 1, 0]}
+
+
+def units():
+    return [
+        Unit("a", 0, 50, SAID, "Wire One", "2025-03-11", "Colonel Venn", "Emergency Ministry", frozenset({"c1"})),
+        Unit("b", 10, 60, COPY, "Daily Two", "2025-03-12", None, None, frozenset({"c1"})),
+        Unit("c", 0, 55, PARA, "Paper Three", "2025-03-12", "the ministry", "Emergency Ministry"),
+        Unit("d", 0, 30, OTHER, "Paper Three", "2025-03-12"),
+    ]
+
+
+def test_copies_and_paraphrases_form_one_claim_with_one_independent_source():
+    claims = group(units(), fake_embed(VECTORS), similarity=0.8)
+    top = claims[0]
+    assert top.articles == 3 and top.independent == 1 and top.sources == ["Emergency Ministry"]
+    assert set(top.why) == {"copied text", "same content in other words"}
+    assert top.text == SAID  # the earliest attributed member
+
+
+def test_own_voice_repeat_of_an_attributed_claim_is_stripped_and_says_if_copied():
+    top = group(units(), fake_embed(VECTORS))[0]
+    assert [(s["doc_id"], s["copied"]) for s in top.stripped_in] == [("b", True)]
+
+
+def test_unattributed_claim_counts_articles_with_copies_once():
+    us = [Unit("a", 0, 10, OTHER, "One", "2025-03-11", clusters=frozenset({"c9"})),
+          Unit("b", 0, 10, OTHER, "Two", "2025-03-11", clusters=frozenset({"c9"})),
+          Unit("c", 0, 10, OTHER, "Three", "2025-03-12")]
+    [claim] = group(us, fake_embed(VECTORS))
+    assert claim.articles == 3 and claim.independent == 2 and claim.sources == []
+
+
+def test_different_content_stays_apart_and_ids_are_stable():
+    first = group(units(), fake_embed(VECTORS))
+    again = group(list(reversed(units())), fake_embed(VECTORS))
+    assert [c.claim_id for c in first] == [c.claim_id for c in again]
+    assert len(first) == 2 and first[1].text == OTHER
+
+
+def test_without_embeddings_only_copies_join():
+    claims = group(units(), None)
+    assert sorted(c.articles for c in claims) == [1, 1, 2]
