@@ -61,3 +61,30 @@ def test_different_content_stays_apart_and_ids_are_stable():
 def test_without_embeddings_only_copies_join():
     claims = group(units(), None)
     assert sorted(c.articles for c in claims) == [1, 1, 2]
+
+
+def test_a_spokesperson_counts_as_the_organisation_and_name_variants_collapse():
+    from corroborate.claims.sources import collapse, source_key
+    venn = source_key("Dara Venn", "person", "Head of the press service of the Ministry of Emergency Situations, Colonel")
+    ministry = source_key("Ministry of Emergency Situations of Ostrenia", "organisation")
+    said = source_key("Ostrenia's Ministry of Emergency Situations in a statement", "organisation")
+    assert collapse([venn, ministry, said]) == [ministry]
+    assert source_key("Lena Orlis", "person", "chief physician") == "person:lena orlis"
+
+
+def test_a_chain_of_neighbours_does_not_join_the_ends():
+    a, b, c = "first claim text here", "middle claim text here", "last claim text here"
+    vectors = {a: [1, 0, 0], b: [0.8, 0.6, 0], c: [0.28, 0.96, 0]}  # a~b 0.8, b~c 0.8, a~c 0.28
+    us = [Unit("x", 0, 5, a), Unit("y", 0, 5, b), Unit("z", 0, 5, c)]
+    assert sorted(cl.articles for cl in group(us, fake_embed(vectors), similarity=0.75)) == [1, 2]
+
+
+def test_sentences_keep_offsets_and_fold_short_pieces():
+    from corroborate.claims.group import sentences
+    text = 'The bridge is closed. Yes. "Trains will run again on Friday," she said. The end is near now.'
+    u = Unit("d", 100, 100 + len(text), text, speaker="Venn", source_key="person:venn")
+    parts = sentences(u)
+    assert [p.text for p in parts] == ["The bridge is closed. Yes.", '"Trains will run again on Friday," she said.',
+                                       "The end is near now."]
+    for p in parts:
+        assert text[p.start - 100:p.end - 100] == p.text and p.source_key == "person:venn"

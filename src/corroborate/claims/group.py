@@ -25,11 +25,14 @@ This module is pure: units in, claims out. The stage that feeds it from the stor
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
+
+from .sources import collapse
 
 
 @dataclass
@@ -114,6 +117,36 @@ def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     return edges
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"»]?\s+(?=[A-Z“\"«])")
+
+
+def sentences(unit: Unit, min_words: int = 4) -> list[Unit]:
+    """A unit cut into its sentences (offsets kept), so that a long quote whose one sentence an
+    outlet repeats joins that repetition; pieces shorter than min_words stay with the one before."""
+    pieces, start = [], 0
+    for m in _SENTENCE_END.finditer(unit.text):
+        pieces.append((start, m.start() + (1 if unit.text[m.start()] in "”\"»" else 0)))
+        start = m.end()
+    pieces.append((start, len(unit.text)))
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and len(unit.text[merged[-1][0]:merged[-1][1]].split()) < min_words:
+            merged[-1] = (merged[-1][0], b)
+        elif merged and len(unit.text[a:b].split()) < min_words:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    out = []
+    for a, b in merged:
+        text = unit.text[a:b]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        if text:
+            out.append(Unit(unit.doc_id, unit.start + a + lead, unit.start + a + lead + len(text), text, unit.outlet,
+                            unit.published, unit.speaker, unit.source_key, unit.clusters))
+    return out
+
+
 def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, similarity: float = 0.8,
           copy_ratio: float = 90.0) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id)."""
@@ -126,8 +159,25 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
         why.setdefault(j, set()).add("copied text")
     if embed is not None and n:
         vectors = embed([u.text for u in units])
-        for i, j in _similar_edges(vectors, units, similarity):
+        # Closest pairs first; two groups join only when their centroids are as close as the
+        # threshold asks of a pair, so a chain of near neighbours (A~B, B~C) cannot pull
+        # unrelated content (A, C) into one claim.
+        sums: dict[int, np.ndarray] = {}
+        for i in range(n):  # groups that copies already joined start from their members' sum
+            r = union.find(i)
+            sums[r] = sums.get(r, 0) + vectors[i].astype(np.float64)
+        edges = _similar_edges(vectors, units, similarity)
+        edges.sort(key=lambda e: (-float(vectors[e[0]] @ vectors[e[1]]), e))
+        for i, j in edges:
+            ri, rj = union.find(i), union.find(j)
+            if ri == rj:
+                continue
+            a, b = sums[ri], sums[rj]
+            if float(a @ b) / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12) < similarity:
+                continue
             union.join(i, j)
+            root = union.find(i)
+            sums[root] = a + b
             why.setdefault(i, set()).add("same content in other words")
             why.setdefault(j, set()).add("same content in other words")
     groups: dict[int, list[int]] = {}
@@ -144,7 +194,7 @@ def _claim(members: list[Unit], why: set[str]) -> Claim:
     ids = sorted(f"{u.doc_id}:{u.start}:{u.end}" for u in members)
     claim_id = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
     attributed = [u for u in members if u.attributed]
-    sources = sorted({u.source_key for u in attributed})
+    sources = collapse(u.source_key for u in attributed)
     if sources:
         independent = len(sources)
     else:
