@@ -88,3 +88,14 @@ def test_sentences_keep_offsets_and_fold_short_pieces():
                                        "The end is near now."]
     for p in parts:
         assert text[p.start - 100:p.end - 100] == p.text and p.source_key == "person:venn"
+
+
+def test_two_countries_ministries_are_two_sources_and_variants_one():
+    from corroborate.claims.sources import collapse, source_key
+    az = source_key("Ministry of Defense of Azerbaijan", "organisation")
+    am = source_key("Ministry of Defense of Armenia", "organisation")
+    assert len(collapse([az, am])) == 2
+    a = source_key("Ostrenia's Emergency Ministry", "organisation")
+    b = source_key("Ministry of Emergency Situations", "organisation")
+    assert len(collapse([a, b])) == 1
+    assert collapse([source_key("preliminary data", "document"), b]) == [b]

@@ -282,3 +282,25 @@ def test_golden_facts(documents):
     if os.environ.get("CORROBORATE_UPDATE_GOLDEN"):
         GOLDEN_FACTS.write_text(text, encoding="utf-8")
     assert text == GOLDEN_FACTS.read_text(encoding="utf-8")
+
+
+def test_claims_and_conflicts_follow_the_answer_key(documents):
+    """Section 2 and the copy ground truth: the press release's toll line is one claim with one
+    independent source however many outlets carry it; the disputed tolls are conflicts with every
+    value and claimant."""
+    docs, db = documents
+    claims = api.claims(db=db, min_articles=2)
+    toll = claims[claims["text"].str.contains("four people were killed and 27")].iloc[0]
+    assert toll["n_articles"] >= 4 and toll["n_independent"] == 1
+    assert list(toll["sources"]) == ["org:emergency ministry situations"]
+    chain = api.claim(toll["claim_id"][:8], db=db)
+    assert [m["published"] for m in chain["members"]] == sorted(m["published"] for m in chain["members"])
+    conflicts = api.table("conflicts", db=db)
+    by_about = {r["about"]: json.loads(r["sides"]) if isinstance(r["sides"], str) else r["sides"]
+                for r in conflicts.to_dict("records")}
+    killed = next(v for k, v in by_about.items() if k.startswith("killed"))
+    injured = next(v for k, v in by_about.items() if k.startswith("injured"))
+    assert {s["value"] for s in killed} == {4, 6, 7, 12}
+    assert {s["value"] for s in injured} == {27, 31, 40}
+    claimants = " ".join(str(s["claimant"]) for s in killed)
+    assert "Hospital" in claimants and "New Ostrenia" in claimants and "Ministry" in claimants

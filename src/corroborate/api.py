@@ -174,6 +174,46 @@ def incidents(db: str | Path | None = None) -> pd.DataFrame:
     return df
 
 
+def claims(db: str | Path | None = None, min_articles: int = 1) -> pd.DataFrame:
+    """Claims, most articles first: n_articles, n_independent, n_outlets, sources, first_seen,
+    text, stripped (how many outlets present it as their own), claim_id."""
+    with Store(db, read_only=True) as store:
+        df = store.con.execute(
+            """SELECT n_articles, n_independent, n_outlets, sources, first_seen, text,
+                      json_array_length(stripped_in) AS stripped, claim_id
+               FROM claims WHERE n_articles >= ?
+               ORDER BY n_articles DESC, n_independent DESC, first_seen, claim_id""", [min_articles]).df()
+    return df
+
+
+def claim(claim_id: str, db: str | Path | None = None) -> dict:
+    """One claim (an id prefix is enough) with its chain: every member with its article's outlet
+    and date, whether it is attributed and to whom, whether it was copied, in order of publication."""
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT claim_id, text, n_articles, n_outlets, n_independent, sources, first_seen, why, "
+            "CAST(stripped_in AS VARCHAR), CAST(members AS VARCHAR) FROM claims WHERE claim_id LIKE ? || '%'",
+            [claim_id]).fetchall()
+        if not rows:
+            raise CorroborateError(f"no claim {claim_id!r}; `corroborate claims` lists them")
+        if len(rows) > 1:
+            raise CorroborateError(f"{claim_id!r} names {len(rows)} claims; give more of the id")
+        r = rows[0]
+        members = json.loads(r[9])
+        stripped = {(s["doc_id"], s["start"]): s for s in json.loads(r[8])}
+        meta = {d: (o, p) for d, o, p in store.con.execute(
+            "SELECT doc_id, outlet, published FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [[m["doc_id"] for m in members]]).fetchall()}
+    for m in members:
+        m["outlet"], m["published"] = meta.get(m["doc_id"], (None, None))
+        s = stripped.get((m["doc_id"], m["start"]))
+        m["stripped"] = s is not None
+        m["copied"] = bool(s and s["copied"])
+    members.sort(key=lambda m: (str(m["published"]), m["doc_id"], m["start"]))
+    return {"claim_id": r[0], "text": r[1], "n_articles": r[2], "n_outlets": r[3], "n_independent": r[4],
+            "sources": list(r[5] or []), "first_seen": r[6], "why": list(r[7] or []), "members": members}
+
+
 def table(name: str, db: str | Path | None = None) -> pd.DataFrame:
     """A whole table of the store."""
     with Store(db, read_only=True) as store:

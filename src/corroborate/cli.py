@@ -363,6 +363,55 @@ def incidents(limit: int = typer.Option(0, help="Show at most this many incident
     out.print(f"{len(df)} incidents" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
 
 
+@app.command("claims")
+@handled
+def claims_(
+    min_articles: int = typer.Option(2, help="Only claims carried by at least this many articles."),
+    limit: int = typer.Option(50, help="Show at most this many claims (0: all)."),
+):
+    """List claims by how many articles carry them, with the number of independent sources beside."""
+    df = api.claims(db=STATE.db, min_articles=min_articles)
+    shown = df if limit <= 0 else df.head(limit)
+    if not out.is_terminal:
+        for row in shown.itertuples():
+            print("\t".join([str(row.n_articles), str(row.n_independent), str(row.n_outlets),
+                             "; ".join(row.sources if row.sources is not None else []), _cell(row.first_seen)[:10],
+                             str(row.stripped), _one_line(row.text), row.claim_id]))
+        return
+    table = Table("articles", "independent", "sources", "stripped", "first seen", "claim", "id", box=None)
+    for column in table.columns:
+        column.overflow = "ellipsis"
+    for row in shown.itertuples():
+        table.add_row(str(row.n_articles), str(row.n_independent),
+                      Text("; ".join(row.sources if row.sources is not None else [])),
+                      str(row.stripped), _cell(row.first_seen)[:10], Text(_one_line(row.text)[:90]), row.claim_id[:10])
+    out.print(table)
+    out.print(f"{len(df)} claims in {min_articles}+ articles" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
+
+
+@app.command("claim")
+@handled
+def claim_(claim_id: str = typer.Argument(..., help="A claim id, or the start of one.")):
+    """Show one claim's chain: who said it first, who repeated it, verbatim or not, attributed or not."""
+    c = api.claim(claim_id, db=STATE.db)
+    rows = [(_cell(m["published"])[:10], _one_line(m["outlet"]), _one_line(m["attributed_to"]) or "(own voice)",
+             "stripped" if m["stripped"] else "", "copied" if m["copied"] else "", _one_line(m["text"]), m["doc_id"])
+            for m in c["members"]]
+    if not out.is_terminal:
+        for r in rows:
+            print("\t".join(r))
+        return
+    out.print(Text(f"{c['text']}"))
+    out.print(f"{c['n_articles']} articles, {c['n_outlets']} outlets, {c['n_independent']} independent source(s): "
+              + ("; ".join(c["sources"]) or "none credited") + (f"; joined by {', '.join(c['why'])}" if c["why"] else ""))
+    table = Table("published", "outlet", "attributed to", "", "", "text", "doc_id", box=None)
+    for column in table.columns:
+        column.overflow = "ellipsis"
+    for r in rows:
+        table.add_row(r[0], Text(r[1]), Text(r[2]), r[3], r[4], Text(r[5][:80]), r[6])
+    out.print(table)
+
+
 @app.command()
 @handled
 def export(

@@ -446,6 +446,46 @@ INCIDENTS = Table(
     ("incident_id",),
 )
 
+CLAIMS = Table(
+    "claims",
+    "What the articles assert, grouped: the same content said or repeated (copied, paraphrased), with "
+    "how many articles carry it and how many independent sources stand behind it.",
+    (
+        Column("claim_id", "VARCHAR", "stable id: a hash of its members' doc_id, start and end"),
+        Column("text", "VARCHAR", "a representative member's text: the earliest attributed one, else the earliest"),
+        Column("n_articles", "INTEGER", "articles that carry it"),
+        Column("n_outlets", "INTEGER", "distinct outlets among them"),
+        Column("n_independent", "INTEGER", "independent sources: distinct attributed sources (a spokesperson "
+               "counts as the organisation), or, when nobody is credited, the articles saying it in their own "
+               "voice with each copied-passage cluster counted once"),
+        Column("sources", "VARCHAR[]", "the source keys it is attributed to anywhere ('org:azerbaijan defense "
+               "ministry', 'person:lena orlis')"),
+        Column("first_seen", "DATE", "the earliest publication date among its articles"),
+        Column("why", "VARCHAR[]", "why members were joined: 'copied text', 'same content in other words'"),
+        Column("stripped_in", "JSON", "members that present it in the outlet's own voice while other members "
+               "credit a source: doc_id, start, end, outlet, copied (the text is a copy), sources"),
+        Column("members", "JSON", "every member: doc_id, start, end, text, attributed_to, source"),
+    ),
+    ("claim_id",),
+)
+
+CONFLICTS = Table(
+    "conflicts",
+    "Disagreements: different figures for the same thing (the killed or injured of one incident), and "
+    "members of one claim with opposite polarity ('were targeted' / 'were not targeted').",
+    (
+        Column("conflict_id", "VARCHAR", "stable id: a hash of its kind, subject and sides"),
+        Column("kind", "VARCHAR", "'figures' or 'polarity'"),
+        Column("about", "VARCHAR", "what it is about: 'killed in the explosion of 2025-03-11 at Velmora', or "
+               "the claim's text"),
+        Column("incident_id", "VARCHAR", "the incident, for figures"),
+        Column("claim_id", "VARCHAR", "the claim, for polarity"),
+        Column("sides", "JSON", "every value or statement with its claimant: value, low, high, claimant, "
+               "doc_id, start, end, text (figures); negated, source, doc_id, start, end, text (polarity)"),
+    ),
+    ("conflict_id",),
+)
+
 CORPUS_RUNS = Table(
     "corpus_runs",
     "Stages that work on the whole corpus at once (copied passages): when each last ran, on which "
@@ -465,7 +505,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FIL
                                                 PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
                                                 COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, ENTITIES,
                                                 SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,
-                                                INCIDENTS)}
+                                                INCIDENTS, CLAIMS, CONFLICTS)}
 
 
 def markdown() -> str:

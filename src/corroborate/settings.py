@@ -77,6 +77,13 @@ class IncidentSettings:
 
 
 @dataclass(frozen=True)
+class ClaimSettings:
+    similarity: float = 0.8
+    copy_ratio: float = 90.0
+    min_words: int = 4
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     paragraphs: ParagraphSettings = field(default_factory=ParagraphSettings)
@@ -86,6 +93,7 @@ class Settings:
     entities: EntitySettings = field(default_factory=EntitySettings)
     facts: FactSettings = field(default_factory=FactSettings)
     incidents: IncidentSettings = field(default_factory=IncidentSettings)
+    claims: ClaimSettings = field(default_factory=ClaimSettings)
 
     def section(self, name: str):
         return getattr(self, name)
@@ -98,7 +106,7 @@ class Settings:
 
 _SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings,
                     "nlp": NlpSettings, "statements": StatementSettings, "entities": EntitySettings,
-                    "facts": FactSettings, "incidents": IncidentSettings}
+                    "facts": FactSettings, "incidents": IncidentSettings, "claims": ClaimSettings}
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

@@ -117,7 +117,10 @@ def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     return edges
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"»]?\s+(?=[A-Z“\"«])")
+# A sentence ends at . ! ? (and a closing quote) before a capital, but not after an abbreviation
+# or an initial ("School No. 2", "Dr. Orlis", "J. Smith").
+_SENTENCE_END = re.compile(r"(?<!\bNo\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bGen\.)(?<!\bCol\.)"
+                           r"(?<!\b[A-Z]\.)(?<=[.!?])[”\"»]?\s+(?=[A-Z0-9“\"«])")
 
 
 def sentences(unit: Unit, min_words: int = 4) -> list[Unit]:

@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from ..attribution.lexicon import DOCUMENTS
-from ..attribution.names import org_key, person_key
+from ..attribution.names import is_place_word, org_key, person_key
 
 _ORG_IN_ROLE = re.compile(
     r"\b((?:[A-Z][\w’'-]*\s+)*(?:Ministry|Agency|Service|Office|Army|Forces|Police|Committee|Council|"
@@ -35,6 +35,11 @@ def source_key(speaker: str | None, speaker_type: str | None, role: str | None =
     """The key a statement's source is counted by; None for no speaker."""
     if not speaker:
         return None
+    if speaker_type == "document":
+        org = org or org_from_role(speaker)
+        if not org:
+            return "doc:" + speaker.lower()  # "preliminary data": credited, but to no one named
+        speaker = org
     if speaker_type == "person":
         org = org or org_from_role(role)
         if not org:
@@ -45,12 +50,35 @@ def source_key(speaker: str | None, speaker_type: str | None, role: str | None =
 
 
 def collapse(keys: Iterable[str]) -> list[str]:
-    """Distinct sources: a key whose words are all in a longer key of the same kind is that source."""
-    keys = sorted(set(keys), key=lambda k: (-len(k.split()), k))
+    """Distinct sources: a key whose words are all in a longer key of the same kind is that source;
+    an unnamed document ("preliminary data") is a source only when no one is named."""
+    keys = set(keys)
+    if any(not k.startswith("doc:") for k in keys):
+        keys = {k for k in keys if not k.startswith("doc:")}
+    keys = sorted(keys, key=lambda k: (-len(k.split()), k))
     kept: list[str] = []
     for k in keys:
-        kind, _, words = k.partition(":")
-        mine = set(words.split())
-        if not any(o.partition(":")[0] == kind and mine <= set(o.partition(":")[2].split()) for o in kept):
+        if not any(same_source(k, o) for o in kept):
             kept.append(k)
     return sorted(kept)
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two keys name one source: one's words lie in the other's ("Ministry of Defense" and
+    "Ministry of Defense of Azerbaijan"), or, for organisations, the two differ by at most one word
+    each while sharing two ("Ostrenia's Emergency Ministry" and "Ministry of Emergency
+    Situations") — unless those words are two different countries (the Defense Ministries of
+    Azerbaijan and of Armenia are two sources)."""
+    kind_a, _, words_a = a.partition(":")
+    kind_b, _, words_b = b.partition(":")
+    if kind_a != kind_b:
+        return False
+    wa, wb = set(words_a.split()), set(words_b.split())
+    if wa <= wb or wb <= wa:
+        return True
+    if kind_a != "org" or len(wa & wb) < 2:
+        return False
+    only_a, only_b = wa - wb, wb - wa
+    if len(only_a) > 1 or len(only_b) > 1:
+        return False
+    return not (any(is_place_word(w) for w in only_a) and any(is_place_word(w) for w in only_b))

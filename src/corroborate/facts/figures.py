@@ -338,6 +338,8 @@ def _link_totals(doc, figures: list[Figure]) -> None:
             total.parts = parts
             for p in parts:
                 p.total_of = total
+            if len(set(cats) & casualty) > 1:
+                total.category = "casualties"  # "38 hurt, of whom 7 died and 31 were injured"
 
 
 def find_figures(doc, statements: list[dict[str, Any]], outlet: str | None) -> list[Figure]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..errors import CorroborateError
 from .base import CorpusStage, Stage
+from .claims import Claims
 from .entities import Entities
 from .facts import Facts
 from .incidents import Incidents
@@ -12,7 +13,7 @@ from .reuse import Reuse
 from .statements import Statements
 
 STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse(), Parse(), Statements(),
-                                                                  Entities(), Facts(), Incidents())}
+                                                                  Entities(), Facts(), Incidents(), Claims())}
 
 
 def select(only: str | None = None, until: str | None = None) -> list[Stage | CorpusStage]:

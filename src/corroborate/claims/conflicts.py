@@ -1,0 +1,77 @@
+"""Conflicts: the same thing counted differently, and one claim said both ways.
+
+- Figures: an incident (facts.incidents) whose sources give different killed (or injured) figures
+  is a conflict listing every value with its bounds and claimant — the tool shows the spread and
+  who stands behind each number; it never picks one.
+- Polarity: members of one claim of which some negate their main verb and others do not ("were
+  not targeted" / "were targeted").
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any, Sequence
+
+from .group import Claim
+
+_NEGATION = re.compile(r"\b(?:not|no|never|n[o’']t|neither|nor|none|nobody|nothing|denied|denies|deny)\b", re.I)
+
+
+def _id(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def figure_conflicts(incidents: Sequence[dict[str, Any]], figures: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One conflict per incident and category whose sources disagree."""
+    by_span = {}
+    for f in figures:
+        by_span.setdefault(f["doc_id"], []).append(f)
+    out = []
+    for inc in incidents:
+        sources = inc["sources"]
+        if isinstance(sources, str):
+            sources = json.loads(sources)
+        for category in ("killed", "injured"):
+            if inc[f"{category}_low"] is None or inc[f"{category}_low"] == inc[f"{category}_high"]:
+                continue
+            sides = []
+            for s in sources:
+                if s.get(category) is None:
+                    continue
+                # the figures of that category inside the report's sentence, as written
+                written = [f for f in by_span.get(s["doc_id"], [])
+                           if s["start"] <= f["start"] < s["end"] and f["category"] == category
+                           and f["value"] == s[category]][:1]
+                for f in written or [None]:
+                    sides.append({"value": f["value"] if f else s[category],
+                                  "low": f["low"] if f else None, "high": f["high"] if f else None,
+                                  "claimant": (f["claimant"] if f else None) or s.get("claimant") or s.get("outlet"),
+                                  "doc_id": s["doc_id"], "outlet": s.get("outlet"),
+                                  "start": f["start"] if f else s["start"], "end": f["end"] if f else s["end"],
+                                  "text": f["text"] if f else s["text"]})
+            if len({x["value"] for x in sides}) < 2:
+                continue
+            sides.sort(key=lambda x: (x["value"], x["doc_id"], x["start"]))
+            about = f"{category} in the {inc['type']} of {str(inc['date'])[:10]}" + \
+                (f" at {inc['place']}" if inc.get("place") else "")
+            out.append({"conflict_id": _id("figures", inc["incident_id"], category), "kind": "figures",
+                        "about": about, "incident_id": inc["incident_id"], "claim_id": None,
+                        "sides": json.dumps(sides, ensure_ascii=False)})
+    return out
+
+
+def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """Claims whose members disagree on negation."""
+    out = []
+    for c in claims:
+        if c.articles < 2:
+            continue
+        marks = [(m, bool(_NEGATION.search(m.text))) for m in c.members]
+        if len({neg for _, neg in marks}) < 2:
+            continue
+        sides = [{"negated": neg, "source": m.source_key or m.outlet, "doc_id": m.doc_id, "start": m.start,
+                  "end": m.end, "text": m.text} for m, neg in marks]
+        out.append({"conflict_id": _id("polarity", c.claim_id), "kind": "polarity", "about": c.text,
+                    "incident_id": None, "claim_id": c.claim_id, "sides": json.dumps(sides, ensure_ascii=False)})
+    return out

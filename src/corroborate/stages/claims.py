@@ -1,0 +1,94 @@
+"""The claims stage: statements and own-voice assertions of every article grouped into claims
+(`corroborate.claims.group`), their independent sources counted net of copying, stripped
+attribution flagged, and conflicts listed (`corroborate.claims.conflicts`).
+
+A corpus stage: a new article can join or split any claim, so each run rebuilds the tables from
+the statements, assertions, copied passages, speakers, figures and incidents already stored; the
+embeddings are the only costly step."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any, Callable
+
+from ..claims.conflicts import figure_conflicts, polarity_conflicts
+from ..claims.group import Unit, group, sentences
+from ..claims.sources import org_from_role, source_key
+from ..settings import ClaimSettings
+from .base import CorpusOutput, CorpusStage
+
+
+def _units(articles, previous, min_words: int) -> list[Unit]:
+    docs = {a["doc_id"]: a for a in articles}
+    passages = defaultdict(list)
+    for r in previous.get("reuse", []):
+        passages[r["doc_id"]].append(r)
+    entity_of = {r["statement_id"]: r["entity_id"] for r in previous.get("speaker_entities", [])}
+    entities = {r["entity_id"]: r for r in previous.get("entities", [])}
+
+    def clusters(doc_id, start, end):
+        return frozenset(p["cluster_id"] for p in passages[doc_id] if p["start"] < end and p["end"] > start)
+
+    # The organisation a person speaks for, from any of their statements: one article gives
+    # "Head of the press service of the Ministry of Emergency Situations", another only "the
+    # ministry's spokesperson".
+    org_of: dict[str, str] = {}
+    for r in previous.get("statements", []):
+        who = entity_of.get(r["statement_id"]) or r["speaker"]
+        org = r["speaker_org"] or org_from_role(r["speaker_role"])
+        if who and org and len(org) > len(org_of.get(who, "")):
+            org_of[who] = org
+    units = []
+    for r in sorted(previous.get("statements", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
+        d = docs.get(r["doc_id"])
+        if d is None:
+            continue
+        entity = entities.get(entity_of.get(r["statement_id"]))
+        name = entity["name"] if entity else r["speaker"]
+        org = org_of.get(entity_of.get(r["statement_id"]) or r["speaker"]) or (entity or {}).get("org")
+        key = source_key(name, r["speaker_type"], r["speaker_role"], r["speaker_org"] or org)
+        units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
+                          r["speaker"], key, clusters(r["doc_id"], r["start"], r["end"])))
+    for r in sorted(previous.get("assertions", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
+        d = docs.get(r["doc_id"])
+        if d is None or len(r["text"].split()) < min_words:
+            continue
+        units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
+                          None, None, clusters(r["doc_id"], r["start"], r["end"])))
+    return [p for u in units for p in sentences(u, min_words)]
+
+
+class Claims(CorpusStage):
+    name = "claims"
+    version = "1"
+    settings_section = "claims"
+    reads = ("doc_id", "outlet", "published")
+    writes = ("claims", "conflicts")
+    after = ("statements", "entities", "reuse", "facts", "incidents")
+    uses = ("statements", "assertions", "reuse", "speaker_entities", "entities", "figures", "incidents")
+
+    def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
+                   settings: ClaimSettings,
+                   progress: Callable[[str, int, int], None] | None = None) -> CorpusOutput:
+        from ..claims.embed import embedder  # onnxruntime loads only when claims are built
+
+        units = _units(articles, previous, settings.min_words)
+        if progress:
+            progress("embedding sentences", 0, len(units))
+        found = group(units, embedder().embed if units else None, settings.similarity, settings.copy_ratio)
+        if progress:
+            progress("embedding sentences", len(units), len(units))
+        rows = [{
+            "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
+            "n_independent": c.independent, "sources": c.sources, "first_seen": c.first_seen, "why": c.why,
+            "stripped_in": json.dumps(c.stripped_in, ensure_ascii=False, default=str),
+            "members": json.dumps([{"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text,
+                                    "attributed_to": m.speaker, "source": m.source_key} for m in c.members],
+                                  ensure_ascii=False),
+        } for c in found]
+        conflicts = figure_conflicts(previous.get("incidents", []), previous.get("figures", [])) + \
+            polarity_conflicts(found)
+        shared = sum(1 for c in found if c.articles > 1)
+        return CorpusOutput({"claims": rows, "conflicts": conflicts},
+                            f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
+                            f"article), {len(conflicts)} conflicts")
