@@ -293,6 +293,13 @@ def test_claims_and_conflicts_follow_the_answer_key(documents):
     toll = claims[claims["text"].str.contains("four people were killed and 27")].iloc[0]
     assert toll["n_articles"] >= 4 and toll["n_independent"] == 1
     assert list(toll["sources"]) == ["org:emergency ministry situations"]
+    # The release's paragraph 2, printed by Ostrenia Today as its own (section 1): stripped, copied.
+    evacuation = claims[claims["text"].str.contains("evacuation of about 1,200 residents")].iloc[0]
+    assert evacuation["n_independent"] == 1 and evacuation["stripped"] >= 1
+    members = api.claim(evacuation["claim_id"], db=db)["members"]
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    assert any(rel[m["doc_id"]] == "txt/ostrenia_today_evacuation.txt" and m["stripped"] and m["copied"]
+               for m in members)
     chain = api.claim(toll["claim_id"][:8], db=db)
     assert [m["published"] for m in chain["members"]] == sorted(m["published"] for m in chain["members"])
     conflicts = api.table("conflicts", db=db)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from ..claims.conflicts import figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group, sentences
-from ..claims.sources import org_from_role, source_key
+from ..claims.sources import org_from_role, same_source, source_key
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
 
@@ -49,12 +49,25 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         key = source_key(name, r["speaker_type"], r["speaker_role"], r["speaker_org"] or org)
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           r["speaker"], key, clusters(r["doc_id"], r["start"], r["end"])))
+    # A source that publishes itself (a ministry's press release): its own voice is the source
+    # speaking, so copies of it elsewhere are the source's words, attributed or not.
+    # Only a source other outlets quote by a name of two words or more counts: an outlet naming
+    # itself ("the Courier asked") or a country speaking ("Ostrenia said") does not make the
+    # Courier or "Ostrenia Today" a source.
+    quoted = {(u.source_key, u.outlet) for u in units
+              if u.source_key and u.source_key.startswith("org:") and len(u.source_key.split()) >= 2}
+    publisher: dict[str, str | None] = {}
+    for doc_id, d in docs.items():
+        key = source_key(d.get("outlet"), "organisation") if d.get("outlet") else None
+        publisher[doc_id] = key if key and any(same_source(key, q) and o != d.get("outlet")
+                                               for q, o in quoted) else None
     for r in sorted(previous.get("assertions", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
         d = docs.get(r["doc_id"])
         if d is None or len(r["text"].split()) < min_words:
             continue
+        key = publisher.get(r["doc_id"])
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                          None, None, clusters(r["doc_id"], r["start"], r["end"])))
+                          d.get("outlet") if key else None, key, clusters(r["doc_id"], r["start"], r["end"])))
     return [p for u in units for p in sentences(u, min_words)]
 
 
