@@ -99,3 +99,9 @@ def test_two_countries_ministries_are_two_sources_and_variants_one():
     b = source_key("Ministry of Emergency Situations", "organisation")
     assert len(collapse([a, b])) == 1
     assert collapse([source_key("preliminary data", "document"), b]) == [b]
+
+
+def test_different_numbers_are_different_claims_even_in_similar_words():
+    a, b = "Four people were killed and 27 injured.", "Seven people were killed and 31 injured."
+    us = [Unit("x", 0, 5, a), Unit("y", 0, 5, b)]
+    assert len(group(us, fake_embed({a: [1, 0, 0], b: [1, 0, 0]}))) == 2

@@ -292,7 +292,7 @@ def test_claims_and_conflicts_follow_the_answer_key(documents):
     claims = api.claims(db=db, min_articles=2)
     toll = claims[claims["text"].str.contains("four people were killed and 27")].iloc[0]
     assert toll["n_articles"] >= 4 and toll["n_independent"] == 1
-    assert list(toll["sources"]) == ["org:emergency ministry situations"]
+    assert len(toll["sources"]) == 1 and "emergency ministry" in toll["sources"][0]
     # The release's paragraph 2, printed by Ostrenia Today as its own (section 1): stripped, copied.
     evacuation = claims[claims["text"].str.contains("evacuation of about 1,200 residents")].iloc[0]
     assert evacuation["n_independent"] == 1 and evacuation["stripped"] >= 1

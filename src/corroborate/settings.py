@@ -79,6 +79,7 @@ class IncidentSettings:
 @dataclass(frozen=True)
 class ClaimSettings:
     similarity: float = 0.8
+    related: float = 0.65
     copy_ratio: float = 90.0
     min_words: int = 4
 

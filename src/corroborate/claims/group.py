@@ -96,7 +96,11 @@ def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 a, b = units[i], units[j]
-                if a.doc_id != b.doc_id and fuzz.partial_ratio(a.text.lower(), b.text.lower()) >= copy_ratio:
+                if a.doc_id == b.doc_id:
+                    continue
+                short, long_ = sorted((a.text.lower(), b.text.lower()), key=len)
+                # a copy with edits, or one cut shorter, not a headline that shares a phrase
+                if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
                     edges.append((i, j))
     return edges
 
@@ -150,8 +154,42 @@ def sentences(unit: Unit, min_words: int = 4) -> list[Unit]:
     return out
 
 
+_STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being
+has have had do does did will would shall should can could may might must that this these those it its
+their them they he she his her we our you your i not no nor than then there here which who whom whose
+what when where while after before during about over under into out up down also said says say
+according very more most such only all any some each other""".split())
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower())
+                     if w not in _STOPWORDS and len(w) > 2)
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+                 "fourteen": "14", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40",
+                 "fifty": "50", "hundred": "100", "thousand": "1000"}
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence gives, digits and words alike ("four" = "4")."""
+    out = set()
+    for w in re.findall(r"\d[\d,.]*\d|\d|[a-z]+", text.lower()):
+        if w[0].isdigit():
+            out.add(w.replace(",", ""))
+        elif w in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[w])
+    return frozenset(out)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the shorter sentence's content words that the other has too."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, similarity: float = 0.8,
-          copy_ratio: float = 90.0) -> list[Claim]:
+          copy_ratio: float = 90.0, related: float = 0.65) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id)."""
     n = len(units)
     union = _Union(n)
@@ -169,14 +207,30 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
         for i in range(n):  # groups that copies already joined start from their members' sum
             r = union.find(i)
             sums[r] = sums.get(r, 0) + vectors[i].astype(np.float64)
-        edges = _similar_edges(vectors, units, similarity)
-        edges.sort(key=lambda e: (-float(vectors[e[0]] @ vectors[e[1]]), e))
-        for i, j in edges:
+        # A pair below the threshold still joins, down to `related`, when the two sentences share
+        # most of their content words: the same statement cut differently ("civilians are not
+        # targets, only military targets are hit" / "only military targets are hit") embeds
+        # further apart than its words are.
+        floor = min(related, similarity)
+        words = [_content_words(u.text) for u in units]
+        edges = []
+        numbers = [_numbers(u.text) for u in units]
+        for i, j in _similar_edges(vectors, units, floor):
+            if numbers[i] and numbers[j] and not (numbers[i] <= numbers[j] or numbers[j] <= numbers[i]):
+                continue  # "four killed" and "seven killed" are two claims (and a conflict), not one
+            cos = float(vectors[i] @ vectors[j])
+            need = similarity if cos >= similarity else None
+            if need is None and len(words[i] & words[j]) >= 3 and _overlap(words[i], words[j]) >= 0.6:
+                need = floor
+            if need is not None:
+                edges.append((cos, i, j, need))
+        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
+        for _, i, j, need in edges:
             ri, rj = union.find(i), union.find(j)
             if ri == rj:
                 continue
             a, b = sums[ri], sums[rj]
-            if float(a @ b) / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12) < similarity:
+            if float(a @ b) / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12) < need:
                 continue
             union.join(i, j)
             root = union.find(i)

@@ -88,7 +88,8 @@ class Claims(CorpusStage):
         units = _units(articles, previous, settings.min_words)
         if progress:
             progress("embedding sentences", 0, len(units))
-        found = group(units, embedder().embed if units else None, settings.similarity, settings.copy_ratio)
+        found = group(units, embedder().embed if units else None, settings.similarity, settings.copy_ratio,
+                      settings.related)
         if progress:
             progress("embedding sentences", len(units), len(units))
         rows = [{
