@@ -311,3 +311,34 @@ def test_claims_and_conflicts_follow_the_answer_key(documents):
     assert {s["value"] for s in injured} == {27, 31, 40}
     claimants = " ".join(str(s["claimant"]) for s in killed)
     assert "Hospital" in claimants and "New Ostrenia" in claimants and "Ministry" in claimants
+
+
+def test_claim_grouping_against_the_hand_written_claims(documents):
+    """examples/claims.json: pairwise recall and precision of the grouping. The issue's target is
+    0.9 for both; the floors here are what the grouping reaches now (recall 0.74, precision 0.90),
+    so that a change that loses ground fails. A sentence holding two expected claims (the ministry's
+    and the hospital's toll in one sentence) counts against precision."""
+    import itertools
+
+    docs, db = documents
+    key = json.loads((EXAMPLES.parent / "claims.json").read_text(encoding="utf-8"))["claims"]
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    where: dict[str, list[tuple[str, str]]] = {}
+    for r in api.table("claims", db=db).to_dict("records"):
+        for m in json.loads(r["members"]) if isinstance(r["members"], str) else r["members"]:
+            where.setdefault(rel[m["doc_id"]], []).append((m["text"].lower(), r["claim_id"]))
+
+    def find(source, needle):
+        return next((cid for text, cid in where.get(source, []) if needle.lower() in text), None)
+
+    hit = pairs = 0
+    assigned = []
+    for claim in key:
+        ids = [find(source, needle) for source, needle in claim["members"]]
+        for a, b in itertools.combinations(ids, 2):
+            pairs += 1
+            hit += a is not None and a == b
+        assigned += [(cid, claim["claim"]) for cid in ids if cid]
+    together = [(e1 == e2) for (c1, e1), (c2, e2) in itertools.combinations(assigned, 2) if c1 == c2]
+    recall, precision = hit / pairs, sum(together) / len(together)
+    assert recall >= 0.70 and precision >= 0.85, (recall, precision)
