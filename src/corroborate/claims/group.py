@@ -32,7 +32,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
-from .sources import collapse
+from .sources import collapse, same_source
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Unit:
     speaker: str | None = None        # None: the outlet's own voice
     source_key: str | None = None     # who the content is attributed to, normalised (see module doc)
     clusters: frozenset[str] = frozenset()  # copied-passage clusters the unit lies in
+    figures: frozenset[tuple[str, float]] = frozenset()  # (category, value) of its casualty figures
 
     @property
     def attributed(self) -> bool:
@@ -101,6 +102,31 @@ def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int
                 short, long_ = sorted((a.text.lower(), b.text.lower()), key=len)
                 # a copy with edits, or one cut shorter, not a headline that shares a phrase
                 if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
+                    edges.append((i, j))
+    return edges
+
+
+def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Units of different articles giving the same casualty figure ("at least a dozen dead")
+    credited to the same source, or one of them to none: the same claim however it is worded —
+    which embeddings of such short, differently built sentences often miss."""
+    by_figure: dict[tuple[str, float], list[int]] = {}
+    for i, u in enumerate(units):
+        for f in u.figures:
+            by_figure.setdefault(f, []).append(i)
+    edges = []
+    for members in by_figure.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                a, b = units[i], units[j]
+                if a.doc_id == b.doc_id or (a.source_key is None and b.source_key is None):
+                    continue
+                if a.source_key is None or b.source_key is None:
+                    # an outlet repeating a credited figure as its own: only figures unlikely to
+                    # recur by chance in another incident (ten or more)
+                    if min(v for _, v in a.figures & b.figures) >= 10:
+                        edges.append((i, j))
+                elif same_source(a.source_key, b.source_key):
                     edges.append((i, j))
     return edges
 
@@ -198,6 +224,10 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
         union.join(i, j)
         why.setdefault(i, set()).add("copied text")
         why.setdefault(j, set()).add("copied text")
+    for i, j in _figure_edges(units):
+        union.join(i, j)
+        why.setdefault(i, set()).add("same figure from the same source")
+        why.setdefault(j, set()).add("same figure from the same source")
     if embed is not None and n:
         vectors = embed([u.text for u in units])
         # Closest pairs first; two groups join only when their centroids are as close as the

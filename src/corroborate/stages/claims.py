@@ -68,7 +68,16 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         key = publisher.get(r["doc_id"])
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           d.get("outlet") if key else None, key, clusters(r["doc_id"], r["start"], r["end"])))
-    return [p for u in units for p in sentences(u, min_words)]
+    pieces = [p for u in units for p in sentences(u, min_words)]
+    figures = defaultdict(list)
+    for f in previous.get("figures", []):
+        if f["value"] is not None and f["category"] in ("killed", "injured", "missing", "casualties", "detained",
+                                                         "displaced", "evacuated"):
+            figures[f["doc_id"]].append(f)
+    for p in pieces:
+        p.figures = frozenset((f["category"], float(f["value"])) for f in figures[p.doc_id]
+                              if p.start <= f["start"] < p.end)
+    return pieces
 
 
 class Claims(CorpusStage):
