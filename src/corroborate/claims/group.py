@@ -47,6 +47,7 @@ class Unit:
     source_key: str | None = None     # who the content is attributed to, normalised (see module doc)
     clusters: frozenset[str] = frozenset()  # copied-passage clusters the unit lies in
     figures: frozenset[tuple[str, float]] = frozenset()  # (category, value) of its casualty figures
+    sentence: tuple[str, int] | None = None  # the sentence a clause was cut from: its clauses stay together
 
     @property
     def attributed(self) -> bool:
@@ -171,13 +172,25 @@ def sentences(unit: Unit, min_words: int = 4) -> list[Unit]:
             merged.append((a, b))
     out = []
     for a, b in merged:
-        text = unit.text[a:b]
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
-        if text:
-            out.append(Unit(unit.doc_id, unit.start + a + lead, unit.start + a + lead + len(text), text, unit.outlet,
-                            unit.published, unit.speaker, unit.source_key, unit.clusters))
+        # A sentence that joins two statements ("only military targets are hit, while civilians
+        # are not targeted") is matched clause by clause, each clause against the sentences that
+        # say only that part; its clauses then keep the claims they match together.
+        cuts = [a] + [a + m.end() for m in _CLAUSE_BREAK.finditer(unit.text[a:b])
+                      if len(unit.text[a:a + m.start()].split()) >= min_words
+                      and len(unit.text[a + m.end():b].split()) >= min_words] + [b]
+        for c0, c1 in zip(cuts, cuts[1:]):
+            text = unit.text[c0:c1]
+            lead = len(text) - len(text.lstrip())
+            text = text.strip().rstrip(",;")
+            if text:
+                start = unit.start + c0 + lead
+                out.append(Unit(unit.doc_id, start, start + len(text), text, unit.outlet, unit.published,
+                                unit.speaker, unit.source_key, unit.clusters,
+                                sentence=(unit.doc_id, unit.start + a) if len(cuts) > 2 else None))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|whereas|but)\s+|;\s+)")
 
 
 _STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being
@@ -267,6 +280,12 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
             sums[root] = a + b
             why.setdefault(i, set()).add("same content in other words")
             why.setdefault(j, set()).add("same content in other words")
+    first_clause: dict[tuple[str, int], int] = {}
+    for i, u in enumerate(units):
+        if u.sentence is not None:
+            k = first_clause.setdefault(u.sentence, i)
+            if k != i and union.join(k, i):
+                why.setdefault(i, set()).add("one sentence")
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(union.find(i), []).append(i)
@@ -293,7 +312,8 @@ def _claim(members: list[Unit], why: set[str]) -> Claim:
     attributed_docs = {u.doc_id for u in attributed}
     attributed_clusters = set().union(*(u.clusters for u in attributed)) if attributed else set()
     stripped = [{"doc_id": u.doc_id, "start": u.start, "end": u.end, "outlet": u.outlet,
-                 "copied": bool(u.clusters & attributed_clusters), "sources": sources}
+                 "copied": bool(u.clusters), "copied_from_source": bool(u.clusters & attributed_clusters),
+                 "sources": sources}
                 for u in members if not u.attributed and sources and u.doc_id not in attributed_docs]
     representative = (attributed or members)[0]
     return Claim(claim_id, members, representative.text, len({u.doc_id for u in members}),
