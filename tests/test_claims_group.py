@@ -107,7 +107,7 @@ def test_different_numbers_are_different_claims_even_in_similar_words():
     assert len(group(us, fake_embed({a: [1, 0, 0], b: [1, 0, 0]}))) == 2
 
 
-def test_the_same_figure_from_the_same_source_is_one_claim_in_any_words():
+def test_the_same_figure_is_one_claim_in_any_words_small_ones_only_from_one_source():
     a = Unit("x", 0, 5, "The movement says at least a dozen people died.", source_key="org:movement")
     b = Unit("y", 0, 5, "We counted twelve dead or more, the movement said.", source_key="org:movement")
     c = Unit("z", 0, 5, "The hospital counted a dozen dead.", source_key="org:hospital")
@@ -115,5 +115,9 @@ def test_the_same_figure_from_the_same_source_is_one_claim_in_any_words():
     e = Unit("v", 0, 5, "Three were killed, police said.", source_key="org:police")
     for u, f in ((a, 12.0), (b, 12.0), (c, 12.0), (d, 3.0), (e, 3.0)):
         u.figures = frozenset({("killed", f)})
-    sizes = sorted(cl.articles for cl in group([a, b, c, d, e], None))
-    assert sizes == [1, 1, 1, 2]  # other source apart; a small figure in the outlet's voice too
+    claims = group([a, b, c, d, e], None)
+    assert sorted(cl.articles for cl in claims) == [1, 1, 3]  # a small figure joins only within a source
+    assert max(claims, key=lambda cl: cl.articles).independent == 2  # the movement and the hospital
+    f = Unit("u", 0, 5, "Police said three were killed there.", source_key="org:police")
+    f.figures = frozenset({("killed", 3.0)})
+    assert sorted(cl.articles for cl in group([e, f], None)) == [2]

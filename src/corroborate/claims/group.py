@@ -98,8 +98,9 @@ def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 a, b = units[i], units[j]
-                if a.doc_id == b.doc_id:
-                    continue
+                small, large = sorted((a.figures, b.figures), key=len)
+                if a.doc_id == b.doc_id or not small <= large or len(large - small) > 1:
+                    continue  # a sentence giving two others' figures holds several claims
                 short, long_ = sorted((a.text.lower(), b.text.lower()), key=len)
                 # a copy with edits, or one cut shorter, not a headline that shares a phrase
                 if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
@@ -108,9 +109,9 @@ def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int
 
 
 def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
-    """Units of different articles giving the same casualty figure ("at least a dozen dead")
-    credited to the same source, or one of them to none: the same claim however it is worded —
-    which embeddings of such short, differently built sentences often miss."""
+    """Units of different articles giving the same casualty figure ("at least a dozen dead"): of
+    ten or more from anyone, a smaller one from the same source. The same claim however it is
+    worded, which embeddings of such short, differently built sentences often miss."""
     by_figure: dict[tuple[str, float], list[int]] = {}
     for i, u in enumerate(units):
         for f in u.figures:
@@ -120,14 +121,14 @@ def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 a, b = units[i], units[j]
-                if a.doc_id == b.doc_id or (a.source_key is None and b.source_key is None):
-                    continue
-                if a.source_key is None or b.source_key is None:
-                    # an outlet repeating a credited figure as its own: only figures unlikely to
-                    # recur by chance in another incident (ten or more)
-                    if min(v for _, v in a.figures & b.figures) >= 10:
-                        edges.append((i, j))
-                elif same_source(a.source_key, b.source_key):
+                small, large = sorted((a.figures, b.figures), key=len)
+                if a.doc_id == b.doc_id or not small <= large or len(large - small) > 1:
+                    continue  # a sentence giving two others' figures holds several claims
+                if max(v for _, v in a.figures & b.figures) >= 10:
+                    # a figure unlikely to recur by chance in another incident: the same claim,
+                    # whoever gives it (two sources giving it corroborate it)
+                    edges.append((i, j))
+                elif a.source_key and b.source_key and same_source(a.source_key, b.source_key):
                     edges.append((i, j))
     return edges
 
@@ -228,7 +229,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, similarity: float = 0.8,
-          copy_ratio: float = 90.0, related: float = 0.65) -> list[Claim]:
+          copy_ratio: float = 90.0, related: float = 0.65, figure_similarity: float = 0.45) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id)."""
     n = len(units)
     union = _Union(n)
@@ -237,12 +238,16 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
         union.join(i, j)
         why.setdefault(i, set()).add("copied text")
         why.setdefault(j, set()).add("copied text")
+    vectors = embed([u.text for u in units]) if embed is not None and n else None
     for i, j in _figure_edges(units):
+        # the same figure, in sentences about the same thing (not "10 killed" in two different
+        # incidents): a loose check of the words, the figure does the rest
+        if vectors is not None and float(vectors[i] @ vectors[j]) < figure_similarity:
+            continue
         union.join(i, j)
-        why.setdefault(i, set()).add("same figure from the same source")
-        why.setdefault(j, set()).add("same figure from the same source")
-    if embed is not None and n:
-        vectors = embed([u.text for u in units])
+        why.setdefault(i, set()).add("same figure")
+        why.setdefault(j, set()).add("same figure")
+    if vectors is not None:
         # Closest pairs first; two groups join only when their centroids are as close as the
         # threshold asks of a pair, so a chain of near neighbours (A~B, B~C) cannot pull
         # unrelated content (A, C) into one claim.
