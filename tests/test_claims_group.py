@@ -121,3 +121,10 @@ def test_the_same_figure_is_one_claim_in_any_words_small_ones_only_from_one_sour
     f = Unit("u", 0, 5, "Police said three were killed there.", source_key="org:police")
     f.figures = frozenset({("killed", 3.0)})
     assert sorted(cl.articles for cl in group([e, f], None)) == [2]
+
+
+def test_one_person_spelt_two_ways_is_one_source_two_people_are_two():
+    from corroborate.claims.sources import collapse
+    assert len(collapse(["person:george kettaneh", "person:george kettana"])) == 1
+    assert len(collapse(["person:hamad hasan", "person:hassan hamad"])) == 1
+    assert len(collapse(["person:lena orlis", "person:lena marsh"])) == 2

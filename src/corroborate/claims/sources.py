@@ -11,6 +11,8 @@ key whose words all lie in another's names the same source less fully ("Ministry
 from __future__ import annotations
 
 import re
+
+from rapidfuzz import fuzz
 from typing import Iterable
 
 from ..attribution.lexicon import DOCUMENTS
@@ -68,7 +70,8 @@ def same_source(a: str, b: str) -> bool:
     "Ministry of Defense of Azerbaijan"), or, for organisations, the two differ by at most one word
     each while sharing two ("Ostrenia's Emergency Ministry" and "Ministry of Emergency
     Situations") — unless those words are two different countries (the Defense Ministries of
-    Azerbaijan and of Armenia are two sources)."""
+    Azerbaijan and of Armenia are two sources); for people, the same name spelt or ordered
+    otherwise."""
     kind_a, _, words_a = a.partition(":")
     kind_b, _, words_b = b.partition(":")
     if kind_a != kind_b:
@@ -76,6 +79,10 @@ def same_source(a: str, b: str) -> bool:
     wa, wb = set(words_a.split()), set(words_b.split())
     if wa <= wb or wb <= wa:
         return True
+    if kind_a == "person":
+        # one person spelt two ways or in another order ("George Kettaneh" / "George Kettana",
+        # "Hamad Hasan" / "Hassan Hamad"), as outlets transliterate
+        return len(wa) > 1 and len(wb) > 1 and fuzz.token_sort_ratio(words_a, words_b) >= 88
     if kind_a != "org" or len(wa & wb) < 2:
         return False
     only_a, only_b = wa - wb, wb - wa
