@@ -38,7 +38,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..attribution.lexicon import SPEECH
