@@ -9,12 +9,10 @@ import zlib
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 from corroborate import api
 from corroborate.reuse import find_reuse
 from corroborate.reuse.clusters import series_map
-from corroborate.settings import ReuseSettings
 
 from conftest import DEV, SEEDS, SHARED, needs_shared
 from test_reuse_align import PRESS, filler
