@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-import numpy as np
 
 from ..settings import ReuseSettings
 from .align import Alignment, Tokens, align_pair, align_texts
