@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
-
 from ..settings import ReuseSettings
 from .align import Alignment, Tokens, align_pair, align_texts
 from .candidates import candidate_pairs, first_occurrences
