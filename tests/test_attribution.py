@@ -311,3 +311,8 @@ def test_according_to_content_runs_on_after_a_colon(parser):
 def test_a_quoted_coordinated_clause_stays_with_its_own_cue(parser):
     rows = statements(parser, '"The bridge has been closed," she said, "and the river is rising fast," Venn noted.')
     assert {r["cue"] for r in rows} >= {"said", "noted"}
+
+
+def test_a_tally_after_an_admission_stays_in_the_content(parser):
+    rows = statements(parser, "The Health Ministry has so far admitted four dead and 27 injured, figures that doctors dispute.")
+    assert "27 injured" in one(rows, "four dead")["text"]

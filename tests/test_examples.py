@@ -314,10 +314,9 @@ def test_claims_and_conflicts_follow_the_answer_key(documents):
 
 
 def test_claim_grouping_against_the_hand_written_claims(documents):
-    """examples/claims.json: pairwise recall and precision of the grouping. The issue's target is
-    0.9 for both; the floors here are what the grouping reaches now (recall 0.83, precision 0.92),
-    so that a change that loses ground fails. A sentence holding two expected claims (the ministry's
-    and the hospital's toll in one sentence) counts against precision."""
+    """examples/claims.json: pairwise recall and precision of the grouping, at least 0.9 each (the
+    issue's target; measured 0.90 and 0.92). A sentence holding two expected claims (the
+    ministry's and the hospital's toll in one sentence) counts against precision."""
     import itertools
 
     docs, db = documents
@@ -341,4 +340,4 @@ def test_claim_grouping_against_the_hand_written_claims(documents):
         assigned += [(cid, claim["claim"]) for cid in ids if cid]
     together = [(e1 == e2) for (c1, e1), (c2, e2) in itertools.combinations(assigned, 2) if c1 == c2]
     recall, precision = hit / pairs, sum(together) / len(together)
-    assert recall >= 0.80 and precision >= 0.90, (recall, precision)
+    assert recall >= 0.9 and precision >= 0.9, (recall, precision)

@@ -264,7 +264,12 @@ class _Article:
             if dobj is not None:
                 # what follows the verb in its clause, without a coordinated clause ("..., and
                 # Syria has appealed ...")
-                cut = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > dobj.i for t in c.subtree}
+                # "admitted four dead and 27 injured": a "clause" whose subject is a number is the
+                # object's second half, which the parser took for a clause
+                tally = any(c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "NUM"
+                                                     for g in c.children) for c in children)
+                cut = set() if tally else {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > dobj.i
+                                           for t in c.subtree}
                 tokens = [t for t in v.subtree if t.i > v.i and not t.is_space and t.i not in cut]
                 return _tokens_span(tokens) if tokens else None
         # a quotation right after the cue ('He said: "..."', 'said Dr. Orlis: "..."')
