@@ -316,3 +316,9 @@ def test_a_quoted_coordinated_clause_stays_with_its_own_cue(parser):
 def test_a_tally_after_an_admission_stays_in_the_content(parser):
     rows = statements(parser, "The Health Ministry has so far admitted four dead and 27 injured, figures that doctors dispute.")
     assert "27 injured" in one(rows, "four dead")["text"]
+
+
+def test_abbreviations_do_not_end_sentences(parser):
+    doc = next(iter(parser.parse(["Shelters opened in School No. 2 on Mill Street. Dr. Orlis and J. Marek said "
+                                  "so on Sept. 19 at noon. Then it rained."])))
+    assert len(list(doc.sents)) == 3

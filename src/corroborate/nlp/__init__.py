@@ -64,6 +64,10 @@ def sentence_spans(nlp, sentencizer, text: str) -> list[tuple[int, int]]:
             first = starts[k]
             if first - 1 > starts[k - 1] and _opens(doc, first - 1):
                 starts[k] = first - 1
+        # Nor does it know abbreviations: "School No. 2", "Dr. Orlis", "J. Smith", "Sept. 19"
+        # do not end a sentence.
+        starts = [first for k, first in enumerate(starts)
+                  if k == 0 or not _abbreviation_before(doc, starts[k - 1], first)]
         for k, first in enumerate(starts):
             last = starts[k + 1] if k + 1 < len(starts) else len(doc)
             chars = doc[first:last].text
@@ -75,6 +79,17 @@ def sentence_spans(nlp, sentencizer, text: str) -> list[tuple[int, int]]:
 
 
 _QUOTE_CHARS = set("\"'“‘«‹„")
+_ABBREVIATION = re.compile(r"(?:\b(?:No|Nos|Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Brig|Prof|Rev|Gov|"
+                           r"Sen|Rep|Jr|Sr|Fr|Cpl|Pvt|Cmdr|Insp|Supt)|(?<![\w.])[A-Z])\.$")
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+
+
+def _abbreviation_before(doc, previous: int, first: int) -> bool:
+    """Whether the sentence break before token `first` follows an abbreviation, not a full stop."""
+    before = doc[previous:first].text.rstrip()
+    if _ABBREVIATION.search(before):
+        return True
+    return bool(_MONTH_ABBREVIATION.search(before)) and doc[first].text[:1].isdigit()
 
 
 def _opens(doc, i: int) -> bool:

@@ -15,7 +15,7 @@ from .base import Stage
 
 class Parse(Stage):
     name = "parse"
-    version = "1"
+    version = "2"
     settings_section = "nlp"
     reads = ("doc_id", "text", "language")
     writes = ("parses",)
