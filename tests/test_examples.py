@@ -100,6 +100,14 @@ def _clusters(documents):
             for cid, g in reuse.groupby("cluster_id")}, rel
 
 
+def _rows(documents, table):
+    docs, db = documents
+    rel = dict(zip(docs["doc_id"], docs["rel"]))
+    rows = api.table(table, db=db)
+    rows["rel"] = rows["doc_id"].map(rel)
+    return rows, dict(zip(docs["doc_id"], docs["text"]))
+
+
 def test_reuse_follows_the_answer_key(documents):
     """A02 and A03 copy the release A01, A04 reproduces its paragraph 2, A06 quotes a sentence of
     it: one cross-outlet cluster, all four 2025-03-11 articles tied as origin. A15 and A19 are OPA
@@ -139,19 +147,11 @@ GOLDEN_STATEMENTS = Path(__file__).parent / "golden" / "example_statements.jsonl
 GOLDEN_FACTS = Path(__file__).parent / "golden" / "example_facts.jsonl"
 
 
-def _statements(documents):
-    docs, db = documents
-    rel = dict(zip(docs["doc_id"], docs["rel"]))
-    st = api.table("statements", db=db)
-    st["rel"] = st["doc_id"].map(rel)
-    return st
-
-
 def test_statements_follow_the_answer_key(documents):
     """Section 4 and 5 of examples/README.md: Venn by full title, surname, pronoun and role; the
     split quote; the quote over two paragraphs; "according to the regional hospital"; the
     statement that "read"; the French and Russian articles are not analysed."""
-    st = _statements(documents)
+    st, _ = _rows(documents, "statements")
     release = st[st["rel"] == "html/mes_press_release_velmora.html"]
     assert set(release[release["kind"] != "according_to"]["speaker"]) == {"Dara Venn"}
     assert {"she", "Venn", "the spokesperson"} <= set(release["speaker_mention"])
@@ -168,7 +168,7 @@ def test_statements_follow_the_answer_key(documents):
 
 
 def test_golden_statements(documents):
-    st = _statements(documents)
+    st, _ = _rows(documents, "statements")
     rows = sorted(({"source": r["rel"], **{k: _value(r[k]) for k in ("start", "end", "kind", "cue", "speaker",
                                                                        "speaker_mention", "speaker_type", "text")}}
                    for r in st.to_dict("records")), key=lambda r: (r["source"], r["start"]))
@@ -178,18 +178,10 @@ def test_golden_statements(documents):
     assert text == GOLDEN_STATEMENTS.read_text(encoding="utf-8")
 
 
-def _figures(documents):
-    docs, db = documents
-    rel = dict(zip(docs["doc_id"], docs["rel"]))
-    fig = api.table("figures", db=db)
-    fig["rel"] = fig["doc_id"].map(rel)
-    return fig
-
-
 def test_figures_follow_the_answer_key(documents):
     """Sections 2 and 7 of examples/README.md: the disputed tolls with their claimants, the
     total-and-parts sentence, hedges as bounds, numbers in words."""
-    fig = _figures(documents)
+    fig, _ = _rows(documents, "figures")
     killed = fig[fig["category"] == "killed"]
     assert {4, 6, 7, 12} <= set(killed["value"].dropna())  # the conflict a reader must see
     update = fig[fig["rel"] == "html/ostrenia_today_toll_update.html"]
@@ -207,14 +199,6 @@ def test_figures_follow_the_answer_key(documents):
     courier = fig[fig["rel"] == "txt/velmora_courier_counts_the_cost.txt"]
     assert not {51, 24} & set(courier["value"])  # ages
     assert not set(fig["rel"]) & {"feeds/articles.jsonl#line 1", "txt/kadria_net_ru_velmorsk.txt"}
-
-
-def _rows(documents, table):
-    docs, db = documents
-    rel = dict(zip(docs["doc_id"], docs["rel"]))
-    rows = api.table(table, db=db)
-    rows["rel"] = rows["doc_id"].map(rel)
-    return rows, dict(zip(docs["doc_id"], docs["text"]))
 
 
 def test_places_follow_the_answer_key(documents):

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -95,24 +95,27 @@ class _Union:
         return True
 
 
+def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of units of different articles that share a key, each pair once."""
+    by_key: dict[Any, list[int]] = {}
+    for i, u in enumerate(units):
+        for k in keys_of(u):
+            by_key.setdefault(k, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        for x, i in enumerate(members):
+            pairs.update((i, j) for j in members[x + 1:] if units[i].doc_id != units[j].doc_id)
+    return sorted(pairs)
+
+
 def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int]]:
     """Pairs of units of different articles that share a copied-passage cluster and agree in text."""
-    by_cluster: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        for c in u.clusters:
-            by_cluster.setdefault(c, []).append(i)
     edges = []
-    for members in by_cluster.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                a, b = units[i], units[j]
-                small, large = sorted((a.figures, b.figures), key=len)
-                if a.doc_id == b.doc_id or not small <= large or len(large - small) > 1:
-                    continue  # a sentence giving two others' figures holds several claims
-                short, long_ = sorted((a.text.lower(), b.text.lower()), key=len)
-                # a copy with edits, or one cut shorter, not a headline that shares a phrase
-                if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
-                    edges.append((i, j))
+    for i, j in _pairs_sharing(units, lambda u: u.clusters):
+        short, long_ = sorted((units[i].text.lower(), units[j].text.lower()), key=len)
+        # a copy with edits, or one cut shorter, not a headline that shares a phrase
+        if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
+            edges.append((i, j))
     return edges
 
 
@@ -120,24 +123,18 @@ def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
     """Units of different articles giving the same casualty figure ("at least a dozen dead"): of
     ten or more from anyone, a smaller one from the same source. The same claim however it is
     worded, which embeddings of such short, differently built sentences often miss."""
-    by_figure: dict[tuple[str, float], list[int]] = {}
-    for i, u in enumerate(units):
-        for f in u.figures:
-            by_figure.setdefault(f, []).append(i)
     edges = []
-    for members in by_figure.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                a, b = units[i], units[j]
-                small, large = sorted((a.figures, b.figures), key=len)
-                if a.doc_id == b.doc_id or not small <= large or len(large - small) > 1:
-                    continue  # a sentence giving two others' figures holds several claims
-                if max(v for _, v in a.figures & b.figures) >= 10:
-                    # a figure unlikely to recur by chance in another incident: the same claim,
-                    # whoever gives it (two sources giving it corroborate it)
-                    edges.append((i, j))
-                elif a.source_key and b.source_key and same_source(a.source_key, b.source_key):
-                    edges.append((i, j))
+    for i, j in _pairs_sharing(units, lambda u: u.figures):
+        a, b = units[i], units[j]
+        small, large = sorted((a.figures, b.figures), key=len)
+        if not small <= large or len(large - small) > 1:
+            continue  # a sentence giving two others' figures holds several claims
+        if max(v for _, v in a.figures & b.figures) >= 10:
+            # a figure unlikely to recur by chance in another incident: the same claim, whoever
+            # gives it (two sources giving it corroborate it)
+            edges.append((i, j))
+        elif a.source_key and b.source_key and same_source(a.source_key, b.source_key):
+            edges.append((i, j))
     return edges
 
 

@@ -211,7 +211,7 @@ def _casualties(figs) -> tuple[float | None, float | None, str | None]:
     claimant = None
     for category in ("killed", "injured"):
         chosen = [f for f in figs if f.category == category and f.number.value is not None and not f.subset]
-        chosen = [f for f in chosen if f.total_of is None or f.total_of not in chosen]
+        chosen = [f for f in chosen if f.total_of is None or not any(f.total_of is c for c in chosen)]
         if not chosen:
             continue
         first = chosen[0]
