@@ -71,6 +71,8 @@ def test_demo_writes_every_table(tmp_path):
     docs = [json.loads(l) for l in open(tmp_path / "d" / "exports" / "documents.jsonl")]
     assert 15 <= len(docs) <= 25
     assert {d["language"] for d in docs} > {"en"}
+    report = tmp_path / "d" / "report.html"
+    assert str(report) in r.stdout and report.stat().st_size > 100_000
     rerun = subprocess.run([sys.executable, "-m", "corroborate", "demo", "--out", str(tmp_path / "d")],
                            capture_output=True, text=True, cwd=tmp_path)
     assert "0 added" in rerun.stdout

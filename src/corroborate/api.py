@@ -26,7 +26,7 @@ from .settings import Settings, load_settings
 from .store import Store
 
 __all__ = ["add", "list_documents", "show", "table", "export", "export_all", "analyze", "demo",
-           "example_corpus", "speakers", "quotes", "AddReport", "DemoReport"]
+           "example_corpus", "speakers", "quotes", "report", "serve", "AddReport", "DemoReport"]
 
 
 def _settings(settings: Settings | None) -> Settings:
@@ -267,22 +267,40 @@ def example_settings(settings: Settings | None = None) -> Settings:
     return dataclasses.replace(settings, facts=dataclasses.replace(settings.facts, place_aliases=str(places)))
 
 
+def report(out: str | Path = "report.html", db: str | Path | None = None,
+           title: str = "corroborate report"):
+    """Write the store's report: one self-contained HTML file (returns a ReportStats)."""
+    from .report import build_report
+
+    return build_report(db, out, title=title)
+
+
+def serve(db: str | Path | None = None, port: int = 8000, title: str = "corroborate") -> None:
+    """Serve the web app on 127.0.0.1:port, the store opened read-only, until interrupted."""
+    from .server import serve as _serve
+
+    _serve(db, port=port, title=title)
+
+
 @dataclass
 class DemoReport:
     added: AddReport
     stages: pd.DataFrame
     exports: dict[str, tuple[Path, int]]
     db: Path
+    report: Path
 
 
 def demo(out_dir: str | Path = "demo-output", settings: Settings | None = None,
          on_skip: Callable[[Skip], None] | None = None) -> DemoReport:
-    """Ingest the example corpus into out_dir/corroborate.duckdb, analyse it, export every table."""
+    """Ingest the example corpus into out_dir/corroborate.duckdb, analyse it, export every table and
+    write out_dir/report.html."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     db = out / "corroborate.duckdb"
     settings = example_settings(settings)
-    report = add([str(example_corpus())], db=db, settings=settings, on_skip=on_skip)
+    added = add([str(example_corpus())], db=db, settings=settings, on_skip=on_skip)
     stages = analyze(db=db, settings=settings)
     exports = export_all(out / "exports", db=db)
-    return DemoReport(report, stages, exports, db)
+    page = report(out / "report.html", db=db, title="corroborate report: the example corpus").path
+    return DemoReport(added, stages, exports, db, page)

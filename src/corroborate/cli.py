@@ -460,6 +460,26 @@ def analyze(
 
 @app.command()
 @handled
+def report(
+    out_path: str = typer.Option("report.html", "--out", "-o", help="The HTML file to write."),
+    title: str = typer.Option("corroborate report", help="The report's title."),
+):
+    """Write one self-contained HTML report of the store (opens offline, from disk)."""
+    stats = api.report(out_path, db=STATE.db, title=title)
+    out.print(Text(f"wrote {stats.path} ({stats.bytes / 1e6:.1f} MB, {stats.articles} articles, "
+                   f"{stats.seconds:.1f} s); open it in a browser"))
+
+
+@app.command()
+@handled
+def serve(port: int = typer.Option(8000, help="The port on 127.0.0.1 to listen on.")):
+    """Serve the views as a local web app on 127.0.0.1, the store opened read-only."""
+    out.print(Text(f"serving {STATE.db} at http://127.0.0.1:{port}/ (Ctrl-C stops)"))
+    api.serve(db=STATE.db, port=port)
+
+
+@app.command()
+@handled
 def demo(out_dir: str = typer.Option("demo-output", "--out", "-o", help="Folder for the store and exports.")):
     """Ingest, analyse and export the bundled example corpus."""
     report = api.demo(out_dir, settings=STATE.settings(), on_skip=_print_skip)
@@ -470,6 +490,7 @@ def demo(out_dir: str = typer.Option("demo-output", "--out", "-o", help="Folder 
     out.print("wrote:")
     for name, (path, rows) in report.exports.items():
         out.print(f"  {path}  ({rows} rows)")
+    out.print(f"  {report.report}  (the report: open it in a browser)")
 
 
 def main() -> None:

@@ -1,0 +1,202 @@
+"""The report's data and page, and the web app's API, without a browser (tests/test_browser.py
+opens both in Chromium)."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corroborate import api
+from corroborate.report import build_report
+from corroborate.report.data import Offsets, ReportData
+from corroborate.report.page import STATIC, VENDOR_SCRIPTS, json_for_script, report_page
+from corroborate.store import Store
+
+HOSTILE_TEXT = ('Breaking </script><script>window.__pwned = 1</script> news. <img src=x onerror="window.__pwned=2"> '
+                '<a href="javascript:window.__pwned=3">click</a> &lt;b&gt;bold&lt;/b&gt; &amp; <!-- comment --> '
+                '\u2028 end. The ministry said that 12 people were killed in Kharkiv on Monday.')
+
+
+def hostile_store(tmp_path: Path) -> Path:
+    db = tmp_path / "hostile.duckdb"
+    corpus = tmp_path / "hostile.jsonl"
+    rows = [{"id": "h1", "outlet": "<b>Evil</b> Outlet", "title": "<script>window.__pwned=4</script>Title",
+             "published": "2024-05-01", "text": HOSTILE_TEXT},
+            {"id": "h2", "outlet": "Plain Outlet", "title": "Plain", "published": "2024-05-02",
+             "text": "A calm article. " + HOSTILE_TEXT}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    api.add([str(corpus)], db=db)
+    return db
+
+
+def test_json_for_script_cannot_close_the_script_element():
+    data = {"t": "</script><script>alert(1)</script> <!-- \u2028\u2029 & >"}
+    out = json_for_script(data)
+    assert "</" not in out and "<!--" not in out and "\u2028" not in out and "&" not in out
+    assert json.loads(out) == data
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n😀é𝄞"), max_size=40), st.data())
+def test_offsets_become_utf16_units(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    conv = Offsets({"d": text})
+    units = text.encode("utf-16-le")
+    # what JavaScript's String.slice would give with the converted offsets
+    assert units[2 * conv("d", start):2 * conv("d", end)].decode("utf-16-le") == text[start:end]
+
+
+def test_vendored_libraries_are_whole_and_licensed():
+    licences = (STATIC / "vendor" / "LICENSES.md").read_text()
+    for name in (*VENDOR_SCRIPTS, "vendor/countries-110m.json"):
+        code = (STATIC / name).read_text()
+        assert len(code) > 5000 and "</script" not in code.lower(), name
+        assert Path(name).name in licences
+    assert licences.count("Permission to use, copy, modify") >= 3  # the ISC texts
+    assert "Redistribution and use in source and binary forms" in licences  # jsdiff's BSD text
+
+
+def test_report_page_allows_only_its_own_scripts(tmp_path):
+    page = report_page({"x": HOSTILE_TEXT}, "t <b>")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    assert len(scripts) == len(VENDOR_SCRIPTS) + 1
+    assert csp.count("'sha256-") == len(scripts)
+    assert "<title>t &lt;b&gt;</title>" in page
+    assert "window.__pwned = 1</script>" not in page  # the article's own script never appears as markup
+    assert not re.search(r"https?://", page.split("<script")[0])  # nothing in the head points to the web
+
+
+def test_report_of_a_hostile_store_embeds_the_text_as_data(tmp_path):
+    db = hostile_store(tmp_path)
+    stats = build_report(db, tmp_path / "r.html")
+    page = stats.path.read_text()
+    data = json.loads(re.search(r'<script type="application/json" id="corroborate-data">(.*?)</script>',
+                                page, flags=re.DOTALL).group(1))
+    assert HOSTILE_TEXT in data["texts"].values()
+    assert stats.articles == 2 and stats.bytes == len(page.encode())
+    assert "<img src=x" not in page and 'href="javascript:' not in page
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("example")
+    return api.demo(out).db
+
+
+def test_views_on_the_example_corpus(example_db):
+    with Store(example_db, read_only=True) as store:
+        data = ReportData(store)
+        texts = data.texts
+        claims = data.claims()
+        passages = data.passages()
+        marks = data.marks()
+        figures = data.figures()
+        incidents = data.incidents()
+        speakers = data.speakers()
+    big = [c for c in claims if c["articles"] >= 3]
+    assert big, "the press release's claims are carried by several articles"
+    for c in big:
+        hows = [m["how"] for m in c["members"]]
+        assert hows[0] == "first" and len(c["members"]) >= c["articles"]
+        dates = [m["published"] for m in c["members"]]
+        assert dates == sorted(dates)  # the chain is in order of publication
+    assert any(m["how"] == "verbatim" for c in big for m in c["members"])
+    assert any(m["how"] == "paraphrase" for c in big for m in c["members"])
+    copy = [c for c in passages["clusters"] if c["kind"] == "copy"]
+    assert copy and all(c["pairs"] for c in copy)
+    for pair in copy[0]["pairs"]:
+        assert (pair["a"]["published"], pair["a"]["doc"]) <= (pair["b"]["published"], pair["b"]["doc"])
+    assert passages["graph"]["edges"] and all(e["from"] != e["to"] for e in passages["graph"]["edges"])
+    kinds = {m[2] for ms in marks.values() for m in ms}
+    assert kinds == {"quote", "speaker", "passage", "figure", "date", "place"}
+    for doc_id, ms in marks.items():  # the example corpus is all in the BMP: offsets are Python's
+        assert all(0 <= m[0] < m[1] <= len(texts[doc_id]) for m in ms)
+    assert figures["conflicts"] and any(g["differ"] for g in figures["groups"])
+    assert incidents and any(i["lat"] is not None for i in incidents)
+    assert speakers[0]["quotes"] and speakers[0]["outlets"]
+    assert sum(o["n"] for o in speakers[0]["outlets"]) == len(speakers[0]["quotes"])
+
+
+def test_report_is_reproducible(example_db, tmp_path):
+    a = build_report(example_db, tmp_path / "a.html").path.read_bytes()
+    b = build_report(example_db, tmp_path / "b.html").path.read_bytes()
+    assert a == b
+
+
+def test_cli_report(example_db, tmp_path):
+    out = tmp_path / "sub" / "r.html"
+    r = subprocess.run([sys.executable, "-m", "corroborate", "--db", str(example_db), "report", "--out", str(out)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "wrote" in r.stdout and out.exists()
+    r = subprocess.run([sys.executable, "-m", "corroborate", "--db", str(tmp_path / "none.duckdb"), "report"],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "no store" in r.stderr and "Traceback" not in r.stderr
+
+
+# ---- the web app's API ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def client(example_db):
+    from fastapi.testclient import TestClient
+
+    from corroborate.server import create_app
+    return TestClient(create_app(example_db), base_url="http://127.0.0.1")
+
+
+@pytest.mark.parametrize("view", ["overview", "claims", "passages", "speakers", "figures", "incidents", "articles"])
+def test_every_page_has_a_json_twin(client, view):
+    page = client.get(f"/{view}")
+    assert page.status_code == 200 and 'data-mode="app"' in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    twin = client.get(f"/api/{view}")
+    assert twin.status_code == 200 and twin.json()
+
+
+def test_app_article_search_and_errors(client):
+    articles = [a for a in client.get("/api/articles").json() if a["language"] == "en"]
+    doc = client.get(f"/api/articles/{articles[0]['id']}").json()
+    assert doc["text"] and doc["marks"]
+    assert client.get("/article", params={"id": articles[0]["id"]}).status_code == 200
+    assert client.get("/api/articles/nope").status_code == 404
+    hits = client.get("/api/search", params={"q": "EVACUATION"}).json()
+    assert hits["total"] >= 2
+    for h in hits["hits"]:
+        assert h["match"].lower() == "evacuation" and h["text"] == h["match"]
+    assert client.get("/api/search", params={"q": ""}).status_code == 422
+    assert client.get("/static/vendor/d3.min.js").status_code == 200
+    # a request addressed to another host name (DNS rebinding) is refused
+    assert client.get("/api/overview", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_app_says_when_another_process_is_writing(example_db, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from corroborate.server import create_app
+
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys, time
+        con = duckdb.connect({str(example_db)!r})
+        print("ready", flush=True)
+        sys.stdin.read()
+        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        c = TestClient(create_app(example_db), base_url="http://127.0.0.1")
+        r = c.get("/api/claims")
+        assert r.status_code == 503 and "being written by another process" in r.json()["detail"]
+        assert c.get("/claims").status_code == 200  # the page itself still loads, and shows the message
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=20)
+    r = TestClient(create_app(example_db), base_url="http://127.0.0.1").get("/api/claims")
+    assert r.status_code == 200
