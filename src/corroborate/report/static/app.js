@@ -165,7 +165,7 @@
         class: [onOpen ? 'clickable' : '', rid != null && rid === openId ? 'open' : '', rowClass ? rowClass(r) : ''].join(' '),
         'data-id': rid,
         onclick: onOpen ? (ev) => { if (ev.target.closest('a')) return; onOpen(r); } : null,
-      }, columns.map((c) => h('td', { class: c.num ? 'num' : '' }, c.cell ? c.cell(r) : fmt(r[c.key]))));
+      }, columns.map((c) => h('td', { class: c.num ? 'num' : '' }, c.cell ? c.cell(r) : fmt(c.value ? c.value(r) : r[c.key]))));
       body.appendChild(tr);
     }
     const pager = h('div', { class: 'pager' },
@@ -546,7 +546,7 @@
     if (placed.length) {
       // fit the incidents with a margin of a few degrees, so a local story is not a dot on a world map
       const lons = placed.map((i) => i.lon), lats = placed.map((i) => i.lat);
-      const pad = 3;
+      const pad = 6;
       const ext = { type: 'MultiPoint', coordinates: [[d3.min(lons) - pad, d3.min(lats) - pad], [d3.max(lons) + pad, d3.max(lats) + pad]] };
       projection.fitExtent([[10, 10], [W - 10, H - 10]], ext);
     } else {
