@@ -200,3 +200,33 @@ def test_app_says_when_another_process_is_writing(example_db, tmp_path):
         holder.wait(timeout=20)
     r = TestClient(create_app(example_db), base_url="http://127.0.0.1").get("/api/claims")
     assert r.status_code == 200
+
+
+def test_cli_serve_binds_to_loopback(example_db):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "corroborate", "--db", str(example_db), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/overview", timeout=2) as r:
+                    assert json.loads(r.read())["counts"]["documents"] == 22
+                    break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read()
+                assert time.time() < deadline, "the app did not answer"
+                time.sleep(0.2)
+        listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True).stdout
+        if listening:  # ss is there: the socket is bound to loopback only
+            local = {line.split()[3] for line in listening.splitlines()}
+            assert local == {f"127.0.0.1:{port}"}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

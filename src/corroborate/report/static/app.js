@@ -175,6 +175,9 @@
       h('button', { onclick: () => downloadCSV(id + '.csv', columns, sorted) }, 'Download CSV'));
     return h('div', { class: 'table-wrap', 'data-table': id }, pager, h('table', {}, h('thead', {}, head), body));
   }
+  function csvButton(name, columns, rows) {
+    return h('div', { class: 'toolbar' }, h('button', { onclick: () => downloadCSV(name, columns, rows) }, 'Download CSV'));
+  }
   function csvCell(v) {
     if (v == null) return '';
     let s = Array.isArray(v) ? v.join('; ') : String(v);
@@ -222,6 +225,7 @@
           .map(([k, v]) => h('div', { class: 'card', 'data-count': k }, h('b', {}, fmt(v)), k))),
       h('p', { class: 'muted' }, o.first ? `Published ${o.first} to ${o.last}.` : 'No publication dates known.'),
       h('h3', {}, 'Articles per outlet over time'), attentionChart(o.per_day),
+      csvButton('articles-per-day.csv', [{ key: 'date', label: 'date' }, { key: 'outlet', label: 'outlet' }, { key: 'n', label: 'articles' }], o.per_day),
       h('h3', {}, 'Outlets: how much of their text other outlets also carry'),
       dataTable({ id: 'outlets', rows: o.outlets, sort: 'articles', columns: [
         { key: 'outlet', label: 'outlet' },
@@ -329,6 +333,9 @@
       h('h3', {}, 'Who copied whom'),
       h('p', { class: 'muted' }, 'An arrow runs from the outlet that published a shared passage first to the outlet that carried it later; a dashed line joins outlets that carried it on the same day. Line width: article pairs.'),
       copyGraph(p.graph),
+      csvButton('copying-between-outlets.csv', [{ key: 'from', label: 'from outlet' }, { key: 'to', label: 'to outlet' },
+        { key: 'directed', label: 'direction', value: (e) => (e.directed ? 'earlier to later' : 'same day') },
+        { key: 'articles', label: 'article pairs' }, { key: 'words', label: 'words' }], p.graph.edges),
       h('h3', {}, 'Passages'),
       h('div', { class: 'toolbar' }, filterBox('passages.q', 'filter by outlet'), kindSel),
       open ? clusterPanel(open) : null,
@@ -496,10 +503,20 @@
       h('b', {}, c.kind === 'figures' ? 'Different figures: ' : 'Opposite statements: '), c.about,
       c.incident ? [' ', link('incidents', { incident: c.incident }, 'incident')] : null,
       c.claim ? [' ', link('claims', { claim: c.claim }, 'claim')] : null,
-      h('ul', {}, c.sides.map((s) => h('li', {},
-        c.kind === 'figures' ? h('b', {}, s.value != null ? fmt(s.value) : `${fmt(s.low)}–${fmt(s.high)}`) : h('span', { class: 'tag' }, s.negated ? 'denies' : 'asserts'),
-        ' · ', s.claimant || s.source || 'the outlet', ' · ', articleLink(s), ' ', s.published || '',
-        h('div', { class: 'quote-text' }, '“', textOf(s), '”')))))));
+      h('ul', {}, sideGroups(c).map(([label, sides]) => h('li', { class: 'side' },
+        h('b', {}, label), ` · ${sides.length} report${sides.length === 1 ? '' : 's'}: `,
+        sides.map((s, i) => [i ? ', ' : '', s.claimant || s.source || 'the outlet', ' (',
+          h('a', { href: hrefFor('article', { id: s.doc, s: s.s, e: s.e }), title: textOf(s) }, s.outlet || s.doc), ')'])))))));
+  }
+  // the sides of a conflict grouped by what they say (a value, or asserts / denies), each with its claimants
+  function sideGroups(c) {
+    const groups = new Map();
+    for (const s of c.sides) {
+      const label = c.kind === 'figures' ? (s.value != null ? fmt(s.value) : `${fmt(s.low)}–${fmt(s.high)}`) : (s.negated ? 'denies' : 'asserts');
+      if (!groups.has(label)) groups.set(label, []);
+      groups.get(label).push(s);
+    }
+    return Array.from(groups.entries());
   }
 
   // ---- incidents --------------------------------------------------------------------------------
