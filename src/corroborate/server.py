@@ -15,8 +15,11 @@ that allows the app's own scripts and connections to itself, nothing else.
 """
 from __future__ import annotations
 
+import json
 import re
 import threading
+
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,9 +46,10 @@ class Busy(Exception):
 class StoreReader:
     """Opens the store read-only per use and caches what it computed until the file changes."""
 
-    def __init__(self, db: str | Path | None):
+    def __init__(self, db: str | Path | None, size: int = 256):
         self.path = Path(db or default_db())
-        self._cache: dict[Any, Any] = {}
+        self.size = size
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
         self._stamp: tuple | None = None
         self._lock = threading.Lock()
 
@@ -66,11 +70,14 @@ class StoreReader:
                 self._cache.clear()
                 self._stamp = stamp
             if key in self._cache:
+                self._cache.move_to_end(key)
                 return self._cache[key]
         value = self.run(compute)
         with self._lock:
             if self._stamp == stamp:
                 self._cache[key] = value
+                while len(self._cache) > self.size:  # articles and searches: keep the recent ones
+                    self._cache.popitem(last=False)
         return value
 
     def run(self, compute: Callable[[ReportData], Any]) -> Any:
@@ -99,13 +106,21 @@ def create_app(db: str | Path | None = None, title: str = "corroborate") -> Fast
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    def answer(key: Any, compute: Callable[[ReportData], Any]) -> Any:
+    def answer(key: Any, compute: Callable[[ReportData], Any]) -> Response:
+        # serialised once and cached as bytes: FastAPI's own encoder walks every value in Python,
+        # which takes seconds for a 10,000-article claims view
+        def encoded(d: ReportData) -> bytes | None:
+            value = compute(d)
+            return None if value is None else json.dumps(value, ensure_ascii=False, default=str).encode()
         try:
-            return reader.get(key, compute)
+            body = reader.get(key, encoded)
         except Busy as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from None
         except StoreError as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from None
+        if body is None:
+            raise HTTPException(status_code=404, detail="not found")
+        return Response(body, media_type="application/json")
 
     page = app_page(title)
 
@@ -127,12 +142,12 @@ def create_app(db: str | Path | None = None, title: str = "corroborate") -> Fast
 
     @app.get("/api/articles/{doc_id}")
     def article(doc_id: str) -> Any:
-        def one(d: ReportData) -> Any:
-            return d.article(doc_id) if doc_id in d.docs else None
-        found = answer(("article", doc_id), one)
-        if found is None:
-            raise HTTPException(status_code=404, detail=f"no article {doc_id}")
-        return found
+        try:
+            return answer(("article", doc_id), lambda d: d.article(doc_id) if doc_id in d.docs else None)
+        except HTTPException as exc:
+            if exc.status_code == 404:
+                raise HTTPException(status_code=404, detail=f"no article {doc_id}") from None
+            raise
 
     @app.get("/api/search")
     def search(q: str = Query(..., min_length=1, max_length=200)) -> Any:
@@ -146,7 +161,7 @@ def create_app(db: str | Path | None = None, title: str = "corroborate") -> Fast
 
 
 def _view_route(answer, name: str):
-    def route() -> Any:
+    def route() -> Response:
         return answer(name, lambda d: d.view(name))
     return route
 
