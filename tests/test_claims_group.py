@@ -128,3 +128,27 @@ def test_one_person_spelt_two_ways_is_one_source_two_people_are_two():
     assert len(collapse(["person:george kettaneh", "person:george kettana"])) == 1
     assert len(collapse(["person:hamad hasan", "person:hassan hamad"])) == 1
     assert len(collapse(["person:lena orlis", "person:lena marsh"])) == 2
+
+
+def test_similar_pairs_are_bounded_per_unit_and_still_join_a_repeated_statement():
+    import numpy as np
+
+    from corroborate.claims.group import _Union, _similar_edges
+
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=16)
+    # 40 articles repeat one statement (nearly the same vector); 10 units say other things
+    vecs = [base + rng.normal(scale=0.05, size=16) for _ in range(40)] + [rng.normal(size=16) for _ in range(10)]
+    vectors = np.array([v / np.linalg.norm(v) for v in vecs], dtype=np.float32)
+    units = [Unit(f"d{k}", 0, 5, "x", "o", None, None, None, frozenset()) for k in range(50)]
+    units[1] = Unit("d0", 10, 15, "y", "o", None, None, None, frozenset())  # same article as unit 0
+    every = _similar_edges(vectors, units, 0.9, neighbours=1000, block=7)
+    brute = [(i, j) for i in range(50) for j in range(i + 1, 50)
+             if units[i].doc_id != units[j].doc_id and float(vectors[i] @ vectors[j]) >= 0.9]
+    assert every == brute and (0, 1) not in every
+    bounded = _similar_edges(vectors, units, 0.9, neighbours=3, block=7)
+    assert set(bounded) <= set(every) and len(bounded) <= 50 * 3
+    union = _Union(50)
+    for i, j in bounded:
+        union.join(i, j)
+    assert len({union.find(i) for i in range(40)}) == 1  # still one claim

@@ -138,20 +138,45 @@ def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
     return edges
 
 
+NEIGHBOURS = 50
+
+
 def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   block: int = 2048) -> list[tuple[int, int]]:
-    """Pairs of units of different articles whose embeddings have cosine >= similarity."""
-    edges = []
+                   neighbours: int = NEIGHBOURS, block: int = 256) -> list[tuple[int, int]]:
+    """Pairs (i < j) of units of different articles whose embeddings have cosine >= similarity:
+    each unit's `neighbours` closest such units, which in a corpus of ordinary size is all of them.
+
+    Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
+    pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
+    than a laptop has), while a few dozen nearest neighbours per unit already join them all. Rows
+    of the similarity matrix are computed a block at a time and filtered in numpy."""
     n = len(units)
-    docs = np.array([u.doc_id for u in units], dtype=object)
+    if n == 0:
+        return []
+    _, doc = np.unique(np.array([u.doc_id for u in units], dtype=object).astype(str), return_inverse=True)
+    keys = []
     for s in range(0, n, block):
-        sims = vectors[s:s + block] @ vectors.T
+        e = min(n, s + block)
+        sims = vectors[s:e] @ vectors.T
+        sims[doc[s:e, None] == doc[None, :]] = -1.0  # the unit itself and its own article
         rows, cols = np.nonzero(sims >= similarity)
-        for r, c in zip(rows.tolist(), cols.tolist()):
-            i = s + r
-            if i < c and docs[i] != docs[c]:
-                edges.append((i, c))
-    return edges
+        if not len(rows):
+            continue
+        counts = np.bincount(rows, minlength=e - s)
+        if counts.max() > neighbours:
+            # within each row, closest first (ties by column), then keep the first `neighbours`
+            order = np.lexsort((cols, -sims[rows, cols], rows))
+            rows, cols = rows[order], cols[order]
+            first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+            keep = np.arange(len(rows)) - first[rows] < neighbours
+            rows, cols = rows[keep], cols[keep]
+        i = rows.astype(np.int64) + s
+        cols = cols.astype(np.int64)
+        keys.append(np.minimum(i, cols) * n + np.maximum(i, cols))
+    if not keys:
+        return []
+    pairs = np.unique(np.concatenate(keys))
+    return list(zip((pairs // n).tolist(), (pairs % n).tolist()))
 
 
 # A sentence ends at . ! ? (and a closing quote) before a capital, but not after an abbreviation
