@@ -21,8 +21,13 @@ What it does, in one process and one run:
        the articles about those incidents copy two or three of its paragraphs with light edits
        (a synonym here and there, sometimes a sentence dropped), so the copied-passages stage finds
        clusters with an origin;
-     - filler sentences from benchmarks/nlp.py's `Writer` (30 templates of attributed news prose;
-       every sentence unique), about 150-300 words per article.
+     - filler: 28 templates of attributed news prose filled by benchmarks/nlp.py's `Writer` (its
+       slots, word lists and no-sentence-twice rule), about half of each article's ~350 words.
+   Every template, of the filler and of the sentences about an incident, is worded with
+   alternatives drawn anew for each use, and each sentence about an incident shares its paragraph
+   with filler: two articles share facts and quotes but, apart from the press releases, rarely a
+   run of words long enough to be a copied passage. (With fixed templates, such as Writer's own,
+   chance runs chained unrelated press releases into clusters of hundreds of articles.)
 
 2. Times, with time.perf_counter, garbage collected before each measurement:
      - analysis (the baseline): `api.add` of the JSON Lines file into a new DuckDB store, then
@@ -65,7 +70,7 @@ from corroborate import api
 from corroborate.report import build_report
 from corroborate.settings import load_settings
 from _report import print_table, verdict  # benchmarks/ is sys.path[0] when run as a script
-from nlp import FIRST, LAST, Writer       # the filler prose of the parse benchmark
+from nlp import FIRST, LAST, Writer       # the sentence writer of the parse benchmark
 
 RATIO_TARGET = 0.1        # maximum report build time / analysis time
 START = date(2025, 3, 3)  # a Monday; incidents fall on the 28 days from here
@@ -96,71 +101,165 @@ def _domain(outlet: str) -> str:
     return "".join(ch for ch in outlet.lower() if ch.isalnum()) + ".example"
 
 
-# Event types: (name in titles, how it happened, in a lead).
-KINDS = [
-    ("missile strike", "when a missile struck {target} in {city}"),
-    ("airstrike", "in an airstrike on {target} in {city}"),
-    ("shelling", "when shells hit {target} in {city}"),
-    ("drone strike", "when a drone hit {target} in {city}"),
-    ("explosion", "when an explosion ripped through {target} in {city}"),
-    ("car bomb", "when a car bomb exploded near {target} in {city}"),
+# Templates: {slot} is filled with format(); [a|b|c] is one of the alternatives, drawn for each use
+# (so two outlets rarely word one fact alike); brackets nest.
+KINDS = [  # (name in titles and quotes, how it happened, in a lead)
+    ("missile strike", "[when|after] a [|ballistic |cruise ]missile [hit|struck|slammed into] {target} in {city}"),
+    ("airstrike", "in an [|overnight |early morning ]airstrike on {target} in {city}"),
+    ("shelling", "[when|after] [shells|artillery shells|rockets] [hit|landed on|struck] {target} in {city}"),
+    ("drone strike", "[when|after] a [|kamikaze |attack ]drone [hit|struck|crashed into] {target} in {city}"),
+    ("explosion", "[when|after] an explosion [ripped through|tore through|destroyed part of] {target} in {city}"),
+    ("car bomb", "[when|after] a car bomb [exploded|went off|detonated] [near|outside|next to] {target} in {city}"),
 ]
-TARGETS = ["an apartment block", "a market", "a railway station", "a hospital", "a school", "a power plant",
-           "a bus station", "a residential district", "a shopping centre", "a grain warehouse", "a water plant"]
+TARGETS = ["[an apartment block|a residential building|a block of flats]",
+           "[a market|a crowded market|an open-air market]",
+           "[a railway station|the central station|a train station]",
+           "[a hospital|a children's hospital|a clinic]",
+           "[a school|a secondary school|a school building]",
+           "[a power plant|a power station|an electricity substation]",
+           "[a bus station|a bus stop|a bus depot]",
+           "[a residential district|a residential area|a housing estate]",
+           "[a shopping centre|a shopping mall|a supermarket]",
+           "[a grain warehouse|a grain terminal|a warehouse]",
+           "[a water plant|a water treatment plant|a pumping station]"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 LEADS = [
-    "{K} people were killed and {i} injured {how} on {day}, {claimant} said.",
-    "At least {k} people were killed {how} on {day}, {claimant} said, adding that {i} others were injured.",
-    "{Claimant} said on {day} that {k} people had been killed and {i} wounded {how}.",
-    "A {kind} on {target} in {city} killed {k} people and injured {i} on {day}, according to {claimant}.",
+    "[At least |]{k} [people|civilians] were killed and {i} [injured|wounded] {how} [on|early on|late on] {day}, "
+    "{claimant} said.",
+    "{claimant} said {k} people [were|had been] killed and {i} [wounded|injured] {how} on {day}.",
+    "A {kind} [on|at] {target} in {city} killed [at least |]{k} people and [injured|wounded] {i} [on|early on] {day}, "
+    "[according to {claimant}|{claimant} said].",
 ]
 HOSPITAL = [
-    "According to {hospital}, {k} people have died and more than {i} were treated for injuries.",
-    "Doctors at {hospital} said {i} people were being treated and {k} had died.",
-    "{Hospital} put the toll higher, saying {k} people were killed and {i} injured.",
+    "According to {hospital}, {k} people [have died|died|were killed] and [more than|over] {i} [were treated for "
+    "injuries|were hurt|needed treatment].",
+    "Doctors at {hospital} said[ on {pday}|] that {i} people were being treated and {k} had died.",
+    "{hospital} [put the toll higher|gave a higher toll|disputed the official figures], saying {k} people were "
+    "killed and {i} [injured|wounded].",
 ]
+HOSPITALS = ["[the {city} Regional Hospital|the main hospital in {city}|{city}'s central hospital|"
+             "a hospital in {city}]"]
 REVISIONS = [
-    "On {pday}, {claimant} raised the death toll from the {kind} to {k}.",
-    "The number of dead rose to {k} on {pday} after rescuers found more bodies, officials said.",
+    "[On {pday}|By {pday}], {claimant} [raised|revised] the death toll [from the {kind} |]to {k}.",
+    "The number of [dead|people killed] rose to {k} on {pday} [after rescuers found more bodies|as more bodies "
+    "were recovered|after two of the injured died in hospital], [officials said|{claimant} said].",
 ]
-OFFICIAL_QUOTES = [
-    "This was a deliberate {kind} on civilians in {city}",
-    "Rescue teams are still searching the rubble in {city}, and we fear the toll will rise",
-    "Everyone who ordered the {kind} on {target} will answer for it",
-    "We ask the residents of {city} to stay in shelters when the sirens sound",
-    "There were no military targets anywhere near {target} in {city}",
-    "Our doctors in {city} have been working without a break since {day} morning",
-    "We will rebuild every home that was destroyed in {city}",
+OFFICIAL_QUOTES = [  # drawn once per incident: the outlets that quote it quote the same words
+    "This was a deliberate [attack|strike] on [civilians|peaceful people|a residential area] in {city}",
+    "[Rescuers|Rescue teams] are still [searching|clearing] the [rubble|debris], and [we fear|I fear] the toll "
+    "will rise",
+    "[Everyone|Those] who ordered [this|the] {kind} will [answer for it|be held to account]",
+    "[We ask|I urge] [people|residents] to [stay in|go to] shelters when the sirens sound",
+    "There were no [military targets|soldiers|troops] anywhere near the {target}",
+    "Our [doctors|surgeons|medics] have been working without a break since {day}",
+    "We will rebuild every [home|house|school] [that was destroyed|they destroyed][ in {city}|]",
 ]
-QUOTE_FORMS = [
-    '"{q}," said {name}, the {role}.',
-    '"{q}," {name}, the {role}, told reporters on {pday}.',
-    '{name}, the {role}, said: "{q}."',
-]
+QUOTE_FORMS = ['"{q}," said {name}[, the {role}|].',
+               '"{q}," {name}[, the {role},|] [said|told reporters|wrote on Telegram].',
+               '{name}[, the {role},|] said: "{q}."']
 WITNESS = [
-    "The whole building shook and then the windows came in",
-    "We ran down to the basement with the children and waited for hours",
-    "I heard two explosions and then people were screaming in the street",
-    "My neighbour's flat is gone, there is nothing left of it",
-    "We have no water and no electricity since the {kind}",
-    "I was at work when my sister called to say our street was on fire",
+    "The whole building shook and then the windows [came in|shattered]",
+    "We ran [down to the basement|to the shelter] with the children and waited [for hours|until morning]",
+    "I heard [two|three|several] explosions and then people were screaming",
+    "My neighbour's [flat|house] is gone, there is nothing left of it",
+    "We have no [water|electricity|heating] since the {kind}",
+    "I was at work when my [sister|brother|son|daughter] called to say our street was on fire",
 ]
+WITNESS_FORMS = ['"{q}," said {name}, [a resident of {city}|who lives nearby|a {age}-year-old {job}].',
+                 '"{q}," {name}, [{age}|a local {job}], told the {outlet}.']
+JOBS = ["teacher", "nurse", "driver", "shopkeeper", "pensioner", "student", "engineer", "baker"]
 RELEASE_LEADS = [
-    "A {kind} struck {target} in {city} on {day}, killing {k} people and injuring {i}, the {agency} said "
+    "A {kind} [struck|hit] {target} in {city} on {day}, killing {k} people and injuring {i}, the {agency} said "
     "in a statement.",
-    "The {agency} reports that {k} people were killed and {i} injured when a {kind} hit {target} in "
-    "{city} on {day}.",
+    "The {agency} reports that {k} people were killed and {i} injured when a {kind} hit {target} in {city} on {day}.",
 ]
 RESCUE = [
-    "Rescue teams worked through the night at {target} in {city} and pulled {n} people from the rubble.",
-    "Emergency crews put out {n} fires after the {kind} and evacuated residents from nearby streets.",
+    "[Rescue teams|Rescuers|Emergency workers] [worked|searched] through the [night|day] [at the site|in {city}] and "
+    "[pulled|freed] {n} people from the [rubble|debris|ruins].",
+    "[Emergency crews|Firefighters] put out {n} fires [after|caused by] the {kind} and evacuated [residents|{m} "
+    "residents|families] from [nearby|surrounding|neighbouring] [streets|buildings|blocks].",
 ]
-# Light edits a copy makes to a press release: one synonym for another, each occurrence by chance.
+# Light edits a copy makes to a press release: one word for another, each occurrence by chance.
 SYNONYMS = {"people": "civilians", "struck": "hit", "residents": "locals", "worked": "laboured",
             "said": "stated", "about": "around", "nearby": "neighbouring", "night": "evening",
             "expected": "likely", "officials": "authorities", "reported": "said"}
+_PLURAL_Y = re.compile(r"([^aeiou])ys\b")
+_CHOICE = re.compile(r"\[([^\[\]]*)\]")
+
+
+def vary(template: str, rng: random.Random, cap: bool = True, **slots) -> str:
+    """The template with one alternative of each [a|b] drawn, then its {slots} filled (the values
+    as they are: vary them first); cap: capitalise the first letter, as at a sentence's start."""
+    while True:
+        text, n = _CHOICE.subn(lambda m: rng.choice(m.group(1).split("|")), template)
+        if not n:
+            break
+        template = text
+    text = template.format(**slots) if slots else template
+    return _AN.sub(r"\1n ", text[0].upper() + text[1:] if cap else text)
+
+
+# Filler prose: news sentences with the slots of benchmarks/nlp.py's Writer ({person}, {org},
+# {topic}, {clause}, {claim}, ...), but worded with alternatives so that two articles rarely share
+# a run of fixed words long enough to look like a copied passage (Writer's own 30 templates do).
+FILLER = [
+    '"{claim}," {person} [said|told reporters|said on {day}|wrote on social media].',
+    '"{claim}," the {field} ministry said in a [statement|briefing|short statement][ on {day}|].',
+    '{person}, [a|the] {role} [at|of|with] {org}, [said|told reporters that|argued that] {clause}.',
+    '[According to {org},|{org} said|Officials at {org} said] {clause}.',
+    '{person} told [reporters|journalists|a news conference] in {place}[ on {day}|] that {clause}.',
+    'The {adj} {noun} in {place} was {past} on {day} after {num} [complaints|objections|protests], '
+    '[officials said|{org} said|according to {org}].',
+    '[Officials|Economists|Analysts] expect {topic} to cost [about|around|nearly] {money}, [up from|compared with] '
+    '{money2} [last year|a year earlier|in {year}].',
+    '{org} did not[ immediately|] respond to [a request|requests|several requests] for comment[ on {topic}|].',
+    '{person} said the [plan|proposal|decision] would "{verb} {topic}" and [called on|urged|asked] {org} to '
+    '{verb2} it.',
+    '[Critics|Opponents|Several lawmakers], including {person} of {org}, [argue|say|warned] that {clause}.',
+    '"We are [deeply|very|increasingly] concerned about {topic}," [said {person}, who leads {org}|{person} of '
+    '{org} said].',
+    '[In|During] {month}, {org} {past} {num} {noun}s in {place}, according to [a report|figures|data] published '
+    'on {day}.',
+    '[About|Nearly|More than] {num} people [gathered|rallied|protested] [outside|near|in front of] the {noun} office in '
+    '{place} on {day}[ to protest against {topic}|].',
+    'Police in {place} said {num} people had been [detained|arrested][ and {small} officers were injured| during the '
+    'protest| after clashes].',
+    '{person} [declined to comment on|would not discuss|refused to talk about] {topic} when [asked by reporters|'
+    'approached|contacted] on {day}.',
+    'Asked whether {clause}, {person} said it was "[too early to say|not the time for that|a question for the '
+    'courts]."',
+    'The {noun} [plan|deal|programme], first announced in {month} {year}, has been {past} {small} times[ since then| so '
+    'far|].',
+    '{org} has {past} {topic}, [a spokesperson|a spokesman|an official] said[, without giving details|].',
+    '[Residents|Shopkeepers|Families] [of|in] {place} told the {outlet} that {clause}.',
+    'Neither {org} nor {org2} [has commented|has said anything|responded][ publicly|] on {topic}.',
+    'It was [not immediately clear|unclear] how many {noun}s[ in {place}|] would be [affected|hit] by {topic}.',
+    'The decision follows {small} [months|weeks|rounds] of talks between {org} and {org2} [over|about|on] {topic}.',
+    'Under the [proposal|plan|agreement], the {noun} would be {past} from {year} and reviewed every {small} years.',
+    '{person}, the {role} in charge of {topic}, is [due|expected|scheduled] to [testify before|appear before|brief] a '
+    '{field} committee {time}.',
+    'The [vote|decision|ruling] on {topic} is expected {time}, {person} said[, adding that {clause}|].',
+    'Aid [agencies|groups|workers] in {place} said {num} [families|people|households] [were still waiting for help|had '
+    'been displaced|had no shelter][ by {day}|].',
+    'The [road|highway|railway line] between {place} and {place2} [remained closed|was reopened|was damaged] on {day}, '
+    '[officials|{org}] said.',
+    '"{claim}. {claim2}," {person} [wrote on social media|told a rally|said in a video] on {day}.',
+]
+
+
+class Filler(Writer):
+    """benchmarks/nlp.py's Writer (its slots, word lists and no-sentence-twice rule) on FILLER."""
+
+    def sentence(self) -> str:
+        while True:
+            s = vary(self.fill(vary(self.rng.choice(FILLER), self.rng, cap=False)), self.rng)
+            s = _PLURAL_Y.sub(r"\1ies", s)  # Writer's "{noun}s": "subsidys" -> "subsidies"
+            parts = s.split(". ")  # a quotation of two sentences is two sentences to the parser
+            if not self.seen.intersection(parts):
+                self.seen.update(parts)
+                return s
 
 
 @dataclass
@@ -169,15 +268,15 @@ class Incident:
     day: date
     city: str
     kind: str
-    how: str
-    target: str
+    how: str                         # template: it is worded anew in each article
+    target: str                      # template
     killed: int
     injured: int
     hospital_killed: int
     hospital_injured: int
     revised_killed: int
-    claimant: str                    # who gives the official toll
-    quotes: list[str]                # two official quotes that several outlets carry
+    claimants: list[str]             # who give the official toll (templates)
+    quotes: list[str]                # two official quotes that several outlets carry (fixed words)
     release: list[str] = field(default_factory=list)  # paragraphs of its press release, if any
     agency: str = ""
 
@@ -187,10 +286,9 @@ class Generator:
 
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
-        self.writer = Writer(seed + 1)  # its own stream: the filler does not shift the incidents
-        r = self.rng
-        self.governors = {c: (self.person(), f"governor of the {c} region") for c in CITIES}
-        self.agency_heads = {a: (self.person(), f"head of the {a}") for a in AGENCIES}
+        self.writer = Filler(seed + 1)  # its own stream: the filler does not shift the incidents
+        self.governors = {c: self.person() for c in CITIES}
+        self.agency_heads = {a: self.person() for a in AGENCIES}
 
     def person(self) -> str:
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
@@ -205,34 +303,32 @@ class Generator:
         city, target = r.choice(CITIES), r.choice(TARGETS)
         killed = r.choice([r.randint(2, 9), r.randint(3, 25), r.randint(10, 60)])
         injured = killed + r.randint(2, 3 * killed + 10)
-        gov, gov_role = self.governors[city]
-        claimant = r.choice([f"the governor of the {city} region, {gov}", "the State Emergency Service",
-                             "the health ministry", "local officials", "the regional military administration"])
+        gov = self.governors[city]
+        claimants = [f"[regional governor {gov}|{city} governor {gov}|the governor of the {city} region]",
+                     r.choice(["the State Emergency Service", "the health ministry", "the regional military "
+                               "administration", "the civil defence"]),
+                     r.choice(["local officials", "police", "the city council", "officials"])]
         day = START + timedelta(days=r.randrange(DAYS_SPREAD))
-        slots = dict(kind=kind, city=city, target=target.split(" ", 1)[1] if " " in target else target,
-                     day=WEEKDAYS[day.weekday()])
-        quotes = [q.format(**{**slots, "target": "the " + slots["target"]})
+        noun = vary(target, r, cap=False).split(" ", 1)[1]  # "a crowded market" -> "crowded market"
+        quotes = [vary(q, r, kind=kind, city=city, target=noun, day=WEEKDAYS[day.weekday()])
                   for q in r.sample(OFFICIAL_QUOTES, 2)]
-        return Incident(index, day, city, kind, how.format(target=target, city=city), target, killed,
-                        injured, killed + r.randint(0, 6), injured + r.randint(0, 20),
-                        killed + r.randint(1, 12), claimant, quotes)
+        return Incident(index, day, city, kind, how, target, killed, injured, killed + r.randint(0, 6),
+                        injured + r.randint(0, 20), killed + r.randint(1, 12), claimants, quotes)
 
     def add_release(self, inc: Incident) -> None:
         """Four paragraphs an agency publishes about the incident, the day it happened."""
         r, w = self.rng, self.writer
         inc.agency = r.choice(AGENCIES)
-        head, role = self.agency_heads[inc.agency]
-        slots = dict(kind=inc.kind, target=inc.target, city=inc.city, day=WEEKDAYS[inc.day.weekday()],
-                     k=inc.killed, i=inc.injured, agency=inc.agency, n=r.randint(5, 60))
-        lead = r.choice(RELEASE_LEADS).format(**slots)
-        rescue = r.choice(RESCUE).format(**slots)
-        quote = f'"{inc.quotes[0]}," said {head}, the {role}.'
-        inc.release = [_AN.sub(r"\1n ", p) for p in [
-            " ".join([lead, w.sentence()]),
-            " ".join([rescue, w.sentence(), w.sentence()]),
+        slots = dict(kind=inc.kind, target=vary(inc.target, r, cap=False), city=inc.city,
+                     day=WEEKDAYS[inc.day.weekday()], k=inc.killed, i=inc.injured, agency=inc.agency,
+                     n=r.randint(5, 60), m=r.randint(40, 900))
+        quote = f'"{w.fill("{claim}")}," said {self.agency_heads[inc.agency]}, the head of the {inc.agency}.'
+        inc.release = [
+            " ".join([vary(r.choice(RELEASE_LEADS), r, **slots), w.sentence()]),
+            " ".join([vary(r.choice(RESCUE), r, **slots), w.sentence(), w.sentence()]),
             " ".join([quote, w.sentence()]),
             " ".join([w.sentence(), w.sentence()]),
-        ]]
+        ]
 
     def copy_of(self, paragraphs: list[str]) -> list[str]:
         """The paragraphs with light edits: synonyms at random, sometimes a sentence dropped."""
@@ -255,32 +351,48 @@ class Generator:
         outlet = r.choice(NEWS_OUTLETS)
         published = inc.day + timedelta(days=r.choice([0, 0, 0, 1, 1, 2, 3, 5]))
         day, pday = WEEKDAYS[inc.day.weekday()], WEEKDAYS[published.weekday()]
-        num = lambda n: self.number(n, r)  # noqa: E731
-        slots = dict(how=inc.how, day=day, pday=pday, kind=inc.kind, target=inc.target, city=inc.city,
-                     claimant=inc.claimant, k=num(inc.killed), i=num(inc.injured))
-        lead = r.choice(LEADS).format(K=num(inc.killed).capitalize(),
-                                      Claimant=inc.claimant[0].upper() + inc.claimant[1:], **slots)
+
+        def phrase(template: str, **slots) -> str:  # a part of a sentence
+            return vary(template, r, cap=False, **slots)
+
+        def sentence(template: str, **slots) -> str:
+            base = dict(city=inc.city, kind=inc.kind, day=day, pday=pday, outlet=outlet,
+                        claimant=phrase(r.choice(inc.claimants)))
+            return vary(template, r, **{**base, **slots})
+
+        target = phrase(inc.target)
+        how = phrase(inc.how, target=target, city=inc.city)
+        lead = sentence(r.choice(LEADS), k=self.number(inc.killed, r), i=self.number(inc.injured, r),
+                        how=how, target=target)
         if r.random() < 0.6:
             lead = f"{inc.city.upper()} ({outlet}) - {lead}"
-        hospital = r.choice([f"the {inc.city} Regional Hospital", f"the main hospital in {inc.city}"])
-        counts = [r.choice(HOSPITAL).format(hospital=hospital, Hospital=hospital[0].upper() + hospital[1:],
-                                            k=num(inc.hospital_killed), i=num(inc.hospital_injured))]
+        hospital = phrase(r.choice(HOSPITALS), city=inc.city)
+        counts = [sentence(r.choice(HOSPITAL), hospital=hospital, k=self.number(inc.hospital_killed, r),
+                           i=self.number(inc.hospital_injured, r))]
         if published >= inc.day + timedelta(days=2):
-            counts.append(r.choice(REVISIONS).format(**{**slots, "k": num(inc.revised_killed)}))
-        gov, role = self.governors[inc.city]
-        speaker, speaker_role = (gov, role) if r.random() < 0.7 else (self.person(), f"mayor of {inc.city}")
-        quote = r.choice(QUOTE_FORMS).format(q=r.choice(inc.quotes), name=speaker, role=speaker_role, pday=pday)
-        witness = (f'"{r.choice(WITNESS).format(kind=inc.kind)}," said {self.person()}, '
-                   f'a resident of {inc.city}.')
+            counts.append(sentence(r.choice(REVISIONS), k=self.number(inc.revised_killed, r)))
+        if r.random() < 0.7:
+            speaker, role = self.governors[inc.city], f"governor of the {inc.city} region"
+        else:
+            speaker, role = self.person(), f"mayor of {inc.city}"
+        quote = sentence(r.choice(QUOTE_FORMS), q=r.choice(inc.quotes), name=speaker, role=role)
+        witness = sentence(r.choice(WITNESS_FORMS), q=phrase(r.choice(WITNESS), kind=inc.kind),
+                           name=self.person(), age=r.randint(19, 83), job=r.choice(JOBS))
 
-        paragraphs = [lead, " ".join(counts), quote]
+        # Each sentence about the incident shares a paragraph with unique filler, so two articles
+        # about one incident share facts and quotes but rarely a passage long enough to be a copy.
+        def with_filler(sentence: str) -> str:
+            return " ".join([sentence] + [w.sentence() for _ in range(r.randint(1, 2))])
+
+        paragraphs = [with_filler(lead), with_filler(counts[0]), with_filler(quote)]
+        if len(counts) > 1:
+            paragraphs.append(with_filler(counts[1]))
         if inc.release and r.random() < COPY_SHARE:
             first = r.randrange(0, 2)
             copied = self.copy_of(inc.release[first:first + r.choice([2, 3])])
-            paragraphs[2:2] = [f"In a statement, the {inc.agency} said:"] if r.random() < 0.3 else []
             paragraphs[2:2] = copied
-        filler = w.paragraphs(r.randint(150, 300))
-        filler.insert(r.randint(0, len(filler)), witness)
+        filler = w.paragraphs(r.randint(30, 130))
+        filler.insert(r.randint(1, len(filler)), with_filler(witness))
         paragraphs += filler
         title = r.choice([f"{inc.killed} killed in {inc.kind} in {inc.city}",
                           f"{inc.kind.capitalize()} in {inc.city} kills {inc.killed}, injures {inc.injured}",
