@@ -56,11 +56,12 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # Courier or "Ostrenia Today" a source.
     quoted = {(u.source_key, u.outlet) for u in units
               if u.source_key and u.source_key.startswith("org:") and len(u.source_key.split()) >= 2}
-    publisher: dict[str, str | None] = {}
-    for doc_id, d in docs.items():
-        key = source_key(d.get("outlet"), "organisation") if d.get("outlet") else None
-        publisher[doc_id] = key if key and any(same_source(key, q) and o != d.get("outlet")
-                                               for q, o in quoted) else None
+    # decided once per outlet (there are far fewer outlets than articles)
+    by_outlet: dict[str, str | None] = {}
+    for outlet in sorted({d.get("outlet") for d in docs.values() if d.get("outlet")}):
+        key = source_key(outlet, "organisation")
+        by_outlet[outlet] = key if key and any(same_source(key, q) and o != outlet for q, o in quoted) else None
+    publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
     for r in sorted(previous.get("assertions", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
         d = docs.get(r["doc_id"])
         if d is None or len(r["text"].split()) < min_words:
