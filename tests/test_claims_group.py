@@ -152,3 +152,19 @@ def test_similar_pairs_are_bounded_per_unit_and_still_join_a_repeated_statement(
     for i, j in bounded:
         union.join(i, j)
     assert len({union.find(i) for i in range(40)}) == 1  # still one claim
+
+
+def test_polarity_conflict_between_members_saying_the_same_words():
+    import json
+
+    from corroborate.claims.conflicts import polarity_conflicts
+    from corroborate.claims.group import _claim
+
+    members = [Unit("a", 0, 40, "Civilian areas of Velmora were targeted by the strikes", "One", "2025-03-11"),
+               Unit("b", 0, 44, "Civilian areas of Velmora were not targeted by the strikes", "Two", "2025-03-12"),
+               Unit("c", 0, 30, "The army hit only military depots near the river", "Three", "2025-03-12")]
+    found = polarity_conflicts([_claim(members, {"same content in other words"})])
+    assert len(found) == 1 and found[0]["kind"] == "polarity"
+    sides = json.loads(found[0]["sides"])
+    assert sorted((s["doc_id"], s["negated"]) for s in sides) == [("a", False), ("b", True)]
+    assert polarity_conflicts([_claim(members[:1] + members[2:], set())]) == []

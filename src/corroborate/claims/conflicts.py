@@ -68,10 +68,19 @@ def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
         if c.articles < 2:
             continue
         marks = [(m, bool(_NEGATION.search(m.text))) for m in c.members]
+        negated = [(m, _content_words(m.text)) for m, neg in marks if neg]
+        if not negated or len(negated) == len(marks):
+            continue
+        plain = [(m, _content_words(m.text)) for m, neg in marks if not neg]
         # Opposite polarity only between members saying the same words otherwise: a claim that
         # joins "civilians are not targeted" with "only military targets are hit" is no conflict.
-        opposed = {id(a) for a, na in marks for b, nb in marks
-                   if na != nb and _overlap(_content_words(a.text), _content_words(b.text)) >= 0.7}
+        # (Words are taken once per member: a claim repeated by thousands of articles is common.)
+        opposed: set[int] = set()
+        for a, wa in negated:
+            for b, wb in plain:
+                if _overlap(wa, wb) >= 0.7:
+                    opposed.add(id(a))
+                    opposed.add(id(b))
         marks = [(m, neg) for m, neg in marks if id(m) in opposed]
         if len({neg for _, neg in marks}) < 2:
             continue
