@@ -12,6 +12,23 @@
   const MODE = BODY.getAttribute('data-mode') || 'report';
   const DATA_EL = document.getElementById('corroborate-data');
   const BUNDLE = DATA_EL ? JSON.parse(DATA_EL.textContent) : null;
+  if (BUNDLE) restoreArticleFields(BUNDLE);
+  // The report leaves out each row's outlet and date where they are its article's: put them back.
+  function restoreArticleFields(bundle) {
+    const meta = new Map(bundle.articles.map((a) => [a.id, a]));
+    const stack = ['claims', 'passages', 'speakers', 'figures', 'incidents'].map((k) => bundle[k]);
+    while (stack.length) {
+      const v = stack.pop();
+      if (Array.isArray(v)) { for (const x of v) if (x && typeof x === 'object') stack.push(x); continue; }
+      if (!v || typeof v !== 'object') continue;
+      if (typeof v.doc === 'string' && meta.has(v.doc) && !('outlet' in v)) {
+        const a = meta.get(v.doc);
+        v.outlet = a.outlet;
+        v.published = a.published;
+      }
+      for (const x of Object.values(v)) if (x && typeof x === 'object') stack.push(x);
+    }
+  }
   const PAGE = 100;
   const MAIN = document.getElementById('main');
   const VIEWS = [
