@@ -322,7 +322,8 @@
         ] })];
   }
   function claimChain(c) {
-    const items = c.members.map((m) => h('li', { 'data-how': m.how },
+    const CHAIN = 200;  // a claim a thousand articles repeat: the first ones tell who said it first
+    const items = c.members.slice(0, CHAIN).map((m) => h('li', { 'data-how': m.how },
       h('span', { class: 'tag ' + m.how }, m.how), ' ', m.published || 'undated', ' · ', articleLink(m), ' · ',
       m.attributed_to ? ['credits ', h('b', {}, m.attributed_to)] : h('span', { class: m.stripped ? 'flag' : 'tag' }, m.stripped ? 'unattributed: attribution stripped' : 'own voice'),
       m.copied_from && m.copied_from.length ? h('span', { class: 'muted' }, ' (text copied from an earlier article)') : null,
@@ -331,6 +332,7 @@
       h('h3', {}, 'Chain of “', c.text, '”'),
       h('p', {}, `${c.articles} articles, ${c.outlets} outlets, ${c.independent} independent source${c.independent === 1 ? '' : 's'}. Joined by: ${c.why.join(', ') || 'one member'}.`),
       h('ol', { class: 'chain' }, items),
+      c.members.length > CHAIN ? h('p', { class: 'muted' }, `${c.members.length - CHAIN} later members not shown (the CSV of the claims table lists every claim).`) : null,
       h('button', { onclick: () => setParams({ claim: '' }) }, 'close'));
   }
 
@@ -483,7 +485,7 @@
       h('option', { value: '' }, 'every category'), cats.map((c) => h('option', { value: c, selected: c === cat }, c)));
     return [h('h2', {}, 'Figures and conflicts'),
       h('h3', {}, `Conflicts (${f.conflicts.length})`),
-      f.conflicts.length ? conflictList(f.conflicts) : h('p', { class: 'muted' }, 'No conflicting figures or statements found.'),
+      f.conflicts.length ? conflictList(f.conflicts.filter((c) => matches(q, c.about, c.sides.map((x) => x.claimant || x.source).join(' ')))) : h('p', { class: 'muted' }, 'No conflicting figures or statements found.'),
       h('h3', {}, 'What is counted'),
       h('p', { class: 'muted' }, 'Figures grouped by what they count. Highlighted: different values from different claimants. Every value keeps its claimant; none is preferred.'),
       h('div', { class: 'toolbar' }, filterBox('figures.q', 'filter (what is counted, claimant)'), catSel),
@@ -515,8 +517,11 @@
           h('td', {}, x.claimant_type || ''), h('td', {}, articleLink(x)), h('td', {}, x.published || ''), h('td', {}, x.scope || ''), h('td', {}, textOf(x)))))),
       h('button', { onclick: () => setParams({ figure: '' }) }, 'close'));
   }
-  function conflictList(conflicts) {
-    return h('div', { id: 'conflicts' }, conflicts.map((c) => h('div', { class: 'panel conflict', 'data-kind': c.kind },
+  function conflictList(all) {
+    const SHOWN = 30;  // the filter box narrows them; the page stays light at any corpus size
+    const conflicts = all.slice(0, SHOWN);
+    return h('div', { id: 'conflicts' }, all.length > SHOWN ? h('p', { class: 'muted' }, `The first ${SHOWN} of ${all.length}; the filter below narrows them.`) : null,
+      conflicts.map((c) => h('div', { class: 'panel conflict', 'data-kind': c.kind },
       h('b', {}, c.kind === 'figures' ? 'Different figures: ' : 'Opposite statements: '), c.about,
       c.incident ? [' ', link('incidents', { incident: c.incident }, 'incident')] : null,
       c.claim ? [' ', link('claims', { claim: c.claim }, 'claim')] : null,
@@ -682,11 +687,16 @@
     for (const m of marks) { cuts.add(Math.max(0, Math.min(text.length, m[0]))); cuts.add(Math.max(0, Math.min(text.length, m[1]))); }
     if (s != null && e != null) { cuts.add(s); cuts.add(e); }
     const points = Array.from(cuts).sort((x, y) => x - y);
+    const byStart = marks.slice().sort((x, y) => x[0] - y[0]);
+    let next = 0, active = [];
     let target = null;
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i], b = points[i + 1];
       if (a >= b) continue;
-      const over = marks.filter((m) => m[0] <= a && m[1] >= b);
+      // a sweep: marks enter when the text reaches their start and leave after their end
+      while (next < byStart.length && byStart[next][0] <= a) active.push(byStart[next++]);
+      active = active.filter((m) => m[1] > a);
+      const over = active.filter((m) => m[1] >= b);
       const inTarget = s != null && e != null && s <= a && e >= b;
       let node = document.createTextNode(text.slice(a, b));
       if (over.length || inTarget) {
