@@ -495,7 +495,8 @@
         columns: [
           { key: 'category', label: 'category' }, { key: 'what', label: 'what is counted' },
           { key: 'n', label: 'figures', num: true }, { key: 'claimants', label: 'claimants', num: true },
-          { key: 'values', label: 'values per claimant', value: (g) => valuesByClaimant(g).join('; '), cell: (g) => valuesByClaimant(g).join('; ') },
+          { key: 'values', label: 'values per claimant', value: (g) => valuesByClaimant(g).join('; '),
+            cell: (g) => { const v = valuesByClaimant(g); return v.slice(0, 8).join('; ') + (v.length > 8 ? ` … and ${v.length - 8} more claimants (open the row)` : ''); } },
           { key: 'differ', label: 'differ', value: (g) => (g.differ ? 1 : 0), cell: (g) => (g.differ ? h('span', { class: 'flag' }, 'values differ') : '') },
         ] })];
   }
@@ -527,8 +528,9 @@
       c.claim ? [' ', link('claims', { claim: c.claim }, 'claim')] : null,
       h('ul', {}, sideGroups(c).map(([label, sides]) => h('li', { class: 'side' },
         h('b', {}, label), ` · ${sides.length} report${sides.length === 1 ? '' : 's'}: `,
-        sides.map((s, i) => [i ? ', ' : '', s.claimant || s.source || 'the outlet', ' (',
-          h('a', { href: hrefFor('article', { id: s.doc, s: s.s, e: s.e }), title: textOf(s) }, s.outlet || s.doc), ')'])))))));
+        sides.slice(0, 12).map((s, i) => [i ? ', ' : '', s.claimant || s.source || 'the outlet', ' (',
+          h('a', { href: hrefFor('article', { id: s.doc, s: s.s, e: s.e }), title: textOf(s) }, s.outlet || s.doc), ')']),
+        sides.length > 12 ? ` and ${sides.length - 12} more` : ''))))));
   }
   // the sides of a conflict grouped by what they say (a value, or asserts / denies), each with its claimants
   function sideGroups(c) {
