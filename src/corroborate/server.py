@@ -178,19 +178,18 @@ def search_text(data: ReportData, q: str, limit: int = SEARCH_HITS) -> dict:
            ORDER BY published NULLS LAST, outlet NULLS LAST, doc_id""", [word.lower()]).fetchall()
     # the exact offsets come from Python's own search, so they are offsets into documents.text
     pattern = re.compile(r"\s+".join(re.escape(w) for w in needle.split()), re.IGNORECASE)
-    hits = []
+    hits, total = [], 0
     for doc_id, text in rows:
         m = pattern.search(text)
         if not m:
             continue
+        total += 1
         if len(hits) < limit:
             a, b = m.span()
             hits.append({**data.span(doc_id, a, b), "outlet": data.outlet(doc_id), "published": data.published(doc_id),
                          "title": data.docs[doc_id]["title"], "before": text[max(0, a - 80):a], "match": text[a:b],
                          "after": text[b:b + 80]})
-        else:
-            hits.append(None)
-    return {"q": q, "total": len(hits), "hits": [h for h in hits if h is not None]}
+    return {"q": q, "total": total, "hits": hits}
 
 
 def serve(db: str | Path | None = None, port: int = 8000, title: str = "corroborate") -> None:

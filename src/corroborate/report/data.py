@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from typing import Any
 
 from ..store import Store
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 VIEWS = ("overview", "claims", "passages", "speakers", "figures", "incidents")
 
 
@@ -33,7 +35,9 @@ class Offsets:
     def __init__(self, texts: dict[str, str]):
         self._wide: dict[str, list[int]] = {}
         for doc_id, text in texts.items():
-            wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+            if text.isascii():  # most texts: no need to look at each character in Python
+                continue
+            wide = [m.start() for m in _ASTRAL.finditer(text)]
             if wide:
                 self._wide[doc_id] = wide
 
