@@ -147,3 +147,11 @@ def test_crlf_and_blank_runs_are_normalised():
 def test_datelines_in_other_languages(line, dateline):
     _, meta = parse_text(f"Headline words here\n\n{line}")
     assert meta.dateline == dateline
+
+
+def test_a_text_in_a_script_without_latin_letters_is_no_time_stamp():
+    # digits and no Latin word: a body in Arabic (or Chinese, Hebrew) after the date header
+    rest = "\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 35 \u0634\u062e\u0635\u0627 \u0642\u062a\u0644\u0648\u0627"
+    assert is_timestamp(rest) is False
+    text, meta = parse_text(f" date 2025-03-12 {rest}")
+    assert text == rest and meta.published == date(2025, 3, 12)

@@ -45,7 +45,9 @@ _CLOCK_WORDS = {"utc", "gmt", "msk", "cet", "cest", "est", "edt", "pst", "pdt", 
                 "p.m", "at", "local", "time"}
 _DIGIT = re.compile(r"\d")
 _PARENS = re.compile(r"\([^)]*\)")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+# Words of any script ("a.m." is one word), so that a text in a script without Latin letters is
+# not read as a time stamp for having none.
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _DATE_START = re.compile(r"\b(?:\d{1,4}\b|(?:" + "|".join(_MONTH_WORDS | _WEEKDAYS) + r")\b)", re.I)
 _BYLINE_TAIL = re.compile(r"[\s,|–\-·•]+(?:on|published|updated)?[\s,|–\-·•]*$", re.I)
 _NAME_SPLIT = re.compile(r"\s+and\s+|,\s*")
@@ -114,7 +116,7 @@ def is_timestamp(rest: str) -> bool:
     if not rest.strip() or not _DIGIT.search(rest):
         return False
     stripped = _PARENS.sub(" ", rest)
-    for token in _LATIN_WORD.findall(stripped):
+    for token in _LETTER_WORD.findall(stripped):
         if token.lower().rstrip(".") not in _MONTH_WORDS | _WEEKDAYS | _CLOCK_WORDS:
             return False
     return True
