@@ -230,3 +230,26 @@ def test_cli_serve_binds_to_loopback(example_db):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_articles_of_unknown_outlet_are_not_one_outlet(tmp_path):
+    """Three articles nothing names, two of them sharing a passage: the overview does not count
+    them as an outlet, and in the copy graph each is a node of its own, joined by their pair."""
+    db = tmp_path / "u.duckdb"
+    corpus = tmp_path / "u.jsonl"
+    rows = [{"id": f"u{i}", "published": "2024-05-0" + str(i + 1), "text": f"Article {i} words. " + HOSTILE_TEXT}
+            for i in range(3)] + [{"id": "k", "outlet": "Plain Outlet", "text": "A known outlet. " + HOSTILE_TEXT}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    api.add([str(corpus)], db=db)
+    with Store(db) as store:
+        ids = [r[0] for r in store.con.execute("SELECT doc_id FROM documents WHERE outlet IS NULL ORDER BY published").fetchall()]
+        store.insert("reuse_pairs", [{"doc_a": ids[0], "a_start": 0, "a_end": 10, "doc_b": ids[1], "b_start": 0,
+                                      "b_end": 10, "a_words": 2, "b_words": 2, "similarity": 1.0, "same_series": False}])
+    with Store(db, read_only=True) as store:
+        data = ReportData(store)
+        overview = data.overview()
+        graph = data._copy_graph()
+    assert [o["outlet"] for o in overview["outlets"]] == ["Plain Outlet"]
+    assert overview["unknown_outlet_articles"] == 3
+    assert len(graph["edges"]) == 1 and graph["edges"][0]["from"] != graph["edges"][0]["to"]
+    assert len(graph["nodes"]) == 2 and all(n["articles"] == 1 for n in graph["nodes"])

@@ -112,6 +112,11 @@ class ReportData:
         d = self.docs.get(doc_id)
         return d["outlet"] if d else None
 
+    def outlet_node(self, doc_id: str) -> str:
+        """The article's outlet as a node of the outlet graph: an article of unknown outlet is a
+        node of its own, never one "(unknown)" node standing for all of them."""
+        return self.outlet(doc_id) or f"(unknown outlet) {doc_id[:8]}"
+
     def published(self, doc_id: str) -> str | None:
         d = self.docs.get(doc_id)
         return _day(d["published"]) if d else None
@@ -133,12 +138,16 @@ class ReportData:
                                       FROM documents GROUP BY ALL ORDER BY published NULLS LAST, outlet""")
         languages = _rows(self.store, """SELECT coalesce(language, '?') AS language, count(*) AS n
                                         FROM documents GROUP BY ALL ORDER BY n DESC, language""")
+        # Articles of unknown outlet are no outlet: each is an outlet of its own wherever outlets
+        # are counted, so they are left out of the outlets table (and its count) and counted apart.
         outlets = _rows(self.store, """
-            SELECT coalesce(d.outlet, '(unknown)') AS outlet, count(*) AS articles, sum(d.n_words) AS words,
+            SELECT d.outlet, count(*) AS articles, sum(d.n_words) AS words,
                    sum(c.copied_words) AS copied_words, sum(c.shared_words) AS shared_words,
                    sum(c.n_words) AS counted_words, min(d.published) AS first, max(d.published) AS last
             FROM documents d LEFT JOIN copied_share c USING (doc_id)
+            WHERE d.outlet IS NOT NULL
             GROUP BY ALL ORDER BY articles DESC, outlet""")
+        unknown = self.store.con.execute("SELECT count(*) FROM documents WHERE outlet IS NULL").fetchone()[0]
         for o in outlets:
             counted = o.pop("counted_words") or 0
             o["copied_share"] = _num(o.pop("copied_words") / counted) if counted else None
@@ -151,7 +160,7 @@ class ReportData:
         counts["copy_clusters"] = self.store.con.execute(
             "SELECT count(DISTINCT cluster_id) FROM reuse WHERE kind = 'copy'").fetchone()[0]
         return {"per_day": [{"date": _day(r["published"]), "outlet": r["outlet"], "n": r["n"]} for r in per_day],
-                "languages": languages, "outlets": outlets, "counts": counts,
+                "languages": languages, "outlets": outlets, "unknown_outlet_articles": unknown, "counts": counts,
                 "first": min(days) if days else None, "last": max(days) if days else None}
 
     def claims(self) -> list[dict]:
@@ -237,7 +246,7 @@ class ReportData:
         for a, b, words in self.store.con.execute(
                 """SELECT doc_a, doc_b, sum(least(a_words, b_words)) FROM reuse_pairs
                    WHERE NOT same_series GROUP BY ALL ORDER BY doc_a, doc_b""").fetchall():
-            oa, ob = self.outlet(a) or "(unknown)", self.outlet(b) or "(unknown)"
+            oa, ob = self.outlet_node(a), self.outlet_node(b)
             if oa == ob:
                 continue
             pa, pb = self.published(a), self.published(b)
@@ -250,7 +259,7 @@ class ReportData:
                                                       "articles": 0, "words": 0})
             e["articles"] += 1
             e["words"] += int(words or 0)
-        nodes = Counter(d["outlet"] or "(unknown)" for d in self.docs.values())
+        nodes = Counter(self.outlet_node(d) for d in self.docs)
         linked = {e["from"] for e in edges.values()} | {e["to"] for e in edges.values()}
         return {"nodes": [{"outlet": o, "articles": n} for o, n in sorted(nodes.items()) if o in linked],
                 "edges": sorted(edges.values(), key=lambda e: (e["from"], e["to"], e["directed"]))}

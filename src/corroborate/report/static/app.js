@@ -241,6 +241,8 @@
           ['copy clusters', c.copy_clusters], ['figures', c.figures], ['incidents', c.incidents], ['conflicts', c.conflicts]]
           .map(([k, v]) => h('div', { class: 'card', 'data-count': k }, h('b', {}, fmt(v)), k))),
       h('p', { class: 'muted' }, o.first ? `Published ${o.first} to ${o.last}.` : 'No publication dates known.'),
+      o.unknown_outlet_articles ? h('p', { class: 'muted', id: 'unknown-outlets' },
+        `${fmt(o.unknown_outlet_articles)} article${o.unknown_outlet_articles === 1 ? '' : 's'} of unknown outlet, not in the outlets count; wherever outlets are counted, each is an outlet of its own.`) : null,
       h('h3', {}, 'Articles per outlet over time'), attentionChart(o.per_day),
       csvButton('articles-per-day.csv', [{ key: 'date', label: 'date' }, { key: 'outlet', label: 'outlet' }, { key: 'n', label: 'articles' }], o.per_day),
       h('h3', {}, 'Outlets: how much of their text other outlets also carry'),
