@@ -76,3 +76,30 @@ def test_demo_writes_every_table(tmp_path):
     rerun = subprocess.run([sys.executable, "-m", "corroborate", "demo", "--out", str(tmp_path / "d")],
                            capture_output=True, text=True, cwd=tmp_path)
     assert "0 added" in rerun.stdout
+
+
+def test_add_with_meta_then_with_a_manifest_beside_the_folder(tmp_path, db):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(f"{STORY}\n\nMost Popular")
+    (corpus / "b.txt").write_text(f"Another story. {STORY}")
+    meta = tmp_path / "sources.jsonl"
+    meta.write_text(json.dumps({"file": "a.txt", "outlet": "Valley Post", "date": "2025-03-12"}) + "\n")
+    r = cli("add", "--meta", str(meta), str(corpus), db=db)
+    assert r.returncode == 0 and "2 added" in r.stdout
+    assert f"metadata: {meta} (given with --meta): 1 of 1 rows name an article" in r.stdout
+    listing = cli("list", db=db).stdout
+    assert "Valley Post\t2025-03-12" in listing and "Most Popular" not in listing.split("\t")[1::6]
+    # a manifest beside the folder, picked up when the folder is added again: b.txt changes
+    (tmp_path / "manifest.csv").write_text("file,outlet\nb.txt,Kadria Daily\n")
+    r = cli("add", str(corpus), db=db)
+    assert r.returncode == 0
+    assert f"metadata: {tmp_path / 'manifest.csv'} (found beside the files)" in r.stdout
+    assert "metadata of 1 stored articles changed (outlet 1)" in r.stdout
+    assert "Kadria Daily" in cli("list", db=db).stdout
+    # a malformed metadata file: one line, and the add goes on
+    bad = tmp_path / "bad.csv"
+    bad.write_text("outlet\nValley Post\n")
+    r = cli("add", "--meta", str(bad), str(corpus), db=db)
+    assert r.returncode == 0 and "bad.csv: not used as metadata: no file or url column" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -160,3 +160,37 @@ def test_interrupted_run_is_completed_by_running_again(tmp_path, settings, monke
     resumed = api.add([str(folder)], db=cut_db, settings=small)
     assert (resumed.added, resumed.duplicates) == (17, 20)
     assert snapshot(cut_db) == snapshot(clean_db)
+
+
+def test_re_adding_with_metadata_updates_the_stored_article_and_keeps_every_source(tmp_path, db, settings):
+    write(tmp_path / "corpus" / "a.txt", f" date 2025-03-12 {STORY}")
+    write(tmp_path / "copies" / "a-copy.txt", STORY)  # the same text: a second source
+    api.add([str(tmp_path / "corpus"), str(tmp_path / "copies")], db=db, settings=settings)
+    before = snapshot(db)
+    meta = write(tmp_path / "m.csv", "file,outlet,date,url\na.txt,Valley Post,2025-03-11,https://valleypost.example.com/a\n")
+    report = api.add([str(tmp_path / "corpus")], db=db, settings=settings, meta=[str(meta)])
+    assert (report.added, report.duplicates, report.reread_files, report.reread) == (0, 0, 1, 1)
+    assert report.updated == 1 and set(report.updated_fields) == {"outlet", "published", "url"}
+    assert "metadata of 1 stored articles changed" in report.metadata_lines()[-1]
+    after = snapshot(db)
+    doc = after["documents"][0]
+    assert (doc["outlet"], str(doc["published"])[:10], doc["url"]) == ("Valley Post", "2025-03-11",
+                                                                       "https://valleypost.example.com/a")
+    assert doc["text"] == before["documents"][0]["text"] and doc["doc_id"] == before["documents"][0]["doc_id"]
+    assert [s["source"] for s in after["sources"]] == [s["source"] for s in before["sources"]]  # both kept
+    given = {Path(s["source"]).name: s["outlet"] for s in after["sources"] if isinstance(s["outlet"], str)}
+    assert given == {"a.txt": "Valley Post"}  # the copy's row is as it was
+    assert after["ingested_files"] == before["ingested_files"]
+    # the same metadata again says nothing new: the file is passed over
+    again = api.add([str(tmp_path / "corpus")], db=db, settings=settings, meta=[str(meta)])
+    assert (again.already_added_files, again.reread_files, again.updated) == (1, 0, 0)
+
+
+def test_metadata_for_a_later_source_of_a_stored_text_only_fills_gaps(tmp_path, db, settings):
+    write(tmp_path / "in" / "a.txt", f" date 2025-03-12 {STORY}")
+    write(tmp_path / "in" / "b.txt", STORY)
+    meta = write(tmp_path / "m.csv", "file,outlet,date\nb.txt,Kadria.Net,2025-03-01\n")
+    api.add([str(tmp_path / "in")], db=db, settings=settings, meta=[str(meta)])
+    doc = snapshot(db)["documents"][0]
+    # a.txt is the article's first source: its own date stays; b.txt's row fills the missing outlet
+    assert (doc["outlet"], str(doc["published"])[:10]) == ("Kadria.Net", "2025-03-12")

@@ -130,3 +130,30 @@ def test_format_by_extension(name, fmt):
                                       (b"WARC/1.0\r\n", "warc"), (b" date 2025-01-01 x", "txt")])
 def test_stdin_format_is_sniffed(data, fmt):
     assert sniff_format(data) == fmt
+
+
+def test_html_without_a_site_name_leaves_the_outlet_to_the_url():
+    # trafilatura falls back to the host; the reader drops that, and the URL rule names the site
+    page = extract_html(PAGE.replace('<meta property="og:site_name" content="Valley Post">', "")
+                        .replace(" | Valley Post", ""))
+    assert page["outlet"] is None and page["url"] == "https://valleypost.example/news/bridge-closed"
+
+
+def test_html_site_name_that_is_furniture_is_dropped():
+    page = extract_html(PAGE.replace('content="Valley Post"', 'content="Most Popular"'))
+    assert page["outlet"] is None
+
+
+def test_csv_of_metadata_is_not_reported_as_a_bad_article_file():
+    items = list(read_csv("file,outlet,date\na.txt,Valley Post,2025-03-12\n", "sources.csv"))
+    assert len(items) == 1 and items[0].reason == "metadata file, not articles" and "--meta" in items[0].detail
+
+
+def test_jsonl_url_names_the_outlet_when_no_outlet_is_given(tmp_path):
+    from corroborate import api
+    from corroborate.store import Store
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": TEXT + " More words follow here.",
+                                                  "url": "https://www.valleypost.example.co.uk/a"}) + "\n")
+    api.add([str(tmp_path / "a.jsonl")], db=tmp_path / "s.duckdb")
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.con.execute("SELECT outlet FROM documents").fetchone() == ("example.co.uk",)

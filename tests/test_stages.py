@@ -64,3 +64,31 @@ def test_incremental_equals_full_rebuild(tmp_path):
 def test_select_stages():
     assert [s.name for s in select()] == list(STAGES)
     assert [s.name for s in select(only="paragraphs")] == ["paragraphs"]
+
+
+def test_stages_affected_by_a_column_are_its_readers_and_everything_after_them():
+    from corroborate.stages import affected_by
+    assert [s.name for s in affected_by({"language"})] == [
+        "parse", "statements", "entities", "facts", "incidents", "claims"]  # the parse, and all built on it
+    assert "parse" not in [s.name for s in affected_by({"outlet"})]
+    assert affected_by({"title", "author"}) == []  # no stage reads them
+
+
+def test_analyze_redoes_what_reads_metadata_that_re_adding_changed(tmp_path, db):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("First article about the river crossing.\n\nIt reopened on Monday morning.")
+    (corpus / "b.txt").write_text("Second article about the bridge works.\n\nThey end on Friday afternoon.")
+    api.add([str(corpus)], db=db)
+    api.analyze(db=db)
+    (tmp_path / "manifest.csv").write_text("file,outlet\na.txt,Valley Post\n")
+    report = api.add([str(corpus)], db=db)
+    assert (report.reread_files, report.updated, dict(report.updated_fields)) == (1, 1, {"outlet": 1})
+    again = api.analyze(db=db).set_index("stage")
+    processed = again["processed"].to_dict()
+    # per-article stages that read the outlet redo the one changed article; the parse does not
+    assert (processed["paragraphs"], processed["parse"], processed["statements"], processed["facts"]) == (0, 0, 1, 1)
+    # corpus stages that read it, or come after one that does, run again over the corpus
+    assert processed["reuse"] == processed["entities"] == processed["claims"] == 2
+    # and then everything is current
+    assert api.analyze(db=db)["processed"].sum() == 0

@@ -149,6 +149,20 @@ def test_datelines_in_other_languages(line, dateline):
     assert meta.dateline == dateline
 
 
+@pytest.mark.parametrize("ending", ["Most Popular", "Facebook Comments", "Editor: Dara Venn", "Dara Venn",
+                                    "Afectada"])
+def test_page_furniture_is_no_sign_off_and_stays_in_the_text(ending):
+    text, meta = parse_text(f"{BODY}\n\n{ending}")
+    assert meta.outlet is None
+    assert text.endswith(ending)
+
+
+def test_a_wire_tag_that_is_furniture_is_no_outlet():
+    _, meta = parse_text("A headline for the story here\n\n"
+                         "NEW YORK (Advertisement) - Stocks fell sharply on Monday as investors weighed the figures.")
+    assert meta.dateline == "NEW YORK" and meta.outlet is None
+
+
 def test_a_text_in_a_script_without_latin_letters_is_no_time_stamp():
     # digits and no Latin word: a body in Arabic (or Chinese, Hebrew) after the date header
     rest = "\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631 \u0625\u0646 35 \u0634\u062e\u0635\u0627 \u0642\u062a\u0644\u0648\u0627"

@@ -35,13 +35,22 @@ def _settings(settings: Settings | None) -> Settings:
 
 def add(paths: str | Iterable[str], db: str | Path | None = None, settings: Settings | None = None,
         on_skip: Callable[[Skip], None] | None = None,
-        on_file: Callable[[str, int], None] | None = None) -> AddReport:
-    """Read articles from files, folders, globs or '-' (stdin) into the store."""
+        on_file: Callable[[str, int], None] | None = None,
+        meta: str | Path | Iterable[str | Path] | None = None, manifests: bool = True) -> AddReport:
+    """Read articles from files, folders, globs or '-' (stdin) into the store.
+
+    `meta`: metadata files (CSV or JSON Lines keyed by file name or URL, with outlet, url,
+    published, title, author, language) whose values win over what the articles say. Without it,
+    a manifest.csv or metadata.csv beside the files is used unless `manifests` is False. Adding
+    stored articles again with new metadata updates them (see `AddReport.metadata_lines`)."""
     if isinstance(paths, (str, Path)):
         paths = [str(paths)]
+    if isinstance(meta, (str, Path)):
+        meta = [meta]
     with Store(db) as store:
         return add_paths(store, [str(p) for p in paths], _settings(settings).ingest,
-                         on_skip=on_skip, on_file=on_file)
+                         on_skip=on_skip, on_file=on_file, meta=[str(m) for m in meta or ()],
+                         manifests=manifests)
 
 
 def list_documents(db: str | Path | None = None) -> pd.DataFrame:
@@ -122,7 +131,7 @@ def _entities_stale(store: Store, settings: Settings) -> str:
     if state[:2] != (stage.version, stage_digest(stage, settings)):
         return "the statement settings (or an upstream stage) changed since speakers were merged; run `corroborate analyze`"
     if state[2] != engine.corpus()[0]:
-        return "articles were added since speakers were merged; run `corroborate analyze`"
+        return "articles were added or changed since speakers were merged; run `corroborate analyze`"
     return ""
 
 

@@ -102,18 +102,31 @@ def _print_skip(skip) -> None:
 
 @app.command()
 @handled
-def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recursively), globs, or - for stdin.")):
-    """Add articles to the store: txt, html, jsonl/json, csv and warc files."""
+def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recursively), globs, or - for stdin."),
+        meta: List[str] = typer.Option([], "--meta", metavar="FILE",
+                                       help="A CSV or JSON Lines file of the articles' metadata, keyed by file "
+                                            "name or URL: outlet, url, published, title, author, language "
+                                            "(repeatable). Its values win over what the articles say."),
+        no_manifest: bool = typer.Option(False, "--no-manifest",
+                                         help="Do not use a manifest.csv / metadata.csv found beside the files.")):
+    """Add articles to the store: txt, html, jsonl/json, csv and warc files.
+
+    A manifest.csv or metadata.csv in a folder being added or its parent is used as --meta. Adding stored articles again with new metadata updates them; `analyze` then redoes what reads it."""
     settings = STATE.settings()
     with _progress() as progress:
         task = progress.add_task("reading", total=None)
         report = api.add(paths, db=STATE.db, settings=settings, on_skip=_print_skip,
-                         on_file=lambda path, size: progress.advance(task))
+                         on_file=lambda path, size: progress.advance(task), meta=meta,
+                         manifests=not no_manifest)
+    for warning in report.warnings:
+        err.print(Text(warning, style="yellow"))
     for note in report.notes[:20]:
         err.print(Text(note, style="dim"))
     if len(report.notes) > 20:
         err.print(Text(f"... and {len(report.notes) - 20} more notes", style="dim"))
     out.print(Text(f"{STATE.db}: {report.summary()}"))
+    for line in report.metadata_lines():
+        out.print(Text(line))
     if not report.read_anything:
         raise typer.Exit(1)
 

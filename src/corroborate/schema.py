@@ -39,15 +39,18 @@ class Table:
 
 DOCUMENTS = Table(
     "documents",
-    "One row per distinct article text. Metadata comes from the first source that carried it; "
-    "later sources fill only what is still missing.",
+    "One row per distinct article text. Metadata comes from the first source that carried it (with "
+    "its metadata file row, which wins over what the article says); later sources fill only what is "
+    "still missing.",
     (
         Column("doc_id", "VARCHAR", "stable content hash: the first 16 hex digits of the SHA-256 of the "
                "normalised text (whitespace collapsed, quote marks and dashes unified, NFC)"),
         Column("source", "VARCHAR", "the path or URL of the first source the article was read from; "
                "records inside a file add '#line N', '#row N' or '#record N'"),
-        Column("url", "VARCHAR", "the article's own URL (canonical link, WARC target, or given)"),
-        Column("outlet", "VARCHAR", "the publishing outlet (site name, sign-off line, wire tag, or given)"),
+        Column("url", "VARCHAR", "the article's own URL (canonical link, WARC target, given, or from a metadata file)"),
+        Column("outlet", "VARCHAR", "the publishing outlet, from the first of: a metadata file, a given outlet "
+               "field, the page's site name, the URL's site (registrable domain), a sign-off line or wire "
+               "tag; null when nothing names it"),
         Column("title", "VARCHAR", "the headline, when one is known"),
         Column("author", "VARCHAR", "the byline, when one is known"),
         Column("published", "DATE", "the article's own publication date (never a later update)"),

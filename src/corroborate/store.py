@@ -40,6 +40,10 @@ def arrow_table(table: Table, rows: Sequence[dict]) -> pa.Table:
     return pa.Table.from_pylist([{c: row.get(c) for c in table.names} for row in rows], schema=schema)
 
 
+# The documents columns a later reading of an article can change (the text and its id cannot).
+META_COLUMNS = ("url", "outlet", "title", "author", "published", "updated", "language", "dateline")
+
+
 def _q(name: str) -> str:
     return f'"{name}"'
 
@@ -111,26 +115,52 @@ class Store:
                                 [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def fill_missing(self, rows: Sequence[dict]) -> None:
-        """Give stored documents metadata a later source has and the first one lacked."""
+    def merge_metadata(self, rows: Sequence[dict]) -> dict[str, set[str]]:
+        """Give stored documents what sources read again say: the article's first source (read
+        again, with its metadata file) sets every value it has; any other source fills only what is
+        still missing, the earliest with a value first. Returns {doc_id: columns that changed}."""
+        if not rows:
+            return {}
+        ids = sorted({row["doc_id"] for row in rows})
+        cols = ", ".join(_q(c) for c in ("doc_id", "source", *META_COLUMNS))
+        stored = {r[0]: dict(zip(("doc_id", "source", *META_COLUMNS), r)) for r in self.con.execute(
+            f"SELECT {cols} FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()}
+        merged = {doc_id: dict(row) for doc_id, row in stored.items()}
+        for row in rows:  # in reading order
+            into = merged.get(row["doc_id"])
+            if into is None:
+                continue
+            first = row["source"] == into["source"]
+            for c in META_COLUMNS:
+                value = row.get(c)
+                if value is not None and (first or into[c] is None):
+                    into[c] = value
+        changed = {doc_id: {c for c in META_COLUMNS if merged[doc_id][c] != stored[doc_id][c]}
+                   for doc_id in merged}
+        changed = {doc_id: columns for doc_id, columns in changed.items() if columns}
+        if changed:
+            self.con.register("_merged", arrow_table(TABLES["documents"], [merged[d] for d in sorted(changed)]))
+            try:
+                sets = ", ".join(f"{_q(c)} = _merged.{_q(c)}" for c in META_COLUMNS)
+                self.con.execute(f"UPDATE documents SET {sets} FROM _merged WHERE documents.doc_id = _merged.doc_id")
+            finally:
+                self.con.unregister("_merged")
+        return changed
+
+    def update_sources(self, rows: Sequence[dict]) -> None:
+        """Sources rows stored before take the values these rows have (a metadata file now names
+        them); values the rows lack are kept."""
         if not rows:
             return
-        # Several later sources of one article: the earliest with a value wins, as in one UPDATE
-        # per source in reading order.
-        merged: dict[str, dict] = {}
-        for row in rows:
-            into = merged.setdefault(row["doc_id"], dict(row))
-            for key, value in row.items():
-                if into.get(key) is None:
-                    into[key] = value
-        self.con.register("_fill", arrow_table(TABLES["documents"], list(merged.values())))
+        latest = {(row["doc_id"], row["source"]): row for row in rows}  # one row per key
+        self.con.register("_given", arrow_table(TABLES["sources"], list(latest.values())))
         try:
-            sets = ", ".join(f"{_q(c)} = coalesce(documents.{_q(c)}, _fill.{_q(c)})"
-                             for c in ("url", "outlet", "title", "author", "published", "updated",
-                                       "language", "dateline"))
-            self.con.execute(f"UPDATE documents SET {sets} FROM _fill WHERE documents.doc_id = _fill.doc_id")
+            sets = ", ".join(f"{_q(c)} = coalesce(_given.{_q(c)}, sources.{_q(c)})"
+                             for c in ("url", "outlet", "title", "author", "published"))
+            self.con.execute(f"UPDATE sources SET {sets} FROM _given "
+                             "WHERE sources.doc_id = _given.doc_id AND sources.source = _given.source")
         finally:
-            self.con.unregister("_fill")
+            self.con.unregister("_given")
 
     def find_doc(self, prefix: str) -> dict:
         """The document whose doc_id is `prefix` or starts with it."""

@@ -55,6 +55,30 @@ class DuckDBEngine(Engine):
                 {"stage": stage.name, "doc_id": d, "version": stage.version, "settings_digest": digest,
                  "ran_at": stamp} for d in doc_ids])
 
+    def articles_changed(self, changed: dict[str, set[str]]) -> None:
+        """Stored articles whose metadata changed (doc_id -> changed `documents` columns): every
+        stage that reads a changed column, and every stage after it, sees them as changed on the
+        next run. A per-article stage forgets having processed them; a corpus stage forgets the
+        corpus it last saw, keeping its version and settings, so it reruns and still gets back the
+        rows it keeps (they depend on the texts, which did not change). Runs inside the caller's
+        transaction."""
+        from ..stages import affected_by  # the registry imports every stage
+
+        per_stage: dict[str, list[str]] = {}
+        corpus: set[str] = set()
+        for columns, doc_ids in _group(changed).items():
+            for stage in affected_by(columns):
+                if isinstance(stage, CorpusStage):
+                    corpus.add(stage.name)
+                else:
+                    per_stage.setdefault(stage.name, []).extend(doc_ids)
+        for name, doc_ids in sorted(per_stage.items()):
+            self.store.con.execute("DELETE FROM stage_runs WHERE stage = ? AND doc_id IN (SELECT unnest(?))",
+                                   [name, sorted(doc_ids)])
+        if corpus:
+            self.store.con.execute("UPDATE corpus_runs SET corpus_digest = 'articles changed' "
+                                   "WHERE stage IN (SELECT unnest(?))", [sorted(corpus)])
+
     # -- corpus stages ----------------------------------------------------------------------------
     def corpus(self) -> tuple[str, int]:
         ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
@@ -85,3 +109,11 @@ class DuckDBEngine(Engine):
             self.store.insert("corpus_runs", [
                 {"stage": stage.name, "version": stage.version, "settings_digest": digest,
                  "corpus_digest": corpus[0], "n_articles": corpus[1], "ran_at": now()}])
+
+
+def _group(changed: dict[str, set[str]]) -> dict[frozenset[str], list[str]]:
+    """doc_ids by the set of columns that changed in them (few distinct sets, many articles)."""
+    out: dict[frozenset[str], list[str]] = {}
+    for doc_id, columns in changed.items():
+        out.setdefault(frozenset(columns), []).append(doc_id)
+    return out

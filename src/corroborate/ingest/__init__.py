@@ -5,6 +5,14 @@ format, identifies each article by its content hash, and writes batches in trans
 recorded as finished in the same transaction as its last article, so a run killed halfway is
 completed by running it again: finished files are passed over and the rest are read anew, with
 articles already stored counted as duplicates. The result equals one clean run.
+
+Metadata files (`meta.py`: `--meta FILE`, or a `manifest.csv` beside the files) give articles their
+outlet, URL, date, title, author and language, over what the article's own text or page says; the
+outlet then follows `outlets.settle_outlet`. A file added before is read again when a metadata file
+now says something about it that the store does not hold yet: the stored article takes the new
+metadata (its first source's reading wins; other sources only fill gaps, and every `sources` row
+stays), and the analysis stages that read a changed column are told the article changed, in the
+same transaction (`DuckDBEngine.articles_changed`), so the next `analyze` redoes them for it.
 """
 from __future__ import annotations
 
@@ -23,6 +31,8 @@ from ..settings import IngestSettings
 from ..store import Store, now
 from .article import Article, Skip, count_words_and_normal, id_of_normal
 from .language import detect_language
+from .meta import MetaError, MetaFile, Metadata, find_manifests, load_meta
+from .outlets import METADATA_FILE, settle_outlet
 from .readers import SINGLE, extension, extension_of_name, format_of_name, read_bytes, sniff_format
 
 STDIN = "-"
@@ -38,25 +48,62 @@ class AddReport:
     files: int = 0
     skips: list[Skip] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Files added before and read again because a metadata file says something new about them,
+    # and the stored articles read from them.
+    reread_files: int = 0
+    reread: int = 0
+    changed: dict[str, set[str]] = field(default_factory=dict)  # stored doc_id -> columns this run changed
+    metadata: list[MetaFile] = field(default_factory=list)    # the metadata files used
+    warnings: list[str] = field(default_factory=list)         # metadata files left out, and why
 
     @property
     def skipped(self) -> Counter:
         return Counter(s.reason for s in self.skips)
 
     @property
+    def updated(self) -> int:
+        """Stored articles whose metadata this run changed."""
+        return len(self.changed)
+
+    @property
+    def updated_fields(self) -> Counter:
+        """Column -> how many stored articles it changed in."""
+        return Counter(c for columns in self.changed.values() for c in columns)
+
+    @property
     def read_anything(self) -> bool:
-        return bool(self.added or self.duplicates or self.already_added_files)
+        return bool(self.added or self.duplicates or self.already_added_files or self.reread)
 
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.duplicates} duplicates"]
         if self.already_added_files:
             parts.append(f"{self.already_added_files} files already added")
+        if self.reread_files:
+            parts.append(f"{self.reread_files} files added before read again for their metadata")
         skipped = self.skipped
         total = sum(skipped.values())
         line = ", ".join(parts) + f", {total} skipped"
         if total:
             line += " (" + ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items())) + ")"
         return line
+
+    def metadata_lines(self) -> list[str]:
+        """What the metadata files did, a line each, and what re-adding changed."""
+        lines = []
+        for meta in self.metadata:
+            how = "found beside the files" if meta.found else "given with --meta"
+            rows = len(meta.rows)
+            line = (f"metadata: {meta.path} ({how}): {meta.named} of {rows} rows name an article"
+                    + (f", {rows - meta.named} name none of those added or stored" if rows > meta.named else ""))
+            if meta.problems:
+                line += "; not used: " + "; ".join(meta.problems)
+            lines.append(line)
+        if self.updated:
+            fields = ", ".join(f"{c} {n}" for c, n in sorted(self.updated_fields.items()))
+            lines.append(f"metadata of {self.updated} stored articles changed ({fields}); every sources row "
+                         "is kept, and the next `corroborate analyze` redoes the stages that read the "
+                         "changed columns for those articles")
+        return lines
 
 
 @dataclass
@@ -113,10 +160,12 @@ def _is_file(entry: os.DirEntry) -> bool:
         return Path(entry.path).is_file()  # the same answer, or the same error, as pathlib
 
 
-def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport) -> Iterator[Input]:
-    """Files to read, in a fixed order: each argument in turn, folders walked in sorted order."""
+def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport,
+           exclude: Iterable[str] = ()) -> Iterator[Input]:
+    """Files to read, in a fixed order: each argument in turn, folders walked in sorted order.
+    Files in `exclude` (resolved paths: the metadata files) are not articles and are passed over."""
     allowed = set(settings.extensions)
-    seen: set[str] = set()
+    seen: set[str] = set(exclude)
 
     def emit(p: Path, from_folder: bool) -> Iterator[Input]:
         rp = str(p.resolve())
@@ -197,14 +246,16 @@ class _Writer:
         self.store, self.settings, self.report = store, settings, report
         self.batch: list[Article] = []
         self.normals: list[str] = []  # normalise(art.text) of each article in the batch
+        self.rereads: list[bool] = []  # whether each came from a file added before, read again
         self.finished_files: list[dict] = []
         # Keys of the rows stored in this run, while the store held no other rows.
         self.known_docs: set[str] | None = set() if fresh else None
         self.known_sources: set[tuple[str, str]] | None = set() if fresh else None
 
-    def add(self, art: Article, normal: str) -> None:
+    def add(self, art: Article, normal: str, reread: bool = False) -> None:
         self.batch.append(art)
         self.normals.append(normal)
+        self.rereads.append(reread)
         # Inside a large container file, write before the batch grows without bound.
         if len(self.batch) >= 2 * self.settings.batch_size:
             self.flush()
@@ -224,17 +275,22 @@ class _Writer:
         ids = [id_of_normal(normal) for normal in self.normals]  # = art.doc_id
         known_docs, known_sources = self.known_docs, self.known_sources
         stored = known_docs.intersection(ids) if known_docs is not None else self.store.existing_ids(ids)
-        docs, fills, sources, added = [], [], [], 0
+        docs, fills, sources, given, added = [], [], [], [], 0
         new_sources: set[tuple[str, str]] = set()
-        for art, doc_id in zip(self.batch, ids):
+        for art, doc_id, reread in zip(self.batch, ids, self.rereads):
             # One dict serves the documents and the sources row: each insert takes its own columns.
             row = {"doc_id": doc_id, "source": art.source, "url": art.url, "outlet": art.outlet,
                    "title": art.title, "author": art.author, "published": art.published,
                    "updated": art.updated, "language": art.language, "dateline": art.dateline,
                    "text": art.text, "n_words": art.n_words, "added_at": stamp, "format": art.format}
+            if art.from_metadata:
+                given.append(row)  # a source row stored before takes what its metadata file says now
             if doc_id in stored:
                 fills.append(row)
-                self.report.duplicates += 1
+                if reread:
+                    self.report.reread += 1
+                else:
+                    self.report.duplicates += 1
             else:
                 stored.add(doc_id)
                 docs.append(row)
@@ -250,18 +306,26 @@ class _Writer:
                     sources.append(row)
         with self.store.transaction():
             self.store.insert("documents", docs)
-            self.store.fill_missing(fills)
+            changed = self.store.merge_metadata(fills)
             self.store.insert("sources", sources, ignore_existing=known_sources is None)
+            if known_sources is None:
+                self.store.update_sources(given)
             # finished_files holds only files that were not recorded when the run started
             # (Store.finished_files) and each path once, so no row is already stored.
             self.store.insert("ingested_files", self.finished_files)
+            if changed:
+                from ..engines.duckdb import DuckDBEngine  # only when stored metadata changed
+
+                DuckDBEngine(self.store).articles_changed(changed)
         self.report.added += added
+        for doc_id, columns in changed.items():
+            self.report.changed.setdefault(doc_id, set()).update(columns)
         if known_docs is not None:
             known_docs.update(row["doc_id"] for row in docs)
             known_sources.update(new_sources)
             if len(known_docs) > _KNOWN_KEYS_CAP:
                 self.known_docs = self.known_sources = None
-        self.batch, self.normals, self.finished_files = [], [], []
+        self.batch, self.normals, self.rereads, self.finished_files = [], [], [], []
 
 
 def _read_input(item: Input, settings: IngestSettings) -> tuple[bytes, str]:
@@ -282,11 +346,85 @@ def _read_input(item: Input, settings: IngestSettings) -> tuple[bytes, str]:
         raise UnreadableInput("cannot read file", exc.strerror or str(exc)) from None
 
 
+def _metadata(paths: list[str], meta: Iterable[str], manifests: bool, report: AddReport) -> tuple[Metadata, set[str]]:
+    """The metadata files of this add (given ones, else those found beside the files), and the
+    resolved paths of every file that is metadata rather than articles."""
+    files: list[MetaFile] = []
+    not_articles: set[str] = set()
+    given = [str(m) for m in meta]
+    for path in given:
+        not_articles.add(os.path.realpath(path))
+        try:
+            files.append(load_meta(path))
+        except MetaError as exc:
+            report.warnings.append(f"{path}: not used as metadata: {exc}")
+    if manifests and not given:
+        for path in find_manifests(paths):
+            try:
+                files.append(load_meta(path, found=True))
+            except MetaError as exc:
+                if "text column" in str(exc):
+                    continue  # a CSV of articles that happens to be called manifest.csv
+                report.warnings.append(f"{path}: not used as metadata: {exc}")
+            not_articles.add(os.path.realpath(path))
+    return Metadata(files), not_articles
+
+
+def _apply_metadata(art: Article, metadata: Metadata) -> None:
+    """The article's fields from the metadata files that name it, then its outlet settled."""
+    if metadata:
+        # A file key names a file of one article; records inside a container are named by URL.
+        single = "#" not in art.source and art.source != "<stdin>"
+        values = metadata.lookup(art.source if single else None, art.url)
+        for name, value in values.items():
+            setattr(art, name, value)
+        if "outlet" in values:
+            art.outlet_from = METADATA_FILE
+        art.from_metadata = tuple(values)
+    art.outlet, art.outlet_from = settle_outlet(art.outlet, art.outlet_from, art.url)
+
+
+class _StoredSources:
+    """What the store holds for the sources of the files being added, to tell whether a metadata
+    file says something new about a file added before (then it is read again)."""
+
+    _COLUMNS = ("url", "outlet", "title", "author", "published")
+
+    def __init__(self, store: Store, paths: list[str]):
+        self.by_file: dict[str, list[dict]] = {}
+        rows = store.con.execute(
+            """SELECT s.source, s.url, s.outlet, s.title, s.author, s.published,
+                      CASE WHEN d.source = s.source THEN d.language END AS language
+               FROM sources s JOIN documents d USING (doc_id)
+               WHERE split_part(s.source, '#', 1) IN (SELECT unnest(?))""", [paths]).fetchall()
+        for source, *values in rows:
+            row = dict(zip(("source", *self._COLUMNS, "language"), (source, *values)))
+            self.by_file.setdefault(source.split("#", 1)[0], []).append(row)
+
+    def outdated(self, path: str, metadata: Metadata) -> bool:
+        """Whether a metadata row names an article of this file with a value the store lacks.
+        Rows that name one are counted as used either way."""
+        stale = False
+        for row in self.by_file.get(path, []):
+            single = "#" not in row["source"]
+            values = metadata.lookup(row["source"] if single else None, row["url"])
+            for name, value in values.items():
+                if name == "language" and row["language"] is None:
+                    continue  # not the article's first source: its language is not this file's to give
+                if row[name] != value:
+                    stale = True
+        return stale
+
+
 def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
               on_skip: Callable[[Skip], None] | None = None,
-              on_file: Callable[[str, int], None] | None = None) -> AddReport:
-    """Read every article under `paths` into `store`; see the module docstring."""
+              on_file: Callable[[str, int], None] | None = None,
+              meta: Iterable[str] = (), manifests: bool = True) -> AddReport:
+    """Read every article under `paths` into `store`; see the module docstring. `meta`: metadata
+    files; `manifests`: pick up a manifest.csv / metadata.csv beside the files when `meta` is empty."""
     report = AddReport()
+    paths = list(paths)
+    metadata, not_articles = _metadata(paths, meta, manifests, report)
     writer = _Writer(store, settings, report,
                      fresh=store.count("documents") == 0 and store.count("sources") == 0)
     reported = 0
@@ -298,8 +436,14 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
                 on_skip(skip)
         reported = len(report.skips)
 
-    inputs = list(expand(paths, settings, report))
+    inputs = list(expand(paths, settings, report, exclude=not_articles))
     finished = store.finished_files()  # one query instead of one per file
+    # Files added before that a metadata file may say something about: their stored rows, to see
+    # whether it says anything new (one query for all of them).
+    stored: _StoredSources | None = None
+    if metadata and finished:
+        done_paths = {p for p, _ in finished}
+        stored = _StoredSources(store, [i.source for i in inputs if i.path is not None and i.source in done_paths])
     report_skips()
     for item in inputs:
         report.files += 1
@@ -307,7 +451,8 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
             data, fmt = _read_input(item, settings)
             digest = hashlib.sha256(data).hexdigest()
             done = finished.get((item.source, digest)) if item.path is not None else None
-            if done is not None:
+            reread = done is not None and stored is not None and stored.outdated(item.source, metadata)
+            if done is not None and not reread:
                 report.already_added_files += 1
             else:
                 if not data.strip():
@@ -315,6 +460,7 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
                 n_articles = n_skipped = 0
                 for art in read_bytes(data, item.source, fmt, settings):
                     if isinstance(art, Article):
+                        _apply_metadata(art, metadata)
                         normal = _finish(art, settings)
                         if isinstance(normal, Skip):
                             art = normal
@@ -325,10 +471,12 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
                     if art.notes:
                         report.notes.extend(f"{art.source}: {n}" for n in art.notes)
                     n_articles += 1
-                    writer.add(art, normal)
+                    writer.add(art, normal, reread)
+                report.reread_files += reread
                 # A file that gave no article is not recorded, so adding it again reports its
-                # problems again instead of calling it "already added".
-                recorded = item.path is not None and n_articles
+                # problems again instead of calling it "already added". A file read again is
+                # recorded already.
+                recorded = item.path is not None and n_articles and not reread
                 writer.file_finished({"path": item.source, "sha256": digest, "size": len(data),
                                       "n_articles": n_articles, "n_skipped": n_skipped,
                                       "finished_at": now()} if recorded else None)
@@ -338,4 +486,10 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
         if on_file:
             on_file(item.source, os.stat(item.path).st_size if item.path else 0)
     writer.flush()
+    # A metadata file found beside the files is reported when it named an article; one named with
+    # --meta always is (naming none is worth saying).
+    report.metadata = [m for m in metadata.files if m.named or not m.found]
+    for m in metadata.files:
+        if m.found and not m.named:
+            report.notes.append(f"{m.path}: a metadata file naming none of the articles added; not used")
     return report

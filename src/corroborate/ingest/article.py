@@ -125,6 +125,10 @@ class Article:
     dateline: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. "decoded as cp1252"
     n_words: int = 0
+    # How the outlet was found (outlets.GIVEN, SITE_NAME, SIGN_OFF, ...), which decides whether the
+    # URL's site names the outlet instead (outlets.settle_outlet).
+    outlet_from: str | None = None
+    from_metadata: tuple[str, ...] = ()  # the fields a metadata file gave (meta.py)
 
     @property
     def doc_id(self) -> str:

@@ -1,10 +1,33 @@
-"""Saved web pages: main text and metadata through trafilatura."""
+"""Saved web pages: main text and metadata through trafilatura.
+
+The outlet is the page's own site name (`og:site_name` and the like) when it is a name and not
+page furniture (`outlets.is_site_name`). trafilatura falls back to the host when a page has no
+site name; that fallback is dropped here, because the host is the URL's to give, through the rule
+every reader shares (`outlets.settle_outlet`: the registrable domain).
+"""
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
 
 from ..errors import UnreadableInput
 from .dates import parse_iso
+from .outlets import is_site_name, site_of, url_key
+
+_BARE_DOMAIN = re.compile(r"[a-z0-9][a-z0-9.\-]*\.[a-z]{2,}")
+
+
+def site_name(name: str | None, url: str | None, title: str | None) -> str | None:
+    """The page's site name when it names an outlet; None for the host itself and for furniture."""
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    key = url_key(url) or ""
+    host = key.split("/", 1)[0].split("?", 1)[0]
+    if host and name.lower().removeprefix("www.") in (host, site_of(url)):
+        return None  # trafilatura's fallback to the host
+    if _BARE_DOMAIN.fullmatch(name):  # a domain in the title ("... - english.example.org")
+        return site_of(name) or name
+    return name if is_site_name(name, title) else None
 
 
 def extract_html(html: str, url: str | None = None) -> dict:
@@ -36,9 +59,7 @@ def extract_html(html: str, url: str | None = None) -> dict:
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
     page_url = meta.get("url") or url
-    outlet = (meta.get("sitename") or "").strip() or None
-    if not outlet and page_url:
-        outlet = urlparse(page_url).hostname
+    outlet = site_name(meta.get("sitename"), page_url, title)
     return {
         "text": text,
         "title": title,

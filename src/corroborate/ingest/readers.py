@@ -11,6 +11,7 @@ from ..settings import IngestSettings
 from .article import Article, Skip
 from .decode import decode
 from .html import extract_html
+from .outlets import SIGN_OFF, SITE_NAME
 from .records import read_csv, read_json, read_jsonl
 from .text import parse_text
 from .warc import read_warc
@@ -79,11 +80,11 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: IngestSettings) -> 
         body, meta = parse_text(text)
         art = Article(text=body, source=source, format="txt", outlet=meta.outlet, title=meta.title,
                       author=meta.author, published=meta.published, updated=meta.updated,
-                      dateline=meta.dateline)
+                      dateline=meta.dateline, outlet_from=SIGN_OFF if meta.outlet else None)
         items: Iterator[Article | Skip] = iter([art])
     elif fmt == "html":
         page = extract_html(text)
-        items = iter([Article(source=source, format="html", **page)])
+        items = iter([Article(source=source, format="html", outlet_from=SITE_NAME if page["outlet"] else None, **page)])
     elif fmt == "jsonl":
         items = read_jsonl(text, source)
     elif fmt == "json":

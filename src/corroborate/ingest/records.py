@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from .article import Article, Skip
 from .dates import parse_iso
+from .outlets import GIVEN
 
 ALIASES = {
     "text": ("text", "body", "content", "article", "maintext"),
@@ -24,6 +25,8 @@ ALIASES = {
     "author": ("author", "authors", "byline"),
     "published": ("published", "date", "published_at", "pubdate", "date_publish", "publish_date"),
     "language": ("language", "lang"),
+    # Not an article field: the key a metadata file names an article's file by (meta.py).
+    "file": ("file", "filename", "file_name", "path", "filepath", "file_path"),
 }
 
 
@@ -67,6 +70,8 @@ def article_from_record(obj: Any, source: str, fmt: str) -> Article | Skip:
         title=_text_value(_pick(obj, "title", low)), author=_text_value(_pick(obj, "author", low)),
         published=parse_iso(published), language=_text_value(_pick(obj, "language", low)),
     )
+    if art.outlet:
+        art.outlet_from = GIVEN
     if published and art.published is None:
         art.notes.append(f"unreadable date {published!r}")
     return art
@@ -121,10 +126,15 @@ def read_csv(text: str, path: str) -> Iterator[Article | Skip]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    fields = [f.lower() for f in (reader.fieldnames or [])]
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if not any(name in fields for name in ALIASES["text"]):
-        yield Skip(path, "CSV has no text column",
-                   f"columns: {', '.join(reader.fieldnames or []) or 'none'}")
+        if any(name in fields for name in (*ALIASES["file"], *ALIASES["url"])):
+            # Names files or URLs and gives no text: the metadata of articles, not articles.
+            yield Skip(path, "metadata file, not articles",
+                       "no text column; give it with --meta to use its outlets, URLs and dates")
+        else:
+            yield Skip(path, "CSV has no text column",
+                       f"columns: {', '.join(reader.fieldnames or []) or 'none'}")
         return
     number = 1
     while True:

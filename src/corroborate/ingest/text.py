@@ -8,10 +8,15 @@ metadata only, removes it from the stored text:
   time stamp (dropped) or by the headline or first sentence (kept);
 - `Last update: ...` / `Updated: ...` -> `updated`; `Published: ...` -> `published`;
 - bylines `By NAME [DATE]`, `writer: NAME`, `(Reporting by NAME; ...)` -> `author`;
-- a last line of its own that names the outlet (`News.Az`) -> `outlet`;
+- a last line of its own that names the outlet (`News.Az`) -> `outlet`, when it has the shape of
+  an outlet name (`outlets.is_sign_off_name`): page furniture ("Most Popular", "Facebook Comments"),
+  labelled bylines ("Editor: Name"), a person's name or a stray caption word stay in the text;
 - a dateline opening the body (`BAKU –`, `MOSCOW, September 11./TASS/.`, `ISMAILIA, EGYPT:`) ->
   `dateline` (and a wire tag such as TASS -> `outlet` when nothing else names it). The dateline stays
   in the text: it is part of the first sentence and names a place later stages need;
+
+Outlets found here are the weakest evidence there is: a metadata file, a given field or the
+article's URL names the outlet first (`outlets.settle_outlet`).
 - the headline: an early short line without a closing full stop -> `title`. It stays in the text,
   because headlines make claims ("..., says health minister") that later stages attribute.
 
@@ -27,6 +32,7 @@ from datetime import date
 from itertools import compress
 
 from .dates import _MONTHS, parse_date
+from .outlets import is_sign_off_name, is_site_name
 
 HEAD_LINES = 15  # metadata rules look this far into the file (non-blank lines)
 TAIL_LINES = 4   # ... and this far from its end
@@ -202,7 +208,8 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
     if (len(remaining) > 1 and last > 0 and not lines[last - 1].strip()
             and 1 <= len(words) <= 4 and len(sign) <= 40 and sign[-1] not in _SENTENCE_END_CHARS
             and all(w[0].isupper() or w[0].isdigit() for w in words) and _LATIN_LETTER.search(sign)
-            and lines[remaining[-2]].strip()[-1] in _SENTENCE_END_CHARS):
+            and lines[remaining[-2]].strip()[-1] in _SENTENCE_END_CHARS
+            and is_sign_off_name(sign, meta.author)):
         meta.outlet = sign
         keep[last] = False
         remaining.pop()
@@ -230,7 +237,7 @@ def parse_text(raw: str) -> tuple[str, TextMeta]:
             if len(_NOT_CAPS.sub("", place)) >= 3:
                 meta.dateline = place + (f", {m.group('region')}" if m.group("region") else "")
                 tag = m.group("tag") or m.group("tag2")
-                if tag and not meta.outlet:
+                if tag and not meta.outlet and is_site_name(tag):
                     meta.outlet = tag
                 break
 

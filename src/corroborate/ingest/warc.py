@@ -10,6 +10,7 @@ from .article import Article, Skip
 from .dates import parse_iso
 from .decode import decode
 from .html import extract_html
+from .outlets import SITE_NAME
 
 
 def _charset(content_type: str) -> str | None:
@@ -91,4 +92,5 @@ def read_warc(data: bytes, path: str, max_article_chars: int) -> Iterator[Articl
         published = page["published"] or parse_iso(record.rec_headers.get_header("WARC-Date"))
         yield Article(text=page["text"], source=source, format="warc",
                       url=page["url"] or url, outlet=page["outlet"], title=page["title"],
-                      author=page["author"], published=published)
+                      author=page["author"], published=published,
+                      outlet_from=SITE_NAME if page["outlet"] else None)
