@@ -30,7 +30,6 @@ import csv
 import glob
 import io
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ from ..errors import UnreadableInput
 from .dates import parse_iso
 from .decode import decode
 from .readers import extension
-from .records import ALIASES, _lowered, _pick, _text_value
+from .records import ALIASES, _pick, _text_value
 from .outlets import url_key
 
 MANIFEST_NAMES = ("manifest.csv", "metadata.csv")
@@ -168,7 +167,8 @@ def load_meta(path: str, found: bool = False) -> MetaFile:
     meta = MetaFile(str(path), found, problems=problems)
     bad_dates, bad_languages, keyless, repeated = 0, 0, 0, 0
     for number, obj in enumerate(records, start=2 if extension(path) not in ("jsonl", "ndjson", "json") else 1):
-        low = {str(k).strip().lower(): v for k, v in _lowered(obj).items() if k is not None}
+        # Lowercased names (DictReader files cells past the header under None: left out).
+        low = {str(k).strip().lower(): v for k, v in obj.items() if k is not None}
         file_value = next((low[k] for k in FILE_KEYS if low.get(k) not in (None, "")), None)
         values: dict[str, Any] = {}
         for name in ("outlet", "url", "title", "author"):
@@ -243,10 +243,6 @@ class Metadata:
 
     def __bool__(self) -> bool:
         return bool(self.files)
-
-    @property
-    def paths(self) -> set[str]:
-        return {os.path.realpath(f.path) for f in self.files}
 
     def _rows(self, path: str | None, url: str | None, mark: bool) -> list[tuple[MetaFile, int]]:
         found = []
