@@ -512,13 +512,15 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
         })
         links += [{"statement_id": r["statement_id"], "doc_id": r["doc_id"], "entity_id": entity_id} for r in rows]
         rows_by_entity[entity_id] = rows
-    counted = sources.assign(entities, rows_by_entity, sources.common_words(statements))
+    counted = sources.assign(entities, rows_by_entity, sources.common_words(statements), outlets.values())
     for e in entities:
         s = counted[e["entity_id"]]
         if not (e["merged_by"] and "alias" in e["merged_by"] and e["type"]):
             e["type"] = s.entity_type
         if e["type"] == "person":
             e["org"] = s.org
+        if s.id and e["role"] and sources.is_leftover(e["name"]):
+            e["name"] = e["role"]  # "The" with the role "Azerbaijani Defense Ministry's spokesman"
         e.update({"source_id": s.id, "source_name": s.name, "source_type": s.type, "counts_as": s.why})
     entities.sort(key=lambda e: e["entity_id"])
     links.sort(key=lambda link: (link["doc_id"], link["statement_id"]))

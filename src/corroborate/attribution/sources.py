@@ -28,6 +28,8 @@ organisation it speaks for, its country's government, an unnamed kind of source,
   "witnesses", "reports", "media reports": one unnamed source of that kind ("officials",
   "experts", "reports"), with its country when the phrase gives one that is not a government
   ("Ukrainian prosecutors"), or the country that installed it ("Russian-installed officials").
+- **A news outlet quoted as a speaker is typed 'media'** ("according to Reuters news agency"):
+  where it relays a source the article names in the same sentence, that source counts.
 - **Leftovers are unresolved, never a source.** A pronoun the article never resolves ("he", "it",
   "they"), a determiner ("The"), a common noun left from a phrase ("woman", "organization",
   "evidence"), or a town that is no country's capital typed as a person ("Kherson said" where the
@@ -146,8 +148,15 @@ def _content(text: str) -> list[str]:
     return [w for w in fold(text).split() if w not in _DETERMINERS and w not in _PRONOUNS]
 
 
+def is_leftover(name: str) -> bool:
+    """A name that is only determiners, pronouns and words such as "woman": no one's name."""
+    words = _content(name)
+    return not words or all(w in _NOBODY for w in words)
+
+
 def org_words(name: str) -> frozenset[str]:
     """An organisation's name as the words sources are compared by."""
+    name = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), name or "")  # "U.N." = "UN"
     words = set()
     for w in org_key(name):
         w = _SYNONYMS.get(w, w)
@@ -423,6 +432,8 @@ def read_entity(e: _Entity, common: set[str]) -> Reading:
     seat = metonym(name)
     if seat is not None:
         return Reading("org", name, name, "government", f"{name}: a seat of {seat.name}'s government")
+    if whole is not None and whole[1] == "demonym" and aff is not None and aff.kind != "self":
+        return aff  # "a Russian-installed official" read as the speaker "Russian"
     if whole is not None and (e.type != "person" or whole[1] != "demonym"):
         return _country_reading(whole[0], f"{name}: the {whole[1]} stands for the government of {whole[0].name}")
     if _bare_town(e) and (aff is None or aff.kind == "self"):
@@ -515,8 +526,11 @@ def _acronyms(names: Iterable[str]) -> dict[str, frozenset[str]]:
     found: dict[str, set[frozenset[str]]] = defaultdict(set)
     for name in names:
         letters = initials(name)
-        if len(letters) >= 2 and len(org_words(name)) >= 2 and not name.replace(".", "").isupper():
-            found[letters.lower()].add(org_words(name))
+        words = org_words(name)
+        # "U.N. mission" has the initials UN too, but holds the acronym rather than spelling it out
+        if len(letters) >= 2 and len(words) >= 2 and letters.lower() not in words and \
+                not name.replace(".", "").isupper():
+            found[letters.lower()].add(words)
     return {a: next(iter(w)) for a, w in found.items() if len(w) == 1}
 
 
@@ -558,9 +572,25 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+_MEDIA_WORDS = frozenset("newspaper broadcaster television tv radio magazine tabloid daily newswire".split())
+
+
+def is_media(name: str, outlets: Iterable[str] = ()) -> bool:
+    """A news outlet speaking ("Reuters news agency", "the Daily Mail"): one of the corpus's outlets,
+    or a name with a media word in it. Such a source only relays what it cites."""
+    words = org_words(name)
+    if not words:
+        return False
+    if words & _MEDIA_WORDS or {"news", "agency"} <= words:
+        return True
+    return any(words == org_words(o) for o in outlets if o)
+
+
 def assign(entities: list[dict[str, Any]], rows_of: dict[str, list[dict[str, Any]]],
-           common: set[str]) -> dict[str, Source]:
-    """entity_id -> its Source, for every entity of the corpus."""
+           common: set[str], outlets: Iterable[str] = ()) -> dict[str, Source]:
+    """entity_id -> its Source, for every entity of the corpus. A news outlet's source type is
+    'media': the claims stage counts, for what it relays, the source it cites."""
+    outlets = sorted({o for o in outlets if o})
     found = {}
     for e in entities:
         ent = _Entity(e["entity_id"], e["name"], e["type"], e["forms"], rows_of.get(e["entity_id"], []),
@@ -644,7 +674,8 @@ def assign(entities: list[dict[str, Any]], rows_of: dict[str, list[dict[str, Any
             else:
                 c = _person_country(ent)
                 org = c.name if c else None
-        out[eid] = Source(sid, display(k), r.type, r.why, etype, org)
+        stype = "media" if r.kind == "org" and is_media(display(k), outlets) else r.type
+        out[eid] = Source(sid, display(k), stype, r.why, etype, org)
     return out
 
 

@@ -32,16 +32,42 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # Each statement counts as the source its speaker's entity counts as (the entities stage:
     # a spokesperson as the organisation, "Moscow" as Russia's government, "he" as no one); its
     # speaker is shown by the entity's display name.
+    statements = sorted(previous.get("statements", []), key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    by_doc = defaultdict(list)
+    for r in statements:
+        by_doc[r["doc_id"]].append(r)
+
+    def entity(r) -> dict:
+        return entities.get(entity_of.get(r["statement_id"])) or {}
+
+    def relayed(r) -> dict | None:
+        """What a news outlet quoted as the speaker relays: the other source the sentence
+        credits ("..., according to Erik Tollefsen of the ICRC, ..., according to Reuters")."""
+        best, best_ov = None, 0
+        lo, hi = r.get("sentence_start") or r["start"], r.get("sentence_end") or r["end"]
+        for o in by_doc[r["doc_id"]]:
+            e = entity(o)
+            if o is r or not e.get("source_id") or e.get("source_type") == "media":
+                continue
+            ov = min(hi, o["end"]) - max(lo, o["start"])
+            if ov > best_ov:
+                best, best_ov = e, ov
+        return best
+
     units = []
-    for r in sorted(previous.get("statements", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
+    for r in statements:
         d = docs.get(r["doc_id"])
         if d is None:
             continue
-        entity = entities.get(entity_of.get(r["statement_id"])) or {}
-        speaker = entity.get("name") or r["speaker"]
+        e = entity(r)
+        speaker = e.get("name") or r["speaker"]
+        if e.get("source_type") == "media":
+            inner = relayed(r)
+            if inner is not None:
+                speaker, e = f"{inner['name']} (via {speaker})", inner
         u = Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                 speaker, entity.get("source_id"), clusters(r["doc_id"], r["start"], r["end"]))
-        u.source_name = entity.get("source_name")
+                 speaker, e.get("source_id"), clusters(r["doc_id"], r["start"], r["end"]))
+        u.source_name = e.get("source_name")
         units.append(u)
     # A source that publishes itself (a ministry's press release): its own voice is the source
     # speaking, so copies of it elsewhere are the source's words, attributed or not.
@@ -49,7 +75,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # naming itself ("the Courier asked") or a country speaking ("Ostrenia said") does not make the
     # Courier or "Ostrenia Today" a source.
     org_sources = {e["source_id"]: e["source_name"] for e in entities.values()
-                   if e.get("source_type") == "organisation" and e.get("source_id")}
+                   if e.get("source_type") in ("organisation", "media") and e.get("source_id")}
     quoted = {(u.source_key, u.outlet) for u in units if u.source_key in org_sources
               and len(org_words(org_sources[u.source_key])) >= 2}
     # decided once per outlet (there are far fewer outlets than articles)
