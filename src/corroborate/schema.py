@@ -284,8 +284,9 @@ ENTITIES = Table(
                "as a person), which counts as no source"),
         Column("source_name", "VARCHAR", "that source's display name ('Kremlin', 'Ministry of Defence of "
                "Russia', 'Russia', 'officials (unnamed)'); null when unresolved"),
-        Column("source_type", "VARCHAR", "'person', 'organisation', 'government', 'group' (unnamed), "
-               "'document' (unnamed reports), 'unknown' or 'unresolved'"),
+        Column("source_type", "VARCHAR", "'person', 'organisation', 'government', 'media' (a news outlet "
+               "quoted as a speaker: claims count the source it relays when the sentence names one), 'group' "
+               "(unnamed), 'document' (unnamed reports), 'unknown' or 'unresolved'"),
         Column("counts_as", "VARCHAR", "why it counts as that source ('speaks for Kremlin (Kremlin "
                "spokesman)', 'Moscow: the capital stands for the government of Russia', 'he: a pronoun "
                "the article does not resolve')"),
