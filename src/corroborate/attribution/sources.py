@@ -325,6 +325,8 @@ def _is_org_text(org: str, role: str) -> bool:
     words = [w for w in _tokens(org) if fold(w) not in _DETERMINERS]
     if not words or country_named(org) or metonym(org):
         return bool(metonym(org))
+    if len(words) == 1 and not words[0].isupper() and re.search(r"(?:ian|ean|ese|ish)$", words[0]):
+        return False  # a people's adjective ("Ostrenian", "European"), not an organisation
     rest = [w for w in words if not country_named(w) and fold(w).rstrip("s") not in ROLES
             and fold(w) not in TITLES]
     if not rest:
@@ -487,8 +489,14 @@ _GOVERNMENT_HEADS = frozenset("officials authorities government leadership regim
 
 
 def _first_lower(name: str) -> bool:
+    """A phrase about something, not a name: lower case up to a preposition before its first
+    capitalised word ("destruction of the Kakhovka dam", "villager in Hola Prystan"), while
+    "opposition New Ostrenia movement" is a name."""
     words = [w for w in _tokens(name) if fold(w) not in _DETERMINERS and not w[:1].isdigit()]
-    return bool(words) and words[0][:1].islower()
+    if not words or not words[0][:1].islower():
+        return False
+    before = [w for w in words[:next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))]]
+    return any(w in ("of", "in", "from", "at", "on", "by", "near", "for") for w in before)
 
 
 def _bare_town(e: _Entity) -> bool:
@@ -537,20 +545,33 @@ def _acronyms(names: Iterable[str]) -> dict[str, frozenset[str]]:
 class _Keys:
     """Organisation names to the keys sources are counted by, in the whole corpus."""
 
-    def __init__(self, names: Iterable[str]):
+    def __init__(self, names: Iterable[str], places: Iterable[str] = ()):
         names = sorted(set(names))
         self.acronyms = _acronyms(names)
         self.raw = {n: self._expand(org_words(n)) for n in names}
-        keys = set(self.raw.values())
-        self.country_words = {w for k in keys for w in k if country_named(w)}
-        # a key with no country joins the one key that adds only a country to it
+        keys = sorted(set(self.raw.values()), key=lambda k: (len(k), sorted(k)))
+        # country words, and the words of the places the corpus has speaking ("Ostrenia said")
+        self.country_words = {w for k in keys for w in k if country_named(w)} | \
+            {w for p in places for w in org_words(p)}
         self.joined: dict[frozenset[str], frozenset[str]] = {}
         for k in keys:
-            if len(k) < 2 or any(w in self.country_words for w in k):
+            if len(k) < 2:
                 continue
-            wider = [o for o in keys if k < o and all(w in self.country_words for w in o - k)]
-            if len(wider) == 1:
-                self.joined[k] = wider[0]
+            # a key with no country joins the one key that adds only a country to it
+            if not any(w in self.country_words for w in k):
+                wider = [o for o in keys if k < o and all(w in self.country_words for w in o - k)]
+                if len(wider) == 1:
+                    self.joined[k] = wider[0]
+                    continue
+            # one name said two ways, each with a word the other lacks ("Ostrenia's Emergency Ministry",
+            # "Ministry of Emergency Situations"), unless both extra words are places (the defence
+            # ministries of two countries), when it is the only such key
+            alike = [o for o in keys if o != k and len(k & o) >= 2 and len(k - o) == 1 and len(o - k) == 1
+                     and not ((k - o) <= self.country_words and (o - k) <= self.country_words)]
+            if len(alike) == 1 and k not in self.joined.values():
+                target = self.joined.get(alike[0], alike[0])
+                if target != k:
+                    self.joined[k] = target
 
     def _expand(self, words: frozenset[str]) -> frozenset[str]:
         out = set()
@@ -603,7 +624,8 @@ def assign(entities: list[dict[str, Any]], rows_of: dict[str, list[dict[str, Any
     for eid, (ent, r) in list(found.items()):
         if r.kind == "person" and fold(ent.name) in org_named and " " in ent.name.strip():
             found[eid] = (ent, org_named[fold(ent.name)])
-    keys = _Keys(r.name for _, r in found.values() if r.kind == "org")
+    keys = _Keys((r.name for _, r in found.values() if r.kind == "org"),
+                 (ent.name for ent, _ in found.values() if ent.type == "place"))
 
     def source_key(r: Reading) -> tuple[str, str]:
         if r.kind == "org":
