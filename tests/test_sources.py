@@ -256,3 +256,11 @@ def test_no_source_in_the_real_exports_is_a_pronoun_a_determiner_or_a_place_read
     for r in exported["statements"]:
         # a country or capital is never a person speaking ("Kyiv said", "he" resolved to "Kyiv")
         assert not (r["speaker_type"] == "person" and r["speaker"] and is_country_word(r["speaker"])), r
+
+
+def test_an_organisation_said_with_its_country_or_its_fuller_name_is_one_two_ministries_stay_two():
+    s = sources([st("d0", "Ostrenia", "place"), st("d1", "Ostrenia's Emergency Ministry", "organisation"),
+                 st("d2", "Ministry of Emergency Situations", "organisation"),
+                 st("d3", "Russian Foreign Ministry", "organisation"), st("d4", "Russian Defence Ministry", "organisation")])
+    assert s["Ostrenia's Emergency Ministry"]["source_id"] == s["Ministry of Emergency Situations"]["source_id"]
+    assert s["Russian Foreign Ministry"]["source_id"] != s["Russian Defence Ministry"]["source_id"]

@@ -563,11 +563,12 @@ class _Keys:
                 if len(wider) == 1:
                     self.joined[k] = wider[0]
                     continue
-            # one name said two ways, each with a word the other lacks ("Ostrenia's Emergency Ministry",
-            # "Ministry of Emergency Situations"), unless both extra words are places (the defence
-            # ministries of two countries), when it is the only such key
+            # one name said two ways: with its country one way and a fuller name the other
+            # ("Ostrenia's Emergency Ministry", "Ministry of Emergency Situations"), when it is the
+            # only such key; two places (the defence ministries of two countries) or two other
+            # words (the foreign and the defence ministry) are two organisations
             alike = [o for o in keys if o != k and len(k & o) >= 2 and len(k - o) == 1 and len(o - k) == 1
-                     and not ((k - o) <= self.country_words and (o - k) <= self.country_words)]
+                     and ((k - o) <= self.country_words) != ((o - k) <= self.country_words)]
             if len(alike) == 1 and k not in self.joined.values():
                 target = self.joined.get(alike[0], alike[0])
                 if target != k:
