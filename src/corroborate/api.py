@@ -201,7 +201,8 @@ def claim(claim_id: str, db: str | Path | None = None) -> dict:
     with Store(db, read_only=True) as store:
         rows = store.con.execute(
             "SELECT claim_id, text, n_articles, n_outlets, n_independent, sources, first_seen, why, "
-            "CAST(stripped_in AS VARCHAR), CAST(members AS VARCHAR) FROM claims WHERE claim_id LIKE ? || '%'",
+            "CAST(stripped_in AS VARCHAR), CAST(members AS VARCHAR), CAST(sourcing AS VARCHAR) "
+            "FROM claims WHERE claim_id LIKE ? || '%'",
             [claim_id]).fetchall()
         if not rows:
             raise CorroborateError(f"no claim {claim_id!r}; `corroborate claims` lists them")
@@ -219,8 +220,49 @@ def claim(claim_id: str, db: str | Path | None = None) -> dict:
         m["stripped"] = s is not None
         m["copied"] = bool(s and s["copied"])
     members.sort(key=lambda m: (str(m["published"]), m["doc_id"], m["start"]))
+    sourcing = json.loads(r[10]) if r[10] else {}
+    outlet_of = {m["doc_id"]: m["outlet"] for m in members}
     return {"claim_id": r[0], "text": r[1], "n_articles": r[2], "n_outlets": r[3], "n_independent": r[4],
-            "sources": list(r[5] or []), "first_seen": r[6], "why": list(r[7] or []), "members": members}
+            "sources": list(r[5] or []), "first_seen": r[6], "why": list(r[7] or []), "members": members,
+            "sourcing": sourcing, "explanation": explain(sourcing, r[4], outlet_of)}
+
+
+def explain(sourcing: dict, independent: int, outlet_of: dict[str, str | None] | None = None) -> list[str]:
+    """Why a claim counts the independent sources it does, as lines a reader can follow."""
+    outlet_of = outlet_of or {}
+
+    def where(docs: list[str]) -> str:
+        names = sorted({outlet_of.get(d) or d for d in docs})
+        return ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+
+    lines = []
+    if sourcing.get("rule") == "credited":
+        lines.append(f"{independent} independent source{'s' if independent != 1 else ''}: the distinct sources "
+                     "the articles credit (a spokesperson counts as the organisation, a capital as its government)")
+        for s in sourcing.get("sources", []):
+            named = [n for n in s.get("named_as", []) if n != s["name"]]
+            line = f"  {s['name']}: credited in {s['articles']} article{'s' if s['articles'] != 1 else ''}"
+            if named:
+                line += " as " + "; ".join(named[:6]) + (" …" if len(named) > 6 else "")
+            if s.get("copies"):
+                line += f"; {len(s['copies'])} of them only copy an earlier article's text ({where(s['copies'])})"
+            lines.append(line)
+        if sourcing.get("stripped"):
+            lines.append(f"  not counted: {len(sourcing['stripped'])} article(s) repeat it in their own voice, "
+                         f"crediting no one (attribution stripped): {where(sourcing['stripped'])}")
+    elif sourcing.get("rule") == "own voice":
+        origins = sourcing.get("origins", [])
+        lines.append(f"{independent} independent source{'s' if independent != 1 else ''}: nobody is credited, so "
+                     "each article saying it counts, copies of one text once")
+        for o in origins:
+            if len(o["docs"]) > 1:
+                lines.append(f"  one text copied in {len(o['docs'])} articles: {where(o['docs'])}")
+    unresolved = sourcing.get("unresolved", [])
+    if unresolved:
+        speakers = sorted({u["speaker"] for u in unresolved})
+        lines.append(f"  unresolved: {len(unresolved)} member(s) credit a speaker the article never names "
+                     f"({'; '.join(speakers[:6])}): counted as no source")
+    return lines
 
 
 def table(name: str, db: str | Path | None = None) -> pd.DataFrame:

@@ -402,21 +402,36 @@ def claims_(
     out.print(f"{len(df)} claims in {min_articles}+ articles" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
 
 
+def _credit(m: dict) -> str:
+    """Who a claim member credits, and the source that counts ("Dmitry Peskov -> Kremlin")."""
+    speaker = _one_line(m.get("attributed_to"))
+    if not speaker:
+        return "(own voice)"
+    if not m.get("source"):
+        return f"{speaker} (unresolved)"
+    name = _one_line(m.get("source_name"))
+    return f"{speaker} -> {name}" if name and name != speaker else speaker
+
+
 @app.command("claim")
 @handled
 def claim_(claim_id: str = typer.Argument(..., help="A claim id, or the start of one.")):
     """Show one claim's chain: who said it first, who repeated it, verbatim or not, attributed or not."""
     c = api.claim(claim_id, db=STATE.db)
-    rows = [(_cell(m["published"])[:10], _one_line(m["outlet"]), _one_line(m["attributed_to"]) or "(own voice)",
+    rows = [(_cell(m["published"])[:10], _one_line(m["outlet"]), _credit(m),
              "stripped" if m["stripped"] else "", "copied" if m["copied"] else "", _one_line(m["text"]), m["doc_id"])
             for m in c["members"]]
     if not out.is_terminal:
+        for line in c["explanation"]:
+            err.print(Text(line))  # the rows stay one member a line on stdout
         for r in rows:
             print("\t".join(r))
         return
     out.print(Text(f"{c['text']}"))
-    out.print(f"{c['n_articles']} articles, {c['n_outlets']} outlets, {c['n_independent']} independent source(s): "
-              + ("; ".join(c["sources"]) or "none credited") + (f"; joined by {', '.join(c['why'])}" if c["why"] else ""))
+    out.print(Text(f"{c['n_articles']} articles, {c['n_outlets']} outlets, {c['n_independent']} independent source(s): "
+                   + ("; ".join(c["sources"]) or "none credited") + (f"; joined by {', '.join(c['why'])}" if c["why"] else "")))
+    for line in c["explanation"]:
+        out.print(Text(line))
     table = Table("published", "outlet", "attributed to", "", "", "text", "doc_id", box=None)
     for column in table.columns:
         column.overflow = "ellipsis"

@@ -262,18 +262,37 @@ ASSERTIONS = Table(
 ENTITIES = Table(
     "entities",
     "Speakers across articles: people and organisations merged by normalised name, surname with "
-    "organisation, and organisation variants, plus the user's alias file.",
+    "organisation, spelling, and organisation variants, plus the user's alias file; each with the "
+    "source it counts as when independent sources are counted (itself, its organisation, its "
+    "country's government, an unnamed kind of source, or unresolved).",
     (
         Column("entity_id", "VARCHAR", "stable id: a hash of the entity's key"),
-        Column("name", "VARCHAR", "the canonical name: the fullest form, or the alias file's name"),
-        Column("type", "VARCHAR", "'person', 'organisation', 'place', 'group', 'document' or 'unknown'"),
+        Column("name", "VARCHAR", "the display name: the fullest form the articles use, or the alias file's name"),
+        Column("type", "VARCHAR", "'person', 'organisation', 'government' (a country, capital or seat of "
+               "government speaking for a state: 'Moscow', 'the Kremlin', 'Russian officials'), 'place' (a "
+               "town read as a speaker), 'group' (officials, witnesses), 'document' (reports, data) or 'unknown'"),
         Column("role", "VARCHAR", "the most frequent role given"),
-        Column("org", "VARCHAR", "the organisation a person speaks for, when one is given"),
+        Column("org", "VARCHAR", "for a person, the display name of the organisation any article gives for them "
+               "(its country for a head of state); null when none is given"),
         Column("forms", "VARCHAR[]", "every surface form it is named by, sorted"),
         Column("n_statements", "INTEGER", "statements attributed to it"),
         Column("n_articles", "INTEGER", "articles quoting it"),
         Column("outlets", "VARCHAR[]", "outlets quoting it, sorted"),
-        Column("merged_by", "VARCHAR[]", "why forms were merged: 'name', 'surname+org', 'org variant', 'alias'"),
+        Column("merged_by", "VARCHAR[]", "why forms were merged: 'name', 'surname+org', 'surname', 'spelling', "
+               "'org variant', 'alias'"),
+        Column("source_id", "VARCHAR", "the source it counts as when independent sources are counted: the "
+               "entity_id of the entity that is that source when there is one, else a hash of the source's "
+               "key; 'unnamed:<kind>' for an unnamed kind ('unnamed:officials', 'unnamed:reports'); null when "
+               "unresolved (a pronoun the article never resolves, a determiner, a leftover word, a town read "
+               "as a person), which counts as no source"),
+        Column("source_name", "VARCHAR", "that source's display name ('Kremlin', 'Ministry of Defence of "
+               "Russia', 'Russia', 'officials (unnamed)'); null when unresolved"),
+        Column("source_type", "VARCHAR", "'person', 'organisation', 'government', 'media' (a news outlet "
+               "quoted as a speaker: claims count the source it relays when the sentence names one), 'group' "
+               "(unnamed), 'document' (unnamed reports), 'unknown' or 'unresolved'"),
+        Column("counts_as", "VARCHAR", "why it counts as that source ('speaks for Kremlin (Kremlin "
+               "spokesman)', 'Moscow: the capital stands for the government of Russia', 'he: a pronoun "
+               "the article does not resolve')"),
     ),
     ("entity_id",),
 )
@@ -458,17 +477,27 @@ CLAIMS = Table(
         Column("text", "VARCHAR", "a representative member's text: the earliest attributed one, else the earliest"),
         Column("n_articles", "INTEGER", "articles that carry it"),
         Column("n_outlets", "INTEGER", "distinct outlets among them"),
-        Column("n_independent", "INTEGER", "independent sources: distinct attributed sources (a spokesperson "
-               "counts as the organisation), or, when nobody is credited, the articles saying it in their own "
-               "voice with each copied-passage cluster counted once"),
-        Column("sources", "VARCHAR[]", "the source keys it is attributed to anywhere ('org:azerbaijan defense "
-               "ministry', 'person:lena orlis')"),
+        Column("n_independent", "INTEGER", "independent sources: distinct credited sources (entities.source_id: "
+               "a spokesperson counts as the organisation, 'Moscow' as Russia, unnamed officials once, unnamed "
+               "reports only when no one else is credited, unresolved speakers not at all), or, when nobody is "
+               "credited, the articles saying it in their own voice with each copied-passage cluster counted "
+               "once"),
+        Column("sources", "VARCHAR[]", "the display names of the independent sources it is credited to "
+               "('Ministry of Defense of Azerbaijan', 'Lena Orlis', 'officials (unnamed)'), sorted"),
         Column("first_seen", "DATE", "the earliest publication date among its articles"),
         Column("why", "VARCHAR[]", "why members were joined: 'copied text', 'same content in other words'"),
         Column("stripped_in", "JSON", "members that present it in the outlet's own voice while other members "
                "credit a source: doc_id, start, end, outlet, copied (its text is shared verbatim with another "
                "article), copied_from_source (with an article that credits the source), sources"),
-        Column("members", "JSON", "every member: doc_id, start, end, text, attributed_to, source"),
+        Column("sourcing", "JSON", "why n_independent is what it is: rule ('credited': the distinct credited "
+               "sources; 'own voice': nobody is credited, so the articles saying it, copies once), sources "
+               "(id, name, articles, docs, named_as: the speakers the articles name for it, copies: articles "
+               "whose crediting text is copied from an earlier one), unresolved (doc_id, start, speaker: "
+               "members credited to a speaker the article never resolves, counted as no source), own_voice "
+               "(articles saying it in their own voice), stripped (those of them that credit no one while "
+               "other articles credit a source), origins (for 'own voice': origin, docs)"),
+        Column("members", "JSON", "every member: doc_id, start, end, text, attributed_to (the speaker's display "
+               "name), source (its source_id), source_name"),
     ),
     ("claim_id",),
 )

@@ -12,9 +12,16 @@ gives, with a normalised `speaker_key`). Here the speakers of all articles are m
   with the same folded name;
 - `surname+org`: a surname-only person ("Eyvazov") joins the one full-name person with that
   surname who speaks for the same organisation;
+- a one-word organisation or unknown speaker that is the surname of exactly one full-name person
+  is that person ("Guterres said" tagged as an organisation);
 - `surname`: failing that, it joins the full-name person with that surname when there is exactly
   one in the corpus and their organisations, when both are given, do not differ. With two
   full-name people of that surname and no organisation to choose, it stays its own entity;
+- `spelling`: people whose full names differ only as transliterations do ("Volodymyr Zelensky",
+  "Volodymyr Zelenskiy", "Volodymyr Zelenskyy": the names, words sorted, at least 80% alike;
+  surnames 80% alike and first names 65% ("Ihor" / "Igor"), each beginning with the same
+  letter; two people whose organisations differ stay apart), and a surname-only person
+  whose surname is spelt like the surname of exactly one full-name person ("Zelenskky");
 - `org variant`: an organisation key of two or more words joins the one other organisation key
   that holds all its words plus only place or country words ("Defense Ministry" joins "Azerbaijan
   Defense Ministry" unless an "Armenia Defense Ministry" is quoted too). "Ministry" alone never
@@ -23,6 +30,12 @@ gives, with a normalised `speaker_key`). Here the speakers of all articles are m
 A first-name + surname key never merges with a different first name, and the alias file's
 `separate` lists name forms that no rule may bring together. Everything is a function of the set
 of rows, so ids and output do not depend on row order.
+
+Each entity is then given its display name (the fullest form the articles use), its type
+('government' for a country, capital or seat of government speaking for a state: "Moscow", "the
+Kremlin"), the organisation a person speaks for, and the *source* it counts as when independent
+sources are counted (itself, its organisation, its country's government, an unnamed kind, or
+unresolved): see `sources.py`.
 """
 from __future__ import annotations
 
@@ -35,10 +48,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
+from rapidfuzz import fuzz
+
 from ..errors import SettingsError
+from . import sources
+from .countries import is_country_word
 from .names import COUNTRIES, fold, org_key, person_key
 
-TYPES = ("person", "organisation", "place", "group", "document", "unknown")
+TYPES = ("person", "organisation", "government", "place", "group", "document", "unknown")
 _ORG_LIKE = ("organisation", "place")
 
 # The countries org_key turns demonyms into ("Azerbaijani" -> "azerbaijan"), as single words.
@@ -207,13 +224,20 @@ class Atom(NamedTuple):
     org: str    # sorted org words, for surname-only people only
 
 
+def _person_org(text: str) -> frozenset[str]:
+    """The words of the organisation given for a person; none for a country's people alone
+    ("Ukrainian President": the country, not an organisation to tell two people apart by)."""
+    words = _org_words(text)
+    return frozenset() if all(w in COUNTRY_WORDS or is_country_word(w) for w in words) else words
+
+
 def _atom(row: dict[str, Any]) -> Atom | None:
     speaker = _text(row.get("speaker"))
     if not speaker:
         return None
     kind = row.get("speaker_type") if row.get("speaker_type") in TYPES else "unknown"
     key = key_of(kind, speaker, row.get("speaker_key") or "")
-    org = " ".join(sorted(_org_words(_text(row.get("speaker_org"))))) if kind == "person" and " " not in key else ""
+    org = " ".join(sorted(_person_org(_text(row.get("speaker_org"))))) if kind == "person" and " " not in key else ""
     return Atom(kind, key, folded(speaker), org)
 
 
@@ -331,11 +355,13 @@ def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases 
     for a in full:
         root = m.find(a)
         by_surname[a.key.split()[-1]].add(root)
-        orgs[root] |= {_org_words(_text(r.get("speaker_org"))) for r in rows_of[a]} - {frozenset()}
+        orgs[root] |= {_person_org(_text(r.get("speaker_org"))) for r in rows_of[a]} - {frozenset()}
     for a in filter(_surname_only, atoms):
         candidates = sorted(by_surname.get(a.key, ()))
         mine = frozenset(a.org.split())
-        sharing = [c for c in candidates if any(_same_org(mine, o) for o in orgs[c])]
+        # an "organisation" holding the person's first name is their role and name misread
+        # ("Russian Presidential Spokesman Dmitry" Peskov)
+        sharing = [c for c in candidates if any(_same_org(mine, o) for o in orgs[c]) or c.key.split()[0] in mine]
         if len(sharing) == 1:
             m.union(a, sharing[0], "surname+org")
         elif len(candidates) == 1 and not (mine and orgs[candidates[0]]):
@@ -344,7 +370,16 @@ def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases 
     for members in by_key.values():
         if _surname_only(members[0]):
             m.union_all([a for a in members if m.find(a) not in with_full], "name")
-    # 4. organisation variants: a key of 2+ words inside exactly one other key that adds only
+    # a one-word organisation or unknown speaker that is the surname of exactly one full-name
+    # person is that person read as something else ("Guterres said", tagged as an organisation)
+    for a in atoms:
+        if a.type in ("organisation", "unknown") and " " not in a.key and a.key.isalpha() and \
+                a.key not in COUNTRY_WORDS and len(by_surname.get(a.key, ())) == 1 and \
+                a.name == a.key and not any(r.get("speaker_role") for r in rows_of[a]):
+            m.union(a, next(iter(by_surname[a.key])), "surname")
+    # 4. transliterations: "Zelensky" / "Zelenskiy" / "Zelenskyy", as outlets spell them
+    _spelling(m, full, rows_of, atoms)
+    # 5. organisation variants: a key of 2+ words inside exactly one other key that adds only
     # place or country words
     places = COUNTRY_WORDS | {w for a in atoms if a.type == "place" for w in a.key.split()}
     first: dict[str, Atom] = {}
@@ -364,6 +399,56 @@ def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases 
         if len(wider) == 1:
             m.union(first[key], first[wider[0]], "org variant")
     return m
+
+
+def _alike(a: str, b: str, least: float = 80) -> bool:
+    """Two spellings of one name word: the same first letter and at least `least`% alike
+    ("zelensky", "zelenskyy"), or one the other's initial."""
+    if a == b:
+        return True
+    if a[:1] != b[:1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return fuzz.ratio(a, b) >= least
+
+
+def _spelling(m: _Merger, full: list[Atom], rows_of: dict[Atom, list[dict]], atoms: list[Atom]) -> None:
+    """Join people whose names are one name spelt otherwise (see the module doc)."""
+    orgs: dict[Atom, set[frozenset[str]]] = defaultdict(set)
+    for a in full:
+        orgs[m.find(a)] |= {_person_org(_text(r.get("speaker_org"))) for r in rows_of[a]} - {frozenset()}
+    roots = sorted({m.find(a) for a in full})
+    by_initial: dict[str, list[Atom]] = defaultdict(list)
+    for r in roots:
+        by_initial["".join(sorted(w[:1] for w in r.key.split()))].append(r)
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            wa = a.key.split()
+            for b in group[i + 1:]:
+                wb = b.key.split()
+                if len(wa) != len(wb) or a.key == b.key:
+                    continue
+                # the surname alike, the first names more loosely ("Ihor" / "Igor", "Dmytro" / "Dmitry"),
+                # in either order ("Hamad Hasan" / "Hassan Hamad")
+                in_order = _alike(wa[-1], wb[-1]) and all(_alike(x, y, 65) for x, y in zip(wa[:-1], wb[:-1]))
+                if not in_order and not all(_alike(x, y) for x, y in zip(sorted(wa), sorted(wb))):
+                    continue
+                if fuzz.token_sort_ratio(a.key, b.key) < 80:
+                    continue
+                oa, ob = orgs.get(m.find(a), set()), orgs.get(m.find(b), set())
+                if oa and ob and not any(_same_org(x, y) for x in oa for y in ob):
+                    continue
+                m.union(a, b, "spelling")
+    # a surname-only person left alone: the one full-name person whose surname is spelt like it
+    full_roots = sorted({m.find(a) for a in full})
+    for a in filter(_surname_only, atoms):
+        if m.find(a) in full_roots or len(a.key) < 5:
+            continue
+        like = {r for r in full_roots if r.key.split()[-1] != a.key and _alike(r.key.split()[-1], a.key)
+                and fuzz.ratio(r.key.split()[-1], a.key) >= 85}
+        if len({m.find(r) for r in like}) == 1:
+            m.union(a, next(iter(like)), "spelling")
 
 
 # -- entities -----------------------------------------------------------------------------------------
@@ -404,6 +489,7 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
     # entities the alias file keeps apart on one key are told apart by their atoms
     repeated = Counter(g[3] for g in groups)
     entities, links = [], []
+    rows_by_entity: dict[str, list[dict]] = {}
     for root, members, alias, entity_id in groups:
         if repeated[entity_id] > 1:
             entity_id = hashlib.sha256("\n".join([entity_id] + ["|".join(a) for a in members]).encode()).hexdigest()[:16]
@@ -425,6 +511,17 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
             "merged_by": sorted(reasons),
         })
         links += [{"statement_id": r["statement_id"], "doc_id": r["doc_id"], "entity_id": entity_id} for r in rows]
+        rows_by_entity[entity_id] = rows
+    counted = sources.assign(entities, rows_by_entity, sources.common_words(statements), outlets.values())
+    for e in entities:
+        s = counted[e["entity_id"]]
+        if not (e["merged_by"] and "alias" in e["merged_by"] and e["type"]):
+            e["type"] = s.entity_type
+        if e["type"] == "person":
+            e["org"] = s.org
+        if s.id and e["role"] and sources.is_leftover(e["name"]):
+            e["name"] = e["role"]  # "The" with the role "Azerbaijani Defense Ministry's spokesman"
+        e.update({"source_id": s.id, "source_name": s.name, "source_type": s.type, "counts_as": s.why})
     entities.sort(key=lambda e: e["entity_id"])
     links.sort(key=lambda link: (link["doc_id"], link["statement_id"]))
     return entities, links

@@ -71,9 +71,12 @@ _COUNTRY_NAMES = frozenset(COUNTRIES.values())
 
 
 def is_place_word(word: str) -> bool:
-    """A country or its adjective ("Azerbaijani", "Lebanon"), which is never a person's name."""
+    """A country, its capital or its adjective ("Azerbaijani", "Lebanon", "Yerevan", "Kyiv"), which
+    is never a person's name: "he" after "Kyiv said" is not Kyiv."""
+    from .countries import is_country_word  # GeoNames, read once on first use
+
     w = fold(word).strip()
-    return w in COUNTRIES or w in _COUNTRY_NAMES
+    return w in COUNTRIES or w in _COUNTRY_NAMES or is_country_word(w)
 
 
 def org_key(name: str) -> frozenset[str]:

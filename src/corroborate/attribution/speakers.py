@@ -396,8 +396,8 @@ class Registry:
         doc = self.doc
         ids = {x.i for x in tokens}
         for t in tokens:
-            if t.i == head.i:
-                continue
+            if t.i == head.i or t.dep_ == "det":
+                continue  # "The" of "The Azerbaijani Defense Ministry's spokesman" names nothing
             # how t hangs on the phrase: a modifier ("Foreign Ministry spokesman", "the ministry's")
             # or through of/for/at/with; "activists in Velmora" names a place, not an employer
             link = t

@@ -84,7 +84,7 @@ def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
         marks = [(m, neg) for m, neg in marks if id(m) in opposed]
         if len({neg for _, neg in marks}) < 2:
             continue
-        sides = [{"negated": neg, "source": m.source_key or m.outlet, "doc_id": m.doc_id, "start": m.start,
+        sides = [{"negated": neg, "source": m.source_name or m.speaker or m.outlet, "doc_id": m.doc_id, "start": m.start,
                   "end": m.end, "text": m.text} for m, neg in marks]
         out.append({"conflict_id": _id("polarity", c.claim_id), "kind": "polarity", "about": c.text,
                     "incident_id": None, "claim_id": c.claim_id, "sides": json.dumps(sides, ensure_ascii=False)})

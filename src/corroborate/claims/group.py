@@ -20,8 +20,9 @@ different articles are joined when
 
 Joined units form a claim (union-find). A claim keeps every member's span. Its sources:
 
-- an attributed member's source is its speaker's organisation when the speaker speaks for one
-  (a spokesperson and "the ministry said" are one source), else the speaker (claims.sources);
+- an attributed member's source is the source its speaker's entity counts as (the entities stage:
+  a spokesperson and "the ministry said" are one source, "Moscow" is Russia's government, "he"
+  unresolved is no source; claims.sources counts them);
 - the independent sources are the distinct attributed sources; a claim nobody attributes counts
   the articles saying it in their own voice, each copied-passage cluster once (copies collapse to
   their origin);
@@ -56,6 +57,7 @@ class Unit:
     clusters: frozenset[str] = frozenset()  # copied-passage clusters the unit lies in
     figures: frozenset[tuple[str, float]] = frozenset()  # (category, value) of its casualty figures
     sentence: tuple[str, int] | None = None  # the sentence a clause was cut from: its clauses stay together
+    source_name: str | None = None    # the display name of the source source_key is
 
     @property
     def attributed(self) -> bool:
@@ -74,6 +76,7 @@ class Claim:
     first_seen: Any
     stripped_in: list[dict[str, Any]] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
+    sourcing: dict[str, Any] = field(default_factory=dict)  # why n_independent is what it is (see _claim)
 
 
 class _Union:
@@ -331,26 +334,64 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
 
 
 def _claim(members: list[Unit], why: set[str]) -> Claim:
+    """A claim from its members, with its sources counted and the reasons written down.
+
+    `sourcing` says why the count is what it is: `rule` ('credited': the distinct credited
+    sources; 'own voice': nobody is credited, so the articles saying it, copies once), each source
+    with the articles crediting it, who they name for it and how many only copy another's text,
+    the members whose speaker is unresolved (counted as no source), and the articles that only
+    repeat the claim in their own voice (stripped where a source is credited)."""
     members = sorted(members, key=lambda u: (str(u.published), u.doc_id, u.start))
     ids = sorted(f"{u.doc_id}:{u.start}:{u.end}" for u in members)
     claim_id = hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
     attributed = [u for u in members if u.attributed]
-    sources = collapse(u.source_key for u in attributed)
-    if sources:
-        independent = len(sources)
+    unresolved = [u for u in members if not u.attributed and u.speaker]
+    own = [u for u in members if not u.attributed and not u.speaker]
+    counted = collapse(u.source_key for u in attributed)
+    credited = [u for u in attributed if u.source_key in counted]
+    names = {u.source_key: u.source_name or u.source_key for u in credited}
+    sources = sorted({names[k] for k in counted})
+    entries = []
+    for k in sorted(counted, key=lambda k: (names[k], k)):
+        mine = [u for u in credited if u.source_key == k]
+        docs = sorted({u.doc_id for u in mine})
+        # articles that only repeat another's credit: their text is copied from an earlier article
+        # crediting the same source
+        first: dict[str, str] = {}
+        copies = set()
+        for u in mine:  # in order of publication
+            if any(first.setdefault(c, u.doc_id) != u.doc_id for c in sorted(u.clusters)):
+                copies.add(u.doc_id)
+        copies -= {u.doc_id for u in mine if not u.clusters}
+        entries.append({"id": k, "name": names[k], "articles": len(docs), "docs": docs,
+                        "named_as": sorted({u.speaker for u in mine if u.speaker}), "copies": sorted(copies)})
+    if counted:
+        independent = len(counted)
+        rule = "credited"
+        origins: dict[str, list[str]] = {}
     else:
-        # Nobody is credited: each article speaking in its own voice is a source, copies once.
-        origins: set[str] = set()
+        # Nobody is credited (or only speakers the articles never resolve): each article saying
+        # it is a source, copies once.
+        origins = {}
         for u in members:
-            origins.add(min(u.clusters) if u.clusters else u.doc_id)
+            origins.setdefault(min(u.clusters) if u.clusters else u.doc_id, []).append(u.doc_id)
         independent = len(origins)
-    attributed_docs = {u.doc_id for u in attributed}
+        rule = "own voice"
+    attributed_docs = {u.doc_id for u in attributed + unresolved}
     attributed_clusters = set().union(*(u.clusters for u in attributed)) if attributed else set()
     stripped = [{"doc_id": u.doc_id, "start": u.start, "end": u.end, "outlet": u.outlet,
                  "copied": bool(u.clusters), "copied_from_source": bool(u.clusters & attributed_clusters),
                  "sources": sources}
-                for u in members if not u.attributed and sources and u.doc_id not in attributed_docs]
-    representative = (attributed or members)[0]
+                for u in own if counted and u.doc_id not in attributed_docs]
+    sourcing = {
+        "rule": rule,
+        "sources": entries,
+        "unresolved": [{"doc_id": u.doc_id, "start": u.start, "speaker": u.speaker} for u in unresolved],
+        "own_voice": sorted({u.doc_id for u in own}),
+        "stripped": sorted({s["doc_id"] for s in stripped}),
+        "origins": [{"origin": o, "docs": sorted(set(d))} for o, d in sorted(origins.items())],
+    }
+    representative = (credited or members)[0]
     return Claim(claim_id, members, representative.text, len({u.doc_id for u in members}),
                  len({u.outlet or u.doc_id for u in members}), independent, sources,
-                 members[0].published, stripped, sorted(why))
+                 members[0].published, stripped, sorted(why), sourcing)

@@ -166,7 +166,8 @@ class ReportData:
     def claims(self) -> list[dict]:
         rows = _rows(self.store, """
             SELECT claim_id, text, n_articles, n_outlets, n_independent, sources, first_seen, why,
-                   CAST(stripped_in AS VARCHAR) AS stripped_in, CAST(members AS VARCHAR) AS members
+                   CAST(stripped_in AS VARCHAR) AS stripped_in, CAST(members AS VARCHAR) AS members,
+                   CAST(sourcing AS VARCHAR) AS sourcing
             FROM claims ORDER BY n_articles DESC, n_independent DESC, first_seen, claim_id""")
         verbatim = self._copied_spans()
         out = []
@@ -186,13 +187,31 @@ class ReportData:
                 chain.append({**self.span(m["doc_id"], m["start"], m["end"], m.get("text")),
                               "outlet": self.outlet(m["doc_id"]), "published": self.published(m["doc_id"]),
                               "attributed_to": m.get("attributed_to"), "source": m.get("source"),
+                              "source_name": m.get("source_name"),
                               "how": how, "copied_from": copied_from[:3], "stripped": s is not None})
                 docs_before.append(m["doc_id"])
             out.append({"id": r["claim_id"], "text": r["text"], "articles": r["n_articles"],
                         "outlets": r["n_outlets"], "independent": r["n_independent"],
                         "sources": list(r["sources"] or []), "first_seen": _day(r["first_seen"]),
-                        "why": list(r["why"] or []), "stripped": len(stripped), "members": chain})
+                        "why": list(r["why"] or []), "stripped": len(stripped), "members": chain,
+                        "sourcing": self._sourcing(json.loads(r["sourcing"] or "{}"))})
         return out
+
+    def _sourcing(self, sourcing: dict) -> dict:
+        """A claim's sourcing (why its count is what it is) with outlets for the articles, capped:
+        a claim a thousand articles repeat lists the first outlets and how many more."""
+        def outlets(docs: list[str], cap: int = 12) -> dict:
+            names = sorted({self.outlet(d) or d for d in docs})
+            return {"n": len(docs), "outlets": names[:cap], "more": max(0, len(names) - cap)}
+        return {
+            "rule": sourcing.get("rule"),
+            "sources": [{"name": x["name"], "articles": x["articles"], "named_as": x.get("named_as", [])[:8],
+                         "copies": outlets(x.get("copies", []))} for x in sourcing.get("sources", [])],
+            "unresolved": sorted({u["speaker"] for u in sourcing.get("unresolved", []) if u.get("speaker")})[:12],
+            "n_unresolved": len(sourcing.get("unresolved", [])),
+            "stripped": outlets(sourcing.get("stripped", [])),
+            "copied_origins": [outlets(o["docs"]) for o in sourcing.get("origins", []) if len(o["docs"]) > 1][:12],
+        }
 
     def _copied_spans(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """(doc, other doc) -> spans of doc that are aligned with a passage of other doc."""
@@ -265,7 +284,8 @@ class ReportData:
                 "edges": sorted(edges.values(), key=lambda e: (e["from"], e["to"], e["directed"]))}
 
     def speakers(self) -> list[dict]:
-        entities = _rows(self.store, """SELECT entity_id, name, type, role, org, forms, n_statements, n_articles
+        entities = _rows(self.store, """SELECT entity_id, name, type, role, org, forms, n_statements, n_articles,
+                                              source_name, source_type, counts_as
                                        FROM entities ORDER BY n_statements DESC, n_articles DESC, name, entity_id""")
         quotes: dict[str, list[dict]] = defaultdict(list)
         for q in _rows(self.store, """SELECT se.entity_id, s.doc_id, s.start, s."end", s.kind, s.cue, s.text
@@ -281,6 +301,7 @@ class ReportData:
             by_outlet = Counter(q["outlet"] or "(unknown)" for q in qs)
             out.append({"id": e["entity_id"], "name": e["name"], "type": e["type"], "role": e["role"],
                         "org": e["org"], "forms": list(e["forms"] or []), "statements": e["n_statements"],
+                        "counts_as": e["source_name"] or "unresolved", "counts_why": e["counts_as"],
                         "articles": e["n_articles"],
                         "outlets": [{"outlet": o, "n": n} for o, n in sorted(by_outlet.items(), key=lambda x: (-x[1], x[0]))],
                         "kinds": dict(sorted(Counter(q["kind"] for q in qs).items())), "quotes": qs})

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from ..claims.conflicts import figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group, sentences
-from ..claims.sources import org_from_role, same_source, source_key
+from ..attribution.sources import org_words
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
 
@@ -29,47 +29,78 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     def clusters(doc_id, start, end):
         return frozenset(p["cluster_id"] for p in passages[doc_id] if p["start"] < end and p["end"] > start)
 
-    # The organisation a person speaks for, from any of their statements: one article gives
-    # "Head of the press service of the Ministry of Emergency Situations", another only "the
-    # ministry's spokesperson".
-    org_of: dict[str, str] = {}
-    for r in previous.get("statements", []):
-        who = entity_of.get(r["statement_id"]) or r["speaker"]
-        org = r["speaker_org"] or org_from_role(r["speaker_role"])
-        if who and org and len(org) > len(org_of.get(who, "")):
-            org_of[who] = org
+    # Each statement counts as the source its speaker's entity counts as (the entities stage:
+    # a spokesperson as the organisation, "Moscow" as Russia's government, "he" as no one); its
+    # speaker is shown by the entity's display name.
+    statements = sorted(previous.get("statements", []), key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    by_doc = defaultdict(list)
+    for r in statements:
+        by_doc[r["doc_id"]].append(r)
+
+    def entity(r) -> dict:
+        return entities.get(entity_of.get(r["statement_id"])) or {}
+
+    def relayed(r) -> dict | None:
+        """What a news outlet quoted as the speaker relays: the other source the sentence
+        credits ("..., according to Erik Tollefsen of the ICRC, ..., according to Reuters")."""
+        best, best_ov = None, 0
+        lo, hi = r.get("sentence_start") or r["start"], r.get("sentence_end") or r["end"]
+        for o in by_doc[r["doc_id"]]:
+            e = entity(o)
+            if o is r or not e.get("source_id") or e.get("source_type") == "media":
+                continue
+            ov = min(hi, o["end"]) - max(lo, o["start"])
+            if ov > best_ov:
+                best, best_ov = e, ov
+        return best
+
     units = []
-    for r in sorted(previous.get("statements", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
+    for r in statements:
         d = docs.get(r["doc_id"])
         if d is None:
             continue
-        entity = entities.get(entity_of.get(r["statement_id"]))
-        name = entity["name"] if entity else r["speaker"]
-        org = org_of.get(entity_of.get(r["statement_id"]) or r["speaker"]) or (entity or {}).get("org")
-        key = source_key(name, r["speaker_type"], r["speaker_role"], r["speaker_org"] or org)
-        units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                          r["speaker"], key, clusters(r["doc_id"], r["start"], r["end"])))
+        e = entity(r)
+        speaker = e.get("name") or r["speaker"]
+        if e.get("source_type") == "media":
+            inner = relayed(r)
+            if inner is not None:
+                speaker, e = f"{inner['name']} (via {speaker})", inner
+        u = Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
+                 speaker, e.get("source_id"), clusters(r["doc_id"], r["start"], r["end"]))
+        u.source_name = e.get("source_name")
+        units.append(u)
     # A source that publishes itself (a ministry's press release): its own voice is the source
     # speaking, so copies of it elsewhere are the source's words, attributed or not.
-    # Only a source other outlets quote by a name of two words or more counts: an outlet naming
-    # itself ("the Courier asked") or a country speaking ("Ostrenia said") does not make the
+    # Only an organisation other outlets quote by a name of two words or more counts: an outlet
+    # naming itself ("the Courier asked") or a country speaking ("Ostrenia said") does not make the
     # Courier or "Ostrenia Today" a source.
-    quoted = {(u.source_key, u.outlet) for u in units
-              if u.source_key and u.source_key.startswith("org:") and len(u.source_key.split()) >= 2}
+    org_sources = {e["source_id"]: e["source_name"] for e in entities.values()
+                   if e.get("source_type") in ("organisation", "media") and e.get("source_id")}
+    quoted = {(u.source_key, u.outlet) for u in units if u.source_key in org_sources
+              and len(org_words(org_sources[u.source_key])) >= 2}
     # decided once per outlet (there are far fewer outlets than articles)
-    by_outlet: dict[str, str | None] = {}
+    by_outlet: dict[str, tuple[str, str] | None] = {}
     for outlet in sorted({d.get("outlet") for d in docs.values() if d.get("outlet")}):
-        key = source_key(outlet, "organisation")
-        by_outlet[outlet] = key if key and any(same_source(key, q) and o != outlet for q, o in quoted) else None
+        mine = org_words(outlet)
+        match = sorted(q for q, o in quoted if o != outlet and mine
+                       and (mine <= org_words(org_sources[q]) or org_words(org_sources[q]) <= mine))
+        by_outlet[outlet] = (match[0], org_sources[match[0]]) if match else None
     publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
     for r in sorted(previous.get("assertions", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
         d = docs.get(r["doc_id"])
         if d is None or len(r["text"].split()) < min_words:
             continue
-        key = publisher.get(r["doc_id"])
-        units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                          d.get("outlet") if key else None, key, clusters(r["doc_id"], r["start"], r["end"])))
-    pieces = [p for u in units for p in sentences(u, min_words)]
+        source = publisher.get(r["doc_id"])
+        u = Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
+                 d.get("outlet") if source else None, source[0] if source else None,
+                 clusters(r["doc_id"], r["start"], r["end"]))
+        u.source_name = source[1] if source else None
+        units.append(u)
+    pieces = []
+    for u in units:
+        for p in sentences(u, min_words):
+            p.source_name = u.source_name
+            pieces.append(p)
     figures = defaultdict(list)
     for f in previous.get("figures", []):
         if f["value"] is not None and f["category"] in ("killed", "injured", "missing", "casualties", "detained",
@@ -83,7 +114,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "1"
+    version = "2"
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published")
     writes = ("claims", "conflicts")
@@ -105,9 +136,11 @@ class Claims(CorpusStage):
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
             "n_independent": c.independent, "sources": c.sources, "first_seen": c.first_seen, "why": c.why,
+            "sourcing": json.dumps(c.sourcing, ensure_ascii=False, default=str),
             "stripped_in": json.dumps(c.stripped_in, ensure_ascii=False, default=str),
             "members": json.dumps([{"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text,
-                                    "attributed_to": m.speaker, "source": m.source_key} for m in c.members],
+                                    "attributed_to": m.speaker, "source": m.source_key,
+                                    "source_name": m.source_name} for m in c.members],
                                   ensure_ascii=False),
         } for c in found]
         conflicts = figure_conflicts(previous.get("incidents", []), previous.get("figures", [])) + \

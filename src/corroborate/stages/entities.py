@@ -14,7 +14,7 @@ from .base import CorpusOutput, CorpusStage
 
 class Entities(CorpusStage):
     name = "entities"
-    version = "1"
+    version = "2"
     settings_section = "entities"
     reads = ("doc_id", "outlet")
     writes = ("entities", "speaker_entities")

@@ -318,21 +318,46 @@
           { key: 'articles', label: 'articles', num: true },
           { key: 'independent', label: 'independent sources', num: true },
           { key: 'outlets', label: 'outlets', num: true },
-          { key: 'sources', label: 'credited to', value: (c) => c.sources.join('; '), cell: (c) => c.sources.map((s) => s.replace(/^(org|person|doc|group|place):/, '')).join('; ') },
+          { key: 'sources', label: 'credited to', value: (c) => c.sources.join('; ') },
           { key: 'first_seen', label: 'first seen' },
           { key: 'stripped', label: 'attribution stripped', num: true, cell: (c) => c.stripped ? h('span', { class: 'flag', title: 'some outlets present it in their own voice while others credit a source' }, `stripped in ${c.stripped}`) : '' },
         ] })];
+  }
+  // Why a claim counts the sources it does: each source with the articles crediting it, the
+  // articles that only repeat (copies, own voice), the speakers left unresolved. Text nodes only.
+  function sourcingOf(c) {
+    const s = c.sourcing || {};
+    const list = (o) => o.outlets.join(', ') + (o.more ? ` and ${o.more} more` : '');
+    const rows = [];
+    if (s.rule === 'credited') {
+      rows.push(h('li', {}, 'Counted: the distinct sources the articles credit (a spokesperson counts as the organisation, a capital as its government).'));
+      for (const x of s.sources) {
+        rows.push(h('li', {}, h('b', {}, x.name), `: credited in ${x.articles} article${x.articles === 1 ? '' : 's'}`,
+          x.named_as.filter((n) => n !== x.name).length ? ` as ${x.named_as.filter((n) => n !== x.name).join('; ')}` : '',
+          x.copies.n ? ` — ${x.copies.n} of them only copy an earlier article's text (${list(x.copies)})` : ''));
+      }
+      if (s.stripped && s.stripped.n) rows.push(h('li', {}, h('span', { class: 'flag' }, 'not counted'), ` ${s.stripped.n} article${s.stripped.n === 1 ? '' : 's'} repeat it in their own voice, crediting no one: ${list(s.stripped)}`));
+    } else if (s.rule === 'own voice') {
+      rows.push(h('li', {}, 'Nobody is credited: each article saying it counts, copies of one text once.'));
+      for (const o of s.copied_origins || []) rows.push(h('li', {}, `one text copied in ${o.n} articles: ${list(o)}`));
+    }
+    if (s.n_unresolved) rows.push(h('li', {}, h('span', { class: 'flag' }, 'unresolved'), ` ${s.n_unresolved} member${s.n_unresolved === 1 ? '' : 's'} credit a speaker the article never names (${s.unresolved.join('; ')}): counted as no source`));
+    return rows.length ? h('div', { class: 'sourcing' }, h('h4', {}, 'Why this count'), h('ul', {}, rows)) : null;
   }
   function claimChain(c) {
     const CHAIN = 200;  // a claim a thousand articles repeat: the first ones tell who said it first
     const items = c.members.slice(0, CHAIN).map((m) => h('li', { 'data-how': m.how },
       h('span', { class: 'tag ' + m.how }, m.how), ' ', m.published || 'undated', ' · ', articleLink(m), ' · ',
-      m.attributed_to ? ['credits ', h('b', {}, m.attributed_to)] : h('span', { class: m.stripped ? 'flag' : 'tag' }, m.stripped ? 'unattributed: attribution stripped' : 'own voice'),
+      m.attributed_to ? (m.source
+        ? ['credits ', h('b', {}, m.attributed_to), m.source_name && m.source_name !== m.attributed_to ? h('span', { class: 'muted' }, ' (counts as ', m.source_name, ')') : null]
+        : ['credits ', h('b', {}, m.attributed_to), ' ', h('span', { class: 'flag', title: 'the article never says who this is: counted as no source' }, 'unresolved')])
+        : h('span', { class: m.stripped ? 'flag' : 'tag' }, m.stripped ? 'unattributed: attribution stripped' : 'own voice'),
       m.copied_from && m.copied_from.length ? h('span', { class: 'muted' }, ' (text copied from an earlier article)') : null,
       h('div', { class: 'quote-text' }, '“', textOf(m), '”')));
     return h('div', { class: 'panel', id: 'claim-chain' },
       h('h3', {}, 'Chain of “', c.text, '”'),
       h('p', {}, `${c.articles} articles, ${c.outlets} outlets, ${c.independent} independent source${c.independent === 1 ? '' : 's'}. Joined by: ${c.why.join(', ') || 'one member'}.`),
+      sourcingOf(c),
       h('ol', { class: 'chain' }, items),
       c.members.length > CHAIN ? h('p', { class: 'muted' }, `${c.members.length - CHAIN} later members not shown (the CSV of the claims table lists every claim).`) : null,
       h('button', { onclick: () => setParams({ claim: '' }) }, 'close'));
@@ -457,6 +482,7 @@
         columns: [
           { key: 'name', label: 'speaker' }, { key: 'type', label: 'type' },
           { key: 'role', label: 'role / organisation', value: (s) => [s.role, s.org].filter(Boolean).join(', ') },
+          { key: 'counts_as', label: 'counts as', cell: (s) => h('span', { title: s.counts_why || '', class: s.counts_as === 'unresolved' ? 'flag' : null }, s.counts_as) },
           { key: 'statements', label: 'statements', num: true }, { key: 'articles', label: 'articles', num: true },
           { key: 'outlets', label: 'quoted by', value: (s) => s.outlets.map((o) => `${o.outlet} ${o.n}`).join('; '),
             cell: (s) => s.outlets.map((o) => `${o.outlet} (${o.n})`).join(', ') },
