@@ -31,7 +31,7 @@ def units():
 
 
 def test_copies_and_paraphrases_form_one_claim_with_one_independent_source():
-    claims = group(units(), fake_embed(VECTORS), similarity=0.8)
+    claims = group(units(), fake_embed(VECTORS), threshold=0.8, lexical=0.0)
     top = claims[0]
     assert top.articles == 3 and top.independent == 1 and top.sources == ["Emergency Ministry"]
     assert set(top.why) == {"copied text", "same content in other words"}
@@ -39,7 +39,7 @@ def test_copies_and_paraphrases_form_one_claim_with_one_independent_source():
 
 
 def test_own_voice_repeat_of_an_attributed_claim_is_stripped_and_says_if_copied():
-    top = group(units(), fake_embed(VECTORS))[0]
+    top = group(units(), fake_embed(VECTORS), lexical=0.0)[0]
     assert [(s["doc_id"], s["copied"]) for s in top.stripped_in] == [("b", True)]
 
 
@@ -47,38 +47,72 @@ def test_unattributed_claim_counts_articles_with_copies_once():
     us = [Unit("a", 0, 10, OTHER, "One", "2025-03-11", clusters=frozenset({"c9"})),
           Unit("b", 0, 10, OTHER, "Two", "2025-03-11", clusters=frozenset({"c9"})),
           Unit("c", 0, 10, OTHER, "Three", "2025-03-12")]
-    [claim] = group(us, fake_embed(VECTORS))
+    [claim] = group(us, fake_embed(VECTORS), lexical=0.0)
     assert claim.articles == 3 and claim.independent == 2 and claim.sources == []
 
 
 def test_different_content_stays_apart_and_ids_are_stable():
-    first = group(units(), fake_embed(VECTORS))
-    again = group(list(reversed(units())), fake_embed(VECTORS))
+    first = group(units(), fake_embed(VECTORS), lexical=0.0)
+    again = group(list(reversed(units())), fake_embed(VECTORS), lexical=0.0)
     assert [c.claim_id for c in first] == [c.claim_id for c in again]
     assert len(first) == 2 and first[1].text == OTHER
 
 
-def test_without_embeddings_only_copies_join():
+def test_without_embeddings_words_alone_join():
     claims = group(units(), None)
-    assert sorted(c.articles for c in claims) == [1, 1, 2]
+    assert sorted(c.articles for c in claims) == [1, 3]
+    assert [m.text for m in claims[-1].members] == [OTHER]
 
 
 def test_a_chain_of_neighbours_does_not_join_the_ends():
     a, b, c = "first claim text here", "middle claim text here", "last claim text here"
     vectors = {a: [1, 0, 0], b: [0.8, 0.6, 0], c: [0.28, 0.96, 0]}  # a~b 0.8, b~c 0.8, a~c 0.28
     us = [Unit("x", 0, 5, a), Unit("y", 0, 5, b), Unit("z", 0, 5, c)]
-    assert sorted(cl.articles for cl in group(us, fake_embed(vectors), similarity=0.75)) == [1, 2]
+    assert sorted(cl.articles for cl in group(us, fake_embed(vectors), threshold=0.75, lexical=0.0)) == [1, 2]
 
 
-def test_sentences_keep_offsets_and_fold_short_pieces():
-    from corroborate.claims.group import sentences
-    text = 'The bridge is closed. Yes. "Trains will run again on Friday," she said. The end is near now.'
-    u = Unit("d", 100, 100 + len(text), text, speaker="Venn", source_key="person:venn")
-    parts = sentences(u)
-    assert [p.text for p in parts] == ["The bridge is closed. Yes.", '"Trains will run again on Friday," she said.',
-                                       "The end is near now."]
-    for p in parts:
-        assert text[p.start - 100:p.end - 100] == p.text and p.source_key == "person:venn"
+def test_different_sides_doing_it_are_different_claims_however_close_the_words():
+    a, b, c = "Peru blew up the bridge.", "Chile blew up the bridge.", "The Peruvians destroyed the bridge."
+    vectors = {a: [1, 0, 0], b: [1, 0, 0], c: [0.9, 0.1, 0]}
+    us = [Unit("x", 0, 5, a, agent="PE"), Unit("y", 0, 5, b, agent="CL"), Unit("z", 0, 5, c, agent="PE")]
+    claims = group(us, fake_embed(vectors), threshold=0.8, lexical=0.0)
+    assert sorted(sorted(m.doc_id for m in cl.members) for cl in claims) == [["x", "z"], ["y"]]
+    # a clause that names no side joins one of them, never both
+    d = Unit("w", 0, 5, "The bridge was blown up.", agent=None)
+    vectors[d.text] = [1, 0, 0]
+    claims = group(us + [d], fake_embed(vectors), threshold=0.8, lexical=0.0)
+    assert len(claims) == 2 and all(len({m.agent for m in cl.members} - {None}) == 1 for cl in claims)
+
+
+def test_a_denial_is_not_the_accusation_it_denies():
+    a, b = "Peru blew up the bridge.", "Peru did not blow up the bridge."
+    us = [Unit("x", 0, 5, a, agent="PE"), Unit("y", 0, 5, b, agent="PE", negated=True)]
+    assert len(group(us, fake_embed({a: [1, 0, 0], b: [1, 0, 0]}), threshold=0.5, lexical=0.0)) == 2
+
+
+def test_same_side_brings_two_groups_closer_by_the_agent_bonus():
+    a, b = "Peru blew up the bridge.", "The bridge was destroyed by Peruvian troops."
+    vectors = {a: [1, 0, 0], b: [0.7, 0.71414, 0]}  # cosine 0.7
+    us = [Unit("x", 0, 5, a, agent="PE"), Unit("y", 0, 5, b, agent="PE")]
+    assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.0)) == 2
+    assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15)) == 1
+
+
+def test_the_core_is_compared_not_the_text():
+    a = Unit("x", 0, 5, "Lima accused Santiago of blowing up the bridge.", core="Chile blowing up the bridge")
+    b = Unit("y", 0, 5, "Chile blew up the bridge, officials said.", core="Chile blowing up the bridge")
+    vectors = {"Chile blowing up the bridge": [1, 0, 0]}
+    assert len(group([a, b], fake_embed(vectors), threshold=0.9, lexical=0.0)) == 1
+
+
+def test_words_weighed_by_the_corpus_tell_propositions_apart():
+    from corroborate.claims.group import _lexical
+    texts = ["the bridge was blown up near Lima", "the bridge was blown up near Cusco",
+             "the bridge was mined before the war near Lima", "the bridge was mined before the war near Cusco"]
+    v = _lexical(texts)
+    assert abs(float(v[0] @ v[0]) - 1.0) < 1e-5
+    # "mined ... war" is rarer than "bridge", so it weighs more
+    assert float(v[2] @ v[3]) > float(v[0] @ v[2])
 
 
 def test_different_numbers_are_different_claims_even_in_similar_words():

@@ -259,6 +259,29 @@ ASSERTIONS = Table(
     ("assertion_id",),
 )
 
+PROPOSITIONS = Table(
+    "propositions",
+    "What each clause of a statement's content or of the outlet's own voice asserts, the unit claims "
+    "are grouped from: one row per clause, with the words compared across articles and who did what "
+    "it says (corroborate.claims.propositions). Page furniture (photo credits, navigation) has no row.",
+    (
+        Column("proposition_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("start", "INTEGER", "offset of the clause's first character in documents.text"),
+        Column("end", "INTEGER", "offset one past its last character"),
+        Column("text", "VARCHAR", "documents.text[start:end]"),
+        Column("core", "VARCHAR", "the words compared: the clause without who reported it, when, asides and "
+               "quote marks, a side named by its country ('Ukraine sabotaging the dam' for 'the Kremlin "
+               "accused Kyiv of sabotaging the dam')"),
+        Column("agent", "VARCHAR", "the side doing what the clause says, as a country code ('UA'), when the "
+               "clause says who did it"),
+        Column("negated", "BOOLEAN", "the clause denies its verb ('was not involved', 'rejects the accusations')"),
+        Column("statement_id", "VARCHAR", "the statement whose content the clause is part of; null for the "
+               "outlet's own voice"),
+    ),
+    ("proposition_id",),
+)
+
 ENTITIES = Table(
     "entities",
     "Speakers across articles: people and organisations merged by normalised name, surname with "
@@ -536,7 +559,7 @@ CORPUS_RUNS = Table(
 
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, CORPUS_RUNS,
                                                 PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
-                                                COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, ENTITIES,
+                                                COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, PROPOSITIONS, ENTITIES,
                                                 SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,
                                                 INCIDENTS, CLAIMS, CONFLICTS)}
 

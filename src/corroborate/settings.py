@@ -77,9 +77,15 @@ class IncidentSettings:
 
 
 @dataclass(frozen=True)
+class PropositionSettings:
+    min_words: int = 4
+
+
+@dataclass(frozen=True)
 class ClaimSettings:
-    similarity: float = 0.8
-    related: float = 0.65
+    threshold: float = 0.55
+    lexical: float = 0.4
+    agent_bonus: float = 0.15
     copy_ratio: float = 90.0
     min_words: int = 4
 
@@ -94,6 +100,7 @@ class Settings:
     entities: EntitySettings = field(default_factory=EntitySettings)
     facts: FactSettings = field(default_factory=FactSettings)
     incidents: IncidentSettings = field(default_factory=IncidentSettings)
+    propositions: PropositionSettings = field(default_factory=PropositionSettings)
     claims: ClaimSettings = field(default_factory=ClaimSettings)
 
     def section(self, name: str):
@@ -107,7 +114,8 @@ class Settings:
 
 _SECTION_CLASSES = {"ingest": IngestSettings, "paragraphs": ParagraphSettings, "reuse": ReuseSettings,
                     "nlp": NlpSettings, "statements": StatementSettings, "entities": EntitySettings,
-                    "facts": FactSettings, "incidents": IncidentSettings, "claims": ClaimSettings}
+                    "facts": FactSettings, "incidents": IncidentSettings, "propositions": PropositionSettings,
+                    "claims": ClaimSettings}
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

@@ -71,6 +71,8 @@ def _demonym_guesses(name: str) -> set[str]:
         out |= {n + "i"}
     elif n.endswith("o"):
         out |= {n[:-1] + "an"}
+    elif n.endswith("u"):
+        out |= {n + "vian", n + "an"}  # Peru -> Peruvian
     else:
         out |= {n + "ian", n + "i", n + "ese"}
     return out

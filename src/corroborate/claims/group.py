@@ -34,6 +34,7 @@ This module is pure: units in, claims out; stages/claims.py feeds it from the st
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
@@ -56,8 +57,10 @@ class Unit:
     source_key: str | None = None     # who the content is attributed to, normalised (see module doc)
     clusters: frozenset[str] = frozenset()  # copied-passage clusters the unit lies in
     figures: frozenset[tuple[str, float]] = frozenset()  # (category, value) of its casualty figures
-    sentence: tuple[str, int] | None = None  # the sentence a clause was cut from: its clauses stay together
     source_name: str | None = None    # the display name of the source source_key is
+    core: str | None = None           # the words compared (propositions.core); None: the text
+    agent: str | None = None          # the side doing what it says (a country code), when it says
+    negated: bool = False             # it denies its verb
 
     @property
     def attributed(self) -> bool:
@@ -182,51 +185,6 @@ def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     return list(zip((pairs // n).tolist(), (pairs % n).tolist()))
 
 
-# A sentence ends at . ! ? (and a closing quote) before a capital, but not after an abbreviation
-# or an initial ("School No. 2", "Dr. Orlis", "J. Smith").
-_SENTENCE_END = re.compile(r"(?<!\bNo\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bGen\.)(?<!\bCol\.)"
-                           r"(?<!\b[A-Z]\.)(?<=[.!?])[”\"»]?\s+(?=[A-Z0-9“\"«])")
-
-
-def sentences(unit: Unit, min_words: int = 4) -> list[Unit]:
-    """A unit cut into its sentences (offsets kept), so that a long quote whose one sentence an
-    outlet repeats joins that repetition; pieces shorter than min_words stay with the one before."""
-    pieces, start = [], 0
-    for m in _SENTENCE_END.finditer(unit.text):
-        pieces.append((start, m.start() + (1 if unit.text[m.start()] in "”\"»" else 0)))
-        start = m.end()
-    pieces.append((start, len(unit.text)))
-    merged: list[tuple[int, int]] = []
-    for a, b in pieces:
-        if merged and len(unit.text[merged[-1][0]:merged[-1][1]].split()) < min_words:
-            merged[-1] = (merged[-1][0], b)
-        elif merged and len(unit.text[a:b].split()) < min_words:
-            merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    out = []
-    for a, b in merged:
-        # A sentence that joins two statements ("only military targets are hit, while civilians
-        # are not targeted") is matched clause by clause, each clause against the sentences that
-        # say only that part; its clauses then keep the claims they match together.
-        cuts = [a] + [a + m.end() for m in _CLAUSE_BREAK.finditer(unit.text[a:b])
-                      if len(unit.text[a:a + m.start()].split()) >= min_words
-                      and len(unit.text[a + m.end():b].split()) >= min_words] + [b]
-        for c0, c1 in zip(cuts, cuts[1:]):
-            text = unit.text[c0:c1]
-            lead = len(text) - len(text.lstrip())
-            text = text.strip().rstrip(",;")
-            if text:
-                start = unit.start + c0 + lead
-                out.append(Unit(unit.doc_id, start, start + len(text), text, unit.outlet, unit.published,
-                                unit.speaker, unit.source_key, unit.clusters,
-                                sentence=(unit.doc_id, unit.start + a) if len(cuts) > 2 else None))
-    return out
-
-
-_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|whereas|but)\s+|;\s+)")
-
-
 _STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being
 has have had do does did will would shall should can could may might must that this these those it its
 their them they he she his her we our you your i not no nor than then there here which who whom whose
@@ -261,74 +219,173 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, similarity: float = 0.8,
-          copy_ratio: float = 90.0, related: float = 0.65, figure_similarity: float = 0.45) -> list[Claim]:
-    """Claims from units, in a stable order (most articles first, then first seen, then id)."""
+LEXICAL_DIMENSIONS = 512
+
+
+def _stems(text: str) -> list[str]:
+    """Content words cut to their first six letters: "destroyed", "destroying" and "destruction"
+    are one word for this purpose, and cheaply so."""
+    return [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2]
+
+
+def _lexical(texts: Sequence[str]) -> np.ndarray:
+    """TF-IDF vectors of the texts' content words, with the IDF of these texts, hashed into
+    LEXICAL_DIMENSIONS signed buckets (a dot product is their cosine, give or take collisions) and
+    scaled to unit length.
+
+    Why: in coverage of one event every sentence speaks of the dam, Kyiv and Moscow; sentence
+    embeddings see those shared words and put unrelated propositions close. The corpus' own word
+    frequencies weigh what sets a proposition apart ("Crimea", "mined", "seismic") above what every
+    article says."""
+    docs = [_stems(t) for t in texts]
+    df: dict[str, int] = {}
+    for words in docs:
+        for w in set(words):
+            df[w] = df.get(w, 0) + 1
+    n = len(texts)
+    out = np.zeros((n, LEXICAL_DIMENSIONS), dtype=np.float32)
+    slot: dict[str, tuple[int, float]] = {}
+    for w in df:
+        h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
+        slot[w] = (h % LEXICAL_DIMENSIONS, 1.0 if (h >> 32) & 1 else -1.0)
+    for i, words in enumerate(docs):
+        counts: dict[str, int] = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+        for w, c in counts.items():
+            k, sign = slot[w]
+            out[i, k] += sign * (1.0 + np.log(c)) * np.log(1.0 + n / (1.0 + df[w]))
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-12)
+
+
+class _Cluster:
+    """A claim being built: its members, the sum of their vectors (the average similarity of two
+    clusters is the dot product of their sums over the product of their sizes: average linkage,
+    computed exactly), and what no other member may contradict."""
+    __slots__ = ("members", "total", "agents", "negated", "numbers", "version")
+
+    def __init__(self, i: int, vector: np.ndarray, unit: Unit, numbers: frozenset[str]):
+        self.members = [i]
+        self.total = vector.astype(np.float64)
+        self.agents = {unit.agent} if unit.agent else set()
+        self.negated = {bool(unit.negated)}
+        self.numbers = {numbers} if numbers else set()
+        self.version = 0
+
+    def compatible(self, other: "_Cluster") -> bool:
+        """One proposition: one side doing it, said one way (not denied by some and asserted by
+        others), and no two members giving different numbers ("four killed" / "seven killed")."""
+        if len(self.agents | other.agents) > 1 or self.negated != other.negated:
+            return False
+        return all(a <= b or b <= a for a in self.numbers for b in other.numbers)
+
+    def absorb(self, other: "_Cluster") -> None:
+        self.members += other.members
+        self.total += other.total
+        self.agents |= other.agents
+        self.numbers |= other.numbers
+        self.version += 1
+
+
+def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float = 0.55,
+          copy_ratio: float = 90.0, lexical: float = 0.4, figure_similarity: float = 0.45,
+          neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15) -> list[Claim]:
+    """Claims from units, in a stable order (most articles first, then first seen, then id).
+
+    Average linkage over each unit's nearest neighbours: two groups join when the average
+    similarity of their members, every pair counted, is at least `threshold`, closest first, and
+    when they stay one proposition (`_Cluster.compatible`). Similarity mixes the sentence embeddings
+    of the units' cores (weight 1 - `lexical`) with the cosine of their corpus-weighted words
+    (`lexical`). Copies of one text and the same casualty figure join first, whatever the words,
+    under the same proposition checks. No chain of neighbours can pull two unrelated members into
+    one claim: every member is close to the claim as a whole."""
     n = len(units)
-    union = _Union(n)
+    if n == 0:
+        return []
+    texts = [u.core or u.text for u in units]
+    numbers = [_numbers(t) for t in texts]
+    if embed is not None:
+        vectors = np.asarray(embed(texts), dtype=np.float32)
+        mixed = np.hstack([np.sqrt(1.0 - lexical) * vectors, np.sqrt(lexical) * _lexical(texts)]).astype(np.float32)
+    else:  # no embedder: words alone
+        vectors = None
+        mixed = _lexical(texts)
+    clusters = {i: _Cluster(i, mixed[i], units[i], numbers[i]) for i in range(n)}
+    owner = list(range(n))
     why: dict[int, set[str]] = {}
-    for i, j in _copy_edges(units, copy_ratio):
-        union.join(i, j)
-        why.setdefault(i, set()).add("copied text")
-        why.setdefault(j, set()).add("copied text")
-    vectors = embed([u.text for u in units]) if embed is not None and n else None
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    def merge(a: int, b: int) -> int:
+        keep, gone = min(a, b), max(a, b)  # the smaller index is the root: order-independent ids
+        clusters[keep].absorb(clusters.pop(gone))
+        owner[gone] = keep
+        return keep
+
+    # 1. The same text copied, and the same casualty figure, join first (see the module doc).
+    forced = [(i, j, "copied text") for i, j in _copy_edges(units, copy_ratio)]
     for i, j in _figure_edges(units):
-        # the same figure, in sentences about the same thing (not "10 killed" in two different
-        # incidents): a loose check of the words, the figure does the rest
-        if vectors is not None and float(vectors[i] @ vectors[j]) < figure_similarity:
+        if vectors is None or float(vectors[i] @ vectors[j]) >= figure_similarity:
+            forced.append((i, j, "same figure"))
+    for i, j, reason in sorted(forced):
+        a, b = find(i), find(j)
+        if a != b and clusters[a].compatible(clusters[b]):
+            merge(a, b)
+            why.setdefault(i, set()).add(reason)
+            why.setdefault(j, set()).add(reason)
+
+    # 2. Average linkage over the neighbour graph, closest pair of groups first.
+    adjacency: dict[int, set[int]] = {}
+    # pairs that could reach the threshold: with the agent bonus, from that much lower
+    for i, j in _similar_edges(mixed, units, threshold - agent_bonus, neighbours):
+        a, b = find(i), find(j)
+        if a != b:
+            adjacency.setdefault(a, set()).add(b)
+            adjacency.setdefault(b, set()).add(a)
+
+    def score(a: int, b: int) -> float:
+        ca, cb = clusters[a], clusters[b]
+        s_ = float(ca.total @ cb.total) / (len(ca.members) * len(cb.members))
+        if agent_bonus and ca.agents and ca.agents == cb.agents:
+            s_ += agent_bonus  # both say the same side did it
+        return s_
+
+    heap = []
+    for a in sorted(adjacency):
+        for b in sorted(adjacency[a]):
+            if a < b:
+                s_ = score(a, b)
+                if s_ >= threshold:
+                    heap.append((-s_, a, b, clusters[a].version, clusters[b].version))
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if a not in clusters or b not in clusters or clusters[a].version != va or clusters[b].version != vb:
+            continue  # one of them has changed since: its pairs were pushed anew
+        if not clusters[a].compatible(clusters[b]):
             continue
-        union.join(i, j)
-        why.setdefault(i, set()).add("same figure")
-        why.setdefault(j, set()).add("same figure")
-    if vectors is not None:
-        # Closest pairs first; two groups join only when their centroids are as close as the
-        # threshold asks of a pair, so a chain of near neighbours (A~B, B~C) cannot pull
-        # unrelated content (A, C) into one claim.
-        sums: dict[int, np.ndarray] = {}
-        for i in range(n):  # groups that copies already joined start from their members' sum
-            r = union.find(i)
-            sums[r] = sums.get(r, 0) + vectors[i].astype(np.float64)
-        # A pair below the threshold still joins, down to `related`, when the two sentences share
-        # most of their content words: the same statement cut differently ("civilians are not
-        # targets, only military targets are hit" / "only military targets are hit") embeds
-        # further apart than its words are.
-        floor = min(related, similarity)
-        words = [_content_words(u.text) for u in units]
-        edges = []
-        numbers = [_numbers(u.text) for u in units]
-        for i, j in _similar_edges(vectors, units, floor):
-            if numbers[i] and numbers[j] and not (numbers[i] <= numbers[j] or numbers[j] <= numbers[i]):
-                continue  # "four killed" and "seven killed" are two claims (and a conflict), not one
-            cos = float(vectors[i] @ vectors[j])
-            need = similarity if cos >= similarity else None
-            if need is None and len(words[i] & words[j]) >= 3 and _overlap(words[i], words[j]) >= 0.6:
-                need = floor
-            if need is not None:
-                edges.append((cos, i, j, need))
-        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-        for _, i, j, need in edges:
-            ri, rj = union.find(i), union.find(j)
-            if ri == rj:
-                continue
-            a, b = sums[ri], sums[rj]
-            if float(a @ b) / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12) < need:
-                continue
-            union.join(i, j)
-            root = union.find(i)
-            sums[root] = a + b
+        keep = merge(a, b)
+        gone = b if keep == a else a
+        for i in clusters[keep].members:
             why.setdefault(i, set()).add("same content in other words")
-            why.setdefault(j, set()).add("same content in other words")
-    first_clause: dict[tuple[str, int], int] = {}
-    for i, u in enumerate(units):
-        if u.sentence is not None:
-            k = first_clause.setdefault(u.sentence, i)
-            if k != i and union.join(k, i):
-                why.setdefault(i, set()).add("one sentence")
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(union.find(i), []).append(i)
-    claims = [_claim([units[i] for i in members], set().union(*(why.get(i, set()) for i in members)))
-              for members in groups.values()]
+        near = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
+        adjacency[keep] = near
+        for x in sorted(near):
+            if x not in clusters:
+                continue
+            adjacency.setdefault(x, set()).discard(gone)
+            adjacency[x].add(keep)
+            s_ = score(keep, x)
+            if s_ >= threshold:
+                lo, hi = min(keep, x), max(keep, x)
+                heapq.heappush(heap, (-s_, lo, hi, clusters[lo].version, clusters[hi].version))
+    claims = [_claim([units[i] for i in c.members], set().union(*(why.get(i, set()) for i in c.members)))
+              for c in clusters.values()]
     claims.sort(key=lambda c: (-c.articles, str(c.first_seen), c.claim_id))
     return claims
 

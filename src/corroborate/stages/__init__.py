@@ -11,11 +11,13 @@ from .facts import Facts
 from .incidents import Incidents
 from .paragraphs import Paragraphs
 from .parse import Parse
+from .propositions import Propositions
 from .reuse import Reuse
 from .statements import Statements
 
 STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse(), Parse(), Statements(),
-                                                                  Entities(), Facts(), Incidents(), Claims())}
+                                                                  Propositions(), Entities(), Facts(), Incidents(),
+                                                                  Claims())}
 
 
 def affected_by(columns: Iterable[str]) -> list[Stage | CorpusStage]:

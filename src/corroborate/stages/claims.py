@@ -8,11 +8,12 @@ embeddings are the only costly step."""
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any, Callable
 
 from ..claims.conflicts import figure_conflicts, polarity_conflicts
-from ..claims.group import Unit, group, sentences
+from ..claims.group import Unit, group
 from ..attribution.sources import org_words
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
@@ -54,21 +55,29 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
                 best, best_ov = e, ov
         return best
 
-    units = []
+    # The units are the clauses of the propositions stage: each statement's content and each
+    # own-voice piece, cut into what it asserts. A clause of a statement is that statement's
+    # speaker's; an own-voice clause is the outlet's (or the publisher's, below).
+    by_statement = {r["statement_id"]: r for r in statements}
+    speaker_of: dict[str, tuple[str | None, str | None, str | None]] = {}
     for r in statements:
-        d = docs.get(r["doc_id"])
-        if d is None:
-            continue
         e = entity(r)
         speaker = e.get("name") or r["speaker"]
         if e.get("source_type") == "media":
             inner = relayed(r)
             if inner is not None:
                 speaker, e = f"{inner['name']} (via {speaker})", inner
-        u = Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                 speaker, e.get("source_id"), clusters(r["doc_id"], r["start"], r["end"]))
-        u.source_name = e.get("source_name")
-        units.append(u)
+        speaker_of[r["statement_id"]] = (speaker, e.get("source_id"), e.get("source_name"))
+    propositions = sorted(previous.get("propositions", []), key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    units = []
+    for r in propositions:
+        d = docs.get(r["doc_id"])
+        if d is None or r.get("statement_id") not in by_statement:
+            continue
+        speaker, source_id, source_name = speaker_of[r["statement_id"]]
+        units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
+                          speaker, source_id, clusters(r["doc_id"], r["start"], r["end"]), source_name=source_name,
+                          core=r["core"], agent=r["agent"], negated=bool(r["negated"])))
     # A source that publishes itself (a ministry's press release): its own voice is the source
     # speaking, so copies of it elsewhere are the source's words, attributed or not.
     # Only an organisation other outlets quote by a name of two words or more counts: an outlet
@@ -81,26 +90,21 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # decided once per outlet (there are far fewer outlets than articles)
     by_outlet: dict[str, tuple[str, str] | None] = {}
     for outlet in sorted({d.get("outlet") for d in docs.values() if d.get("outlet")}):
-        mine = org_words(outlet)
-        match = sorted(q for q, o in quoted if o != outlet and mine
-                       and (mine <= org_words(org_sources[q]) or org_words(org_sources[q]) <= mine))
+        # the outlet's own name: "Daily Mail (Reuters wire)" is the Daily Mail, not Reuters
+        mine = org_words(re.sub(r"\([^)]*\)", " ", outlet))
+        match = sorted(q for q, o in quoted if o != outlet and mine and mine == org_words(org_sources[q]))
         by_outlet[outlet] = (match[0], org_sources[match[0]]) if match else None
     publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
-    for r in sorted(previous.get("assertions", []), key=lambda r: (r["doc_id"], r["start"], r["end"])):
+    for r in propositions:
         d = docs.get(r["doc_id"])
-        if d is None or len(r["text"].split()) < min_words:
+        if d is None or r.get("statement_id") in by_statement or len(r["text"].split()) < min_words:
             continue
         source = publisher.get(r["doc_id"])
-        u = Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                 d.get("outlet") if source else None, source[0] if source else None,
-                 clusters(r["doc_id"], r["start"], r["end"]))
-        u.source_name = source[1] if source else None
-        units.append(u)
-    pieces = []
-    for u in units:
-        for p in sentences(u, min_words):
-            p.source_name = u.source_name
-            pieces.append(p)
+        units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
+                          d.get("outlet") if source else None, source[0] if source else None,
+                          clusters(r["doc_id"], r["start"], r["end"]), source_name=source[1] if source else None,
+                          core=r["core"], agent=r["agent"], negated=bool(r["negated"])))
+    pieces = units
     figures = defaultdict(list)
     for f in previous.get("figures", []):
         if f["value"] is not None and f["category"] in ("killed", "injured", "missing", "casualties", "detained",
@@ -114,12 +118,12 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "2"
+    version = "3"
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published")
     writes = ("claims", "conflicts")
-    after = ("statements", "entities", "reuse", "facts", "incidents")
-    uses = ("statements", "assertions", "reuse", "speaker_entities", "entities", "figures", "incidents")
+    after = ("statements", "propositions", "entities", "reuse", "facts", "incidents")
+    uses = ("statements", "propositions", "reuse", "speaker_entities", "entities", "figures", "incidents")
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
                    settings: ClaimSettings,
@@ -129,8 +133,8 @@ class Claims(CorpusStage):
         units = _units(articles, previous, settings.min_words)
         if progress:
             progress("embedding sentences", 0, len(units))
-        found = group(units, embedder().embed if units else None, settings.similarity, settings.copy_ratio,
-                      settings.related)
+        found = group(units, embedder().embed if units else None, settings.threshold, settings.copy_ratio,
+                      settings.lexical, agent_bonus=settings.agent_bonus)
         if progress:
             progress("embedding sentences", len(units), len(units))
         rows = [{

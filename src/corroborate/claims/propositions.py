@@ -1,0 +1,455 @@
+"""Propositions: what one clause of an article asserts, read off its parse.
+
+A claim is one proposition. A sentence often carries several ("the Kremlin accused Kyiv of
+sabotaging the dam to cut off Crimea's water and distract attention from its counter-offensive":
+who did it, and two motives), and the same proposition comes in many shapes ("Russia blew up the
+dam", "the dam was blown up by Russian forces", "Ukraine accused Russia of blowing up the dam",
+"Russia's detonation of the dam"). For each span of an article (a statement's content, or what
+the outlet says in its own voice) `clauses` gives its clauses, each with
+
+- `core`: the words to compare, without what does not change the proposition: who reported it
+  ("X accused", "X said"), when ("on Tuesday", dates), asides (appositions, non-restrictive
+  relative clauses, discourse adverbs), quote marks; a side named in any way by its country
+  ("the Kyiv regime", "the Ukrainian side", "Kiev" -> "Ukraine", see claims.parties);
+- `agent`: the side doing what the clause says (a country code), when the clause says who did it:
+  the subject of its verb, the agent of a passive ("blown up by Russian forces"), the agent of an
+  event noun ("sabotage by the Ukrainian side", "Kiev's attack", "Ukrainian shelling"), the one a
+  responsibility is put on ("responsibility lies with the Kyiv regime", "X must be held
+  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine");
+- `negated`: the clause denies its verb ("was not involved", "rejects the accusations").
+
+Rules that cut a sentence into clauses (each clause keeps at least `min_words` words):
+- coordinated clauses with a subject of their own ("... blew up the dam, but they did it
+  chaotically"), and clauses after ";" or ", while / whereas";
+- purpose clauses ("to cut off water to Crimea") and their coordinated verbs ("... and distract
+  attention from ..."): a motive is a proposition of its own.
+A purpose clause takes the agent of the clause it belongs to.
+
+Everything here is syntax and data (parties), for every side alike: no word of a particular event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..attribution.lexicon import COGNITION, SPEECH
+from .parties import party, party_name
+
+# Verbs that put a deed on someone: "accused X of", "blamed X for", "blamed Y on X", "charged X with".
+ACCUSE = frozenset("accuse blame charge hold".split())
+# Verbs (and nouns) that deny what follows.
+DENY = frozenset("deny reject dismiss refute rebuff disavow".split())
+# Verbs that name what something is ("called the blast an act of sabotage", "described it as a
+# crime"): who did it is in the name, not the subject.
+LABEL = frozenset("call describe label term brand characterise characterize dub".split())
+# Words of responsibility whose subject (or "with" object) is who did it.
+RESPONSIBLE = frozenset("responsible responsibility accountable culpable guilty blame fault involve behind".split())
+SPEECH_VERBS = (SPEECH | COGNITION | {"declare", "state"}) - ACCUSE
+# Discourse adverbs and connectives that say nothing of the proposition.
+_ASIDE_ADVERBS = frozenset("""however meanwhile apparently moreover furthermore also though instead
+nevertheless nonetheless indeed reportedly allegedly earlier later previously already still again""".split())
+_TIME_ENTS = frozenset(("DATE", "TIME"))
+_QUOTES = frozenset("\"“”'‘’«»„")
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj"))
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int            # offsets in the article's text
+    end: int
+    core: str             # the words compared across articles (see module doc)
+    agent: str | None     # the side doing it, a country code (claims.parties), when the clause says
+    negated: bool         # the clause denies its verb
+
+
+def _party_of_np(tok, depth: int = 0) -> str | None:
+    """The side a noun phrase names: its head, or a modifier of it ("Russian forces", "the Kyiv
+    regime", "Moscow's troops"); not a place inside it ("the dam in Ukraine"). A person's name
+    that happens to be a country ("Chad Smith") is no side."""
+    if depth > 3:
+        return None
+    p = party(tok.text) if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() else None
+    if p and not (tok.ent_type_ == "PERSON" and any(c.dep_ == "compound" for c in tok.children)
+                  and tok.dep_ == "compound"):
+        return p
+    # "the Kremlin", "Downing Street": a seat of government written as two words
+    words = [c for c in tok.children if c.dep_ in ("compound",)] + [tok]
+    if len(words) > 1 and words[0].text[:1].isupper():
+        p = party(" ".join(w.text for w in words))
+        if p:
+            return p
+    if tok.ent_type_ == "PERSON" and sum(1 for c in tok.children if c.dep_ == "compound") >= 1:
+        return None  # a person, even "Chad Smith"
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < tok.i:
+            p = _party_of_np(child, depth + 1)
+            if p:
+                return p
+        if child.dep_ == "conj":
+            # "Ukraine and its Western allies": the first conjunct speaks
+            continue
+    return None
+
+
+def _by_agent(tok) -> str | None:
+    """The side in an agent phrase under tok: "by Russian forces", "from the Ukrainian side"."""
+    for child in tok.children:
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from") and child.dep_ == "agent" or (
+                child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    p = _party_of_np(obj)
+                    if p:
+                        return p
+    return None
+
+
+def _event_agent(noun) -> str | None:
+    """Who does what an event noun names: "sabotage by the Ukrainian side", "Kiev's attack",
+    "Ukrainian shelling", "an act of Ukrainian sabotage"."""
+    p = _by_agent(noun)
+    if p:
+        return p
+    for child in noun.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+            p = _party_of_np(child)
+            if p:
+                return p
+    for child in noun.children:  # "an act of sabotage by Ukraine": look into "of"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    p = _event_agent(obj)
+                    if p:
+                        return p
+    return None
+
+
+def _accused(verb) -> tuple[str | None, object | None]:
+    """For "X accused Y of Z" / "blamed Y for Z" / "blamed Z on Y" / "pointed blame at Y": Y's side,
+    and the token heading Z (the deed) when there is one."""
+    target = deed = None
+    # "blamed the destruction of the dam on Ukraine": the parser often hangs "on Ukraine" from the
+    # object rather than the verb
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("on", "at") and tok.head.i != verb.i and tok.head.dep_ in (
+                "dobj", "pobj") and tok.i == max(t.i for t in tok.head.subtree if t.dep_ == "prep"):
+            for obj in tok.children:
+                if obj.dep_ == "pobj":
+                    target = target or _party_of_np(obj)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in ("accuse", "charge"):
+            target = target or _party_of_np(child)
+        if child.dep_ == "dobj" and verb.lemma_ == "blame":
+            p = _party_of_np(child)
+            if p:
+                target = target or p
+            else:
+                deed = deed or child
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "with", "on", "at"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    if child.lower_ in ("on", "at"):
+                        target = target or _party_of_np(obj)
+                    else:
+                        deed = deed or obj
+    return target, deed
+
+
+def _responsible(head) -> str | None:
+    """ "X bears responsibility", "responsibility lies with X", "X must be held accountable"."""
+    words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("dobj", "acomp", "attr",
+                                                                                           "nsubj", "oprd")}
+    if not words & RESPONSIBLE:
+        return None
+    holders = [head] + [c for c in head.children if c.lemma_.lower() in RESPONSIBLE]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "on", "at"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        p = _party_of_np(obj)
+                        if p:
+                            return p
+    for child in head.children:
+        if child.dep_ in _SUBJECTS:
+            p = _party_of_np(child)
+            if p:
+                return p
+    return None
+
+
+# Nouns that report what someone says ("allegations that Russia had destroyed the dam").
+REPORT_NOUNS = frozenset("""allegation accusation claim assertion charge report statement suggestion
+insistence contention belief suspicion""".split())
+
+
+def agent_of(head) -> str | None:
+    """The side doing what a clause headed by `head` says (see module doc), or None."""
+    if head.lemma_ in SPEECH_VERBS or head.lemma_ in REPORT_NOUNS:
+        # "Russia said [Ukraine sabotaged the dam]", "allegations [that Russia had destroyed it]":
+        # the deed is in the reported clause; who reports it is the source, not the agent
+        inner = next((c for c in head.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")),
+                     None)
+        if inner is not None:
+            return agent_of(inner)
+    if head.lemma_ in ACCUSE:
+        target, deed = _accused(head)
+        if target or deed is not None:
+            return target  # the one accused did it; never the accuser
+    p = _responsible(head)
+    if p:
+        return p
+    if head.lemma_ in LABEL:
+        for tok in head.subtree:
+            if tok.dep_ in ("oprd", "attr", "dobj", "pobj") and tok.pos_ == "NOUN" and tok.i > head.i:
+                p = _event_agent(tok)
+                if p:
+                    return p
+        return None
+    for child in head.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            p = _party_of_np(child)
+            if p:
+                return p
+            if child.pos_ == "NOUN":
+                p = _event_agent(child)
+                if p:
+                    return p
+    p = _by_agent(head)
+    if p:
+        return p
+    # a copula: "this is (a deliberate) sabotage by the Ukrainian side"; "behind" an act
+    for child in head.children:
+        if child.dep_ == "attr" and (any(c.dep_ == "relcl" for c in child.children)
+                                     or any(c.dep_ == "ccomp" for c in head.children)):
+            p = _party_of_np(child)  # "it was Russia that blew up the dam"
+            if p:
+                return p
+        if child.dep_ in ("attr", "dobj", "acomp", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+            p = _event_agent(child)
+            if p:
+                return p
+        if child.dep_ == "prep" and child.lower_ == "about":  # "talking about sabotage by X"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    p = _event_agent(obj)
+                    if p:
+                        return p
+        if child.dep_ == "ccomp":  # "we can state that we are talking about sabotage by X"
+            p = agent_of(child)
+            if p:
+                return p
+    if head.pos_ == "NOUN":  # a headline or a nominal: "Ukraine's attack on the dam"
+        return _event_agent(head)
+    return None
+
+
+def _negated(head, cue_lemma: str | None) -> bool:
+    if cue_lemma in DENY:
+        return True
+    if head.lemma_ in DENY:
+        return True
+    return any(c.dep_ == "neg" for c in head.children)
+
+
+def _heads(tokens) -> list:
+    """Tokens of a piece whose head lies outside it (or is themselves), leftmost first."""
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+def _is_purpose(tok) -> bool:
+    """ "to cut off ..." attached to a verb: an infinitive of purpose."""
+    return tok.dep_ in ("advcl", "xcomp") and tok.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.pos_ in ("VERB", "AUX", "NOUN")
+
+
+def _cut_heads(root) -> list:
+    """Tokens under root that start a clause of their own (see module doc)."""
+    cuts = []
+    for tok in root.subtree:
+        if tok is root:
+            continue
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in _SUBJECTS or c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            # a clause with a subject of its own, or a second deed ("denies fault, blames Kyiv")
+            cuts.append(tok)
+        elif _is_purpose(tok) and tok.head.i in {t.i for t in root.subtree}:
+            cuts.append(tok)
+            # "to cut off ... and distract ...": each motive on its own
+            cuts.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    return cuts
+
+
+def _drop(tok) -> bool:
+    """Whether a token's subtree says nothing of the proposition: when, asides, quote marks."""
+    if tok.dep_ == "npadvmod" and tok.ent_type_ in _TIME_ENTS:
+        return True
+    if tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in _TIME_ENTS for c in tok.children):
+        return True
+    if tok.dep_ in ("appos", "parataxis"):
+        return True
+    if tok.dep_ == "relcl" and tok.i > 0 and any(t.text == "," for t in tok.doc[max(0, tok.left_edge.i - 1):tok.left_edge.i]):
+        return True  # ", which has been under Russian control since ..."
+    if tok.dep_ == "advmod" and tok.lower_ in _ASIDE_ADVERBS:
+        return True
+    if tok.dep_ == "prep" and tok.lower_ == "according":  # the attribution, not the content
+        return True
+    if tok.dep_ in ("cc", "punct") and tok.i == tok.head.right_edge.i:
+        return True
+    return False
+
+
+def _core(tokens, agent: str | None, frame=None) -> str:
+    """The clause's words without time, asides and attribution, its side named by its country."""
+    keep = set(t.i for t in tokens)
+    for t in tokens:
+        if t.i in keep and _drop(t):
+            keep -= {s.i for s in t.subtree}
+    root = next((t for t in tokens if t.head.i == t.i or t.head.i not in {x.i for x in tokens}), None)
+    if root is not None and root.lemma_ in SPEECH_VERBS:
+        # "We can state unequivocally that [we are talking about sabotage]": the content
+        inner = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        inside = {s.i for s in inner.subtree} if inner is not None else set()
+        if keep & inside:
+            keep &= inside
+    if frame is not None:
+        # "X accused Y of Z": the proposition is "Y Z"
+        verb, deed = frame
+        keep_frame = {s.i for s in deed.subtree} if deed is not None else set()
+        keep = {i for i in keep if i in keep_frame} if keep & keep_frame else keep
+    words = []
+    for t in tokens:
+        if t.i not in keep or t.is_space or t.is_punct and t.text in _QUOTES or t.ent_type_ in _TIME_ENTS:
+            continue
+        p = party(t.text) if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() else None
+        words.append(party_name(p) if p else t.text)
+    text = " ".join(words)
+    if not text.strip(" ,;:-–—"):  # everything was attribution or aside: compare the words as written
+        text = " ".join(t.text for t in tokens if not t.is_space)
+    if frame is not None and agent and party_name(agent) not in text:
+        text = f"{party_name(agent)} {text}"
+    return text.strip(" ,;:-–—")
+
+
+def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None = None,
+            frame_head=None) -> list[Clause]:
+    """The clauses of the span [start, end) of a parsed article (see module doc).
+
+    `cue_lemma` is the cue of the statement the span is the content of ("deny" makes it negated);
+    `frame_head` the token the content hangs from outside the span (the "accused" of "accused Kyiv
+    of sabotaging the dam"), found from the parse when not given."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    out: list[Clause] = []
+    for sent in doc.sents:
+        if sent.end_char <= span.start_char or sent.start_char >= span.end_char:
+            continue
+        lo, hi = max(sent.start, span.start), min(sent.end, span.end)
+        tokens = [doc[i] for i in range(lo, hi)]
+        if not tokens:
+            continue
+        for head in _heads(tokens):
+            out.extend(_clauses_under(head, tokens, min_words, cue_lemma))
+    return out
+
+
+def _words(tokens) -> int:
+    return sum(1 for t in tokens if t.is_alpha or t.like_num)
+
+
+def _trim(tokens) -> list:
+    """Tokens without the connectives and punctuation at their edges (a closing quote or full stop
+    stays)."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")
+                    or toks[0].lower_ in ("and", "but")):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct and toks[-1].text not in ".!?\"”’»)" or toks[-1].dep_ == "cc"
+                    or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks
+
+
+def _clauses_under(root, piece, min_words: int, cue_lemma: str | None) -> list[Clause]:
+    """The clauses of the part of a piece that hangs from `root`.
+
+    Each clause is a contiguous stretch of text (so that offsets never overlap): from the first
+    token under its head to where the next clause starts. Its words and agent come from the tokens
+    it owns (those whose nearest clause head is its own). A clause too short to stand alone stays
+    with the one it was cut from."""
+    ids = {t.i for t in piece}
+    members = sorted((t for t in root.subtree if t.i in ids), key=lambda t: t.i)
+    if not members:
+        return []
+    cuts = {c.i: c for c in _cut_heads(root) if c.i in ids and c.i != root.i}
+
+    def owner(tok):
+        """The clause a token belongs to: its nearest ancestor that starts one, else the root's."""
+        while tok.i not in cuts and tok.i != root.i and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i if tok.i in cuts else root.i
+
+    # too short to stand alone: not a clause of its own
+    for i in list(cuts):
+        if _words([t for t in cuts[i].subtree if t.i in ids]) < min_words:
+            del cuts[i]
+    starts = sorted({min(t.i for t in cuts[i].subtree if t.i in ids) for i in cuts})
+    head_at = {min(t.i for t in cuts[i].subtree if t.i in ids): cuts[i] for i in cuts}
+    bounds = [members[0].i] + [x for x in starts if x > members[0].i]
+    segments = []  # (head, tokens of the contiguous stretch)
+    for k, lo in enumerate(bounds):
+        hi = bounds[k + 1] if k + 1 < len(bounds) else members[-1].i + 1
+        stretch = [t for t in members if lo <= t.i < hi]
+        segments.append((head_at.get(lo, root) if k else root, stretch))
+    # the clause's frame: "X accused Y of Z" inside the piece, or above it when the piece is the
+    # content of such a statement
+    frame = None
+    outer = root.head if root.head.i not in ids else None
+    for anchor in (root, outer, outer.head if outer is not None else None):
+        if anchor is not None and anchor.lemma_ in ACCUSE:
+            target, deed = _accused(anchor)
+            if target or deed is not None:
+                frame = (anchor, deed if anchor is root else None)
+            break
+    root_agent = agent_of(frame[0]) if frame else agent_of(root)
+    out = []
+    for head, stretch in segments:
+        toks = _trim(stretch)
+        if _words(toks) < min_words:
+            continue
+        own = [t for t in toks if owner(t) == head.i] or toks
+        agent = agent_of(head) if head is not root else root_agent
+        if agent is None and head is not root:
+            agent = root_agent  # a motive is the motive of whoever acted
+        own_frame = frame if head is root and frame else None
+        out.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(own, agent, own_frame), agent,
+                          _negated(head, cue_lemma)))
+    return out
+
+
+# Page furniture that no claim is made of: photo and video credits ("EPA-EFE/STRINGER HANDOUT
+# EDITORIAL USE ONLY", "Photo: Reuters", "(AP Photo/Name)"), links and calls to act on the page.
+_FURNITURE = re.compile(
+    r"(?i)(?:\beditorial use only\b|\bhandout\b|\bphoto(?:graph)?\s*(?:by\b|:|credit\b|/)|"
+    r"\bimage\s*(?:by\b|:|credit\b)|\bpictured\b|\bgetty images\b|\bshutterstock\b|\bcourtesy of\b|"
+    r"\bfile photo\b|\b(?:ap|afp|reuters|epa)\s*(?:photo\b|/)|\ball rights reserved\b|\bsubscribe\b|"
+    r"\bsign up\b|\bnewsletter\b|\bclick here\b|\bread more\b|\bfollow us\b|\bshare this\b|"
+    r"\bdownload the app\b|\bcookies?\b|https?://|www\.|©)")
+# A caption: a picture or a video as the subject ("This handout satellite image shows ...").
+_CAPTION_SUBJECTS = frozenset("image photo photograph picture video footage screenshot still grab".split())
+
+
+def is_furniture(span) -> bool:
+    """Whether a parsed span is page furniture (see _FURNITURE) or a picture's caption."""
+    if _FURNITURE.search(span.text):
+        return True
+    letters = [c for c in span.text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters) and len(letters) > 12:
+        return True  # a credit line in capitals ("EPA-EFE/OLEG PETRASYUK")
+    for tok in span:
+        if tok.dep_ == "nsubj" and tok.lemma_.lower() in _CAPTION_SUBJECTS and tok.head.lemma_ in ("show", "depict"):
+            return True
+    return False

