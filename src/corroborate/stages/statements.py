@@ -15,7 +15,7 @@ from .base import Stage
 
 class Statements(Stage):
     name = "statements"
-    version = "2"
+    version = "3"
     settings_section = "statements"
     reads = ("doc_id", "text", "outlet")
     writes = ("statements", "assertions")
