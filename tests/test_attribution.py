@@ -439,10 +439,12 @@ def test_a_claim_noun_without_a_source_is_no_statement(parser):
 def test_studies_polls_and_researchers_report_findings(parser):
     rows = statements(parser, "The study found that most wells in Tarsk were contaminated.\n\n"
                               "Seismic data from the Orlov Observatory showed two blasts before the collapse.\n\n"
-                              "Researchers found traces of explosives near the gate.")
+                              "Researchers found that the gate had been forced.\n\n"
+                              "Investigators found the flight recorder near the gate.")
     assert one(rows, "wells")["speaker"] == "study"
     assert one(rows, "two blasts")["speaker"] == "Orlov Observatory"
-    assert one(rows, "traces")["speaker"] == "Researchers"
+    assert one(rows, "forced")["speaker"] == "Researchers"
+    assert not any("recorder" in r["text"] for r in rows)
     rows = statements(parser, "An investigation by the Tarsk Courier concluded that the gates were opened on purpose.\n\n"
                               "Polls showed most voters opposed the new dam.")
     assert one(rows, "gates")["speaker"] == "Tarsk Courier"
@@ -640,3 +642,14 @@ def test_a_topic_headline_with_a_colon_is_no_statement(parser):
 def test_a_participle_after_an_object_is_the_objects(parser):
     rows = statements(parser, "The confirmation has left Velmoran officials explaining why the first figure was wrong.")
     assert all(r["speaker"] != "confirmation" for r in rows)
+
+
+def test_of_two_clauses_the_one_after_the_cue_was_said(parser):
+    r = one(statements(parser, "Pointing out Karvia has held the dam for a year, Ivo Renn said the dam was mined "
+                               "by Karvian troops."), "mined")
+    assert r["text"] == "the dam was mined by Karvian troops" and r["speaker"] == "Ivo Renn"
+
+
+def test_researchers_observe_and_detect(parser):
+    rows = statements(parser, "Seismologists at the Orlov Observatory observed weak signals from the north.")
+    assert one(rows, "weak signals")["speaker"].startswith("Seismologists")

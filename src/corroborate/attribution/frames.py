@@ -23,7 +23,8 @@ decides who the speaker is (the verb's subject, or the passive's agent) and what
 - `finding_source(subject)`: whether the subject of "found", "showed", "concluded" ... is a
   source that can report: a study, poll, analysis, investigation or data set, or researchers
   ("the study found that ...", "polls showed ...", "seismic data showed ...", "researchers
-  found ..."). "Evidence" reports only through whoever gathered it ("evidence reviewed by X"):
+  found that ...", "seismologists detected signals"; but "investigators found the recorder" is an
+  act, not a finding). "Evidence" reports only through whoever gathered it ("evidence reviewed by X"):
   `issuer(subject)` finds X, and evidence without one is the outlet's own reasoning.
 """
 from __future__ import annotations
@@ -324,4 +325,8 @@ def finding_source(v, subject) -> bool:
     lemma = subject.lemma_.lower()
     if lemma in EVIDENCE or is_evidence(subject):
         return issuer(subject) is not None
-    return lemma in STUDIES or lemma in RESEARCHERS or subject.lower_ in STUDIES
+    if lemma in RESEARCHERS:
+        # people find and show things too ("investigators found the flight recorder"): only a
+        # clause is a finding of theirs
+        return v.lemma_.lower() not in ("find", "show") or any(c.dep_ == "ccomp" for c in v.children)
+    return lemma in STUDIES or subject.lower_ in STUDIES

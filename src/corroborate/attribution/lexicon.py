@@ -41,7 +41,7 @@ acknowledgment report
 # ...", "polls showed ...", "seismic data showed ...", "an investigation concluded ...").
 FINDINGS = frozenset("""
 find show conclude determine establish demonstrate prove detect record register suggest indicate
-reveal confirm estimate
+reveal confirm estimate observe measure
 """.split())
 
 # What can find or show something: studies, polls, data and their like ("poll" and "data" also as

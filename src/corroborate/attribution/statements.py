@@ -359,7 +359,10 @@ class _Article:
         children = list(v.children)
         ccomps = [c for c in children if c.dep_ == "ccomp"]
         if ccomps:
-            c = max(ccomps, key=lambda c: len(list(c.subtree)))
+            # "Pointing out ..., Kyslytsya said the dam was mined": of a clause before the cue and
+            # one after it, the one after is what was said
+            after = [c for c in ccomps if c.i > v.i and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+            c = max(after or ccomps, key=lambda c: len(list(c.subtree)))
             if c.i < v.i:
                 # '..., while "many more are missing," a spokesman told reporters': the cue after a
                 # quotation claims the quotation, not all that the parser hung before it
