@@ -241,6 +241,12 @@ STATEMENTS = Table(
         Column("speaker_key", "VARCHAR", "the normalised name the cross-article entities are merged on"),
         Column("sentence_start", "INTEGER", "offset of the sentence that holds the cue"),
         Column("sentence_end", "INTEGER", "offset one past that sentence"),
+        Column("target", "VARCHAR", "the party accused or blamed, as written, when the statement's frame "
+               "names one: Y in 'accused Y of', 'blamed Y for', 'blamed the blast on Y', 'condemned Y for', "
+               "'pointed blame at Y', 'called Y's attack a war crime'; the content is then what Y is "
+               "said to have done"),
+        Column("target_start", "INTEGER", "offset of the target's first character (null without a target)"),
+        Column("target_end", "INTEGER", "offset one past its last character"),
     ),
     ("statement_id",),
 )

@@ -3,6 +3,8 @@
     quotes.py      quoted spans in the raw text, paired by direction, over paragraphs
     lexicon.py     cue verbs, role, organisation, group and document nouns, titles
     statements.py  statements from the parse: cue verbs, "according to", quotations
+    frames.py      accusation, blame and naming frames, report nouns, studies as sources
+    layout.py      headline forms, transcript lines and signed quotations
     speakers.py    who a speaker mention refers to within the article
     names.py       normalised person and organisation names (shared with cross-article entities)
     voice.py       what is left: the outlet's own assertions
@@ -47,6 +49,8 @@ def analyse(doc_id: str, doc, min_quote_words: int = 4, outlet: str | None = Non
             "speaker_mention": sp.mention or None, "speaker_start": sp.start, "speaker_end": sp.end,
             "speaker_type": sp.type, "speaker_role": sp.role or None, "speaker_org": sp.org or None,
             "speaker_key": sp.key or None, "sentence_start": f.sentence[0], "sentence_end": f.sentence[1],
+            "target": text[f.target[0]:f.target[1]] if f.target else None,
+            "target_start": f.target[0] if f.target else None, "target_end": f.target[1] if f.target else None,
         })
         covered.append((f.start, f.end))
         covered.append(f.cue)

@@ -26,7 +26,42 @@ COGNITION = frozenset("believe think fear hope expect doubt worry suspect know".
 # emergency", "explained the goals of the operation", "had reported at least 70 deaths").
 NOMINAL = frozenset("""
 announce report confirm deny declare explain reiterate criticize criticise condemn reject acknowledge
-admit demand describe reaffirm welcome dismiss
+admit demand describe reaffirm welcome dismiss cite
+""".split())
+
+# Nouns that name a report and take its content as a that-clause ("Kyiv's claim that ...",
+# "allegations by the ministry that ..."): attribution nouns after Pareti's PARC list.
+CLAIM_NOUNS = frozenset("""
+claim allegation accusation assertion contention insistence assurance warning denial charge suggestion
+argument statement announcement promise pledge threat prediction admission acknowledgement
+acknowledgment report
+""".split())
+
+# Verbs by which a study, a data set or researchers report what they found ("the study found that
+# ...", "polls showed ...", "seismic data showed ...", "an investigation concluded ...").
+FINDINGS = frozenset("""
+find show conclude determine establish demonstrate prove detect record register suggest indicate
+reveal confirm estimate observe measure
+""".split())
+
+# What can find or show something: studies, polls, data and their like ("poll" and "data" also as
+# plurals), and the people whose work is finding out.
+STUDIES = frozenset("""
+study studies poll polls survey surveys research analysis analyses investigation investigations probe
+inquiry enquiry review audit assessment test tests data datum record records measurement measurements
+reading readings census model simulation examination autopsy report reports findings
+""".split())
+RESEARCHERS = frozenset("""
+researcher scientist seismologist investigator analyst expert engineer inspector geologist hydrologist
+pollster economist epidemiologist
+""".split())
+
+# Evidence, pictures and traces show things only through whoever gathered them ("evidence reviewed
+# by X suggests", "imagery from X revealed"); without one, "the evidence suggests" or "satellite
+# images show" is the outlet's own reading, not a statement.
+EVIDENCE = frozenset("""
+evidence sign signs indication proof image images imagery footage photo photos photograph photographs video
+videos sample samples signal signals
 """.split())
 
 # Verbs taking an addressee and an infinitive ("called on units to lay down their weapons").

@@ -12,7 +12,11 @@ A mention at a cue is then resolved, in this order:
 
 1. a name: the person whose name contains it (a surname or a full name; the fullest form the
    article gives is the speaker). A name never seen before stays itself: "Zeynalov" in an Eyvazov
-   briefing is not merged into Eyvazov;
+   briefing is not merged into Eyvazov.
+   A possessor is whose the speaker is, not the speaker ("Putin's spokesman Dmitry Peskov",
+   "Dorin's spokesman" resolves as a role); a demonym alone ("Ukrainian allegations") is the
+   country it names; a layout label in capitals ("OSAMA RABIE:") is matched to the person of that
+   name, and a title-case headline's speaker is the label, not an entity that ran on past it;
 2. he/she: the most recent person who spoke or was the subject of a sentence; it: the most recent
    organisation (or document) that spoke; they: the most recent group or organisation;
 3. a role noun ("the spokesperson", "the minister", "the official"): the person who holds that
@@ -35,7 +39,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (DOCUMENTS, FIRST_PERSON, GENERIC_ROLES, GROUPS, ORGANISATIONS, PERSON_PRONOUNS,
                       PLURAL_PRONOUNS, ROLES, THING_PRONOUNS, TITLES)
-from .names import clean_name, fold, initials, is_place_word, org_key, person_key, strip_titles
+from .names import COUNTRIES, clean_name, fold, initials, is_place_word, org_key, person_key, strip_titles
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
 _PREP_OF = {"of", "for", "at", "from", "with", "in"}
@@ -277,6 +281,30 @@ class Registry:
             sp.key = person_key(sp.name) if sp.type == "person" else " ".join(sorted(org_key(sp.name)))
         return sp
 
+    def resolve_label(self, tokens, at: int) -> Speaker:
+        """A speaker named by a layout label ("OSAMA RABIE:", "― Ilse Brandt"): a person of the
+        article by that name, else the mention resolved as usual; a label in capitals that names
+        no one known is a person's name written in capitals."""
+        sp = self.resolve(tokens, at)
+        label = sp.mention
+        if sp.name != label and len(sp.name) > len(label) and self.text.startswith(sp.name, sp.start or 0):
+            # a headline in title case read as one long name ("Kremlin Denies Fault"): the label
+            # is the speaker, not the entity that ran on past it
+            sp = Speaker(clean_name(label), sp.type, mention=sp.mention, start=sp.start, end=sp.end,
+                         key=person_key(label) if sp.type == "person" else " ".join(sorted(org_key(label))))
+        if label.isupper():
+            name = clean_name(strip_titles(label.title()))
+            p = self.person_named(person_key(name))
+            if p is not None:
+                found = self._person_speaker(p)
+            elif sp.type in ("person", "organisation", "group", "place") and sp.name and not sp.name.isupper():
+                return sp
+            else:
+                found = Speaker(name, "person", key=person_key(name))
+            found.mention, found.start, found.end = sp.mention, sp.start, sp.end
+            return found
+        return sp
+
     def _resolve(self, tokens, at: int) -> Speaker:
         doc = self.doc
         # the syntactic head: the token whose head lies outside the mention
@@ -286,15 +314,30 @@ class Registry:
         lower = head.lower_
         text = _span_text(doc, tokens)
 
+        # a demonym alone ("Ukrainian allegations that ...") speaks for its country
+        if len(tokens) == 1 and head.ent_type_ == "NORP" and head.pos_ in ("ADJ", "PROPN"):
+            country = self.country_of(head.text)
+            if country:
+                return Speaker(country, "place", key=" ".join(sorted(org_key(country))))
+
         # a person's name anywhere in the compact phrase (name, appos, compound); a proper noun
         # that is the surname of a person met in the article counts even when the entity
-        # recogniser labelled it otherwise ("Mahmudov noted" tagged as an organisation)
+        # recogniser labelled it otherwise ("Mahmudov noted" tagged as an organisation). A
+        # possessor is whose the speaker is, not the speaker: "Putin's spokesman Dmitry Peskov".
+        def possessor(t) -> bool:
+            return t.dep_ == "poss" or (t.head.dep_ == "poss" and t.head.i in ids and t.head.i != t.i)
+        tokens = sorted(tokens, key=possessor)
+        # "Putin's spokesman": the role's holder speaks, not the possessor
+        role_of = head.lemma_.lower() in ROLES and head.ent_type_ != "PERSON"
         for t in tokens:
+            if role_of and possessor(t):
+                continue
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
                 p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
                 if p is not None:
                     return self._person_speaker(p)
-        people = [t for t in tokens if t.ent_type_ == "PERSON" and not is_place_word(t.lower_)]
+        people = [t for t in tokens if t.ent_type_ == "PERSON" and not is_place_word(t.lower_)
+                  and not (role_of and possessor(t))]
         if people:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
             name = clean_name(strip_titles(ent.text if ent is not None else people[0].text))
@@ -384,6 +427,17 @@ class Registry:
         if lemma in GROUPS or head.lower_ in GROUPS:
             return Speaker(clean_name(text), "group")
         return Speaker(clean_name(text), "unknown")
+
+    def country_of(self, demonym: str) -> str:
+        """The country a demonym names ("Ukrainian" -> "Ukraine"), spelt as the article spells it
+        when it names the country, else as the word list has it; "" for an unknown demonym."""
+        key = COUNTRIES.get(fold(demonym))
+        if key is None:
+            return ""
+        for ent in self.doc.ents:
+            if ent.label_ == "GPE" and org_key(ent.text) == frozenset({key}):
+                return clean_name(ent.text)
+        return key.upper() if len(key) <= 3 else key.title()
 
     @staticmethod
     def _copy(sp: Speaker | None) -> Speaker | None:

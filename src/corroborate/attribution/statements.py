@@ -1,27 +1,59 @@
 """Statements in one parsed article: direct quotes, reported speech and "according to".
 
-Three passes over the parse and the raw text, then speaker resolution in text order:
+Passes over the parse and the raw text, then speaker resolution in text order:
 
-1. Cue verbs (lexicon.SPEECH, .COGNITION). The content is the verb's clausal complement ("said
-   that ...", "..., the governor stressed"), else, for a directive, its addressee and infinitive
-   ("called on units ... to lay down their weapons"), else, for a verb that takes a noun as
-   content, what follows it ("announced a state of emergency"), else the clause it interrupts
-   ('"...," she said, "..."' where the parser hangs the cue on the quote as parataxis), else a
-   quotation right after it ('He said: "..."'). The speaker is the verb's subject; a participle
-   or coordinated cue without one ("..., adding that ...", "and added ...") takes the subject of
-   the cue it depends on. A cue inside a quotation is part of that quotation, not a new statement.
+1. Cue verbs (lexicon.SPEECH, .COGNITION, and the frame verbs of frames.py). The content is, in
+   this order:
+   - for an accusation, blame or naming verb, its frame (frames.py): "accused Y of Z" gives Z and
+     the target Y; "blamed Z on Y", "called Y's Z a war crime", "described Z as ...";
+   - the verb's clausal complement ("said that ...", "..., the governor stressed"), a coordinated
+     clause with a subject of its own after it ("said 105 aftershocks occurred, and ... collapsed")
+     but never one after a cue that follows its content ('"...," she said, and minutes later the
+     crowd dispersed' ends at the quote); when the complement comes first and a quotation of its
+     own ends right before the cue ('X said 12 died, while "many more are missing," a spokesman
+     told reporters'), only that quotation;
+   - for a directive, its addressee and infinitive ("called on units ... to lay down their
+     weapons"); for a speech verb with an infinitive, the infinitive ("vowed to rebuild ...");
+   - the clause the cue interrupts ('"...," she said, "..."' where the parser hangs the cue on the
+     quote as parataxis); a cue in mid-sentence ("The deal, he acknowledges, could still
+     collapse"; "Though ..., she said, the vote ...") takes the clause on both sides of it;
+   - for a verb that takes a noun as content, what follows it ("announced a state of emergency",
+     "cited heavy rain as the cause", but not "citing the health ministry", a source); in the
+     passive with an agent, the passive's subject ("seven missing were confirmed by X");
+   - a quotation right after it ('He said: "..."'); "that" within a dozen words of place and
+     occasion after it ("claimed at an emergency session of the council that ..."), up to a later
+     clause with a cue of its own; an object that runs to the end of a truncated text ("said five
+     people").
+   The speaker is the verb's subject, or the passive's agent; a study, data set or researchers can
+   be one for "found", "showed", "concluded" (frames.finding_source), evidence only through whoever
+   gathered it ("evidence reviewed by X suggests"; "the evidence suggests" is the outlet's own
+   reasoning). A participle or coordinated cue without a subject ("..., adding that ...", "and
+   added ...", "began by saying ...") takes the subject of the cue, or else the verb, it depends
+   on; an infinitive never does. A cue inside a quotation is part of that quotation.
+1b. Report nouns (frames.claim_noun): "X's claim that ...", "allegations by X that ...",
+   "Ukrainian allegations that ..." (the country of the demonym speaks).
 2. "According to X, ..." and "..., according to X": the rest of the clause, attributed to X (or to
-   whoever published the data or report X names: "according to data published by the authorities").
+   whoever published the data or report X names: "according to data published by the
+   authorities"). With "According" as the sentence's root, X ends at the first comma; "That's
+   according to X" gives the sentence before; a sentence the parser split mid-clause goes on.
+2b. A headline's trailing attribution ("Death toll rises to 158 - TV", "... — envoy to the UN").
+2c. The layout (layout.py): title-case headlines, "Name: words" headlines, transcript lines
+   ("NAME: ...", an interpreter's line being the interpreted person's words, cues in a line
+   being part of it) and signed quotations ("“...” ― Name").
 3. Quotations not yet attached (quotes.find_quotes): a cue right after or before them in the same
    sentence, else the cue of another paragraph of the same multi-paragraph quotation, else, for a
-   quotation that is a whole sentence, the speaker of the statement just before it (a quotation
-   that goes on after its attribution). Quotations shorter than `min_quote_words` with no cue are
-   scare quotes and terms, not statements.
+   quotation that is a whole sentence (after one closed with '"' or with a single mark inside a
+   double one, '...'"'), the speaker of the statement just before it (a quotation that goes on
+   after its attribution). Quotations shorter than `min_quote_words` with no cue are scare
+   quotes and terms, not statements.
 
 Content that lies inside quote marks is `direct` (and the content becomes the whole quotation of
 that paragraph); reported content that contains a quotation is `mixed`; the rest is `indirect`.
-When one statement's content holds another statement's participle cue (", adding that ..."), the
-first ends where the second begins.
+When one statement's content holds another statement's participle or coordinated cue (", adding
+that ...", "and added: ..."), or a quotation another cue claims, the first ends there. A reported
+question goes on over the questions that follow it in its paragraph. Of a report inside another,
+the inner one replaces the outer when it is most of it ("said he hoped that ..."), unless the inner
+one is named by a noun ("rejected Kyiv's allegations that ..."): then both stay.
 """
 from __future__ import annotations
 
@@ -30,13 +62,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .lexicon import COGNITION, DIRECTIVE, DOCUMENTS, NOMINAL, ORGANISATIONS, ROLES, SPEECH
+from . import frames, layout
+from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, NOMINAL, ORGANISATIONS, ROLES,
+                      SPEECH)
 from .quotes import Quote, find_quotes
 from .speakers import Registry, Speaker
 
 _EDGE = " \t\n,;:–—-"
 _QUOTE_MARKS = "\"“”«»„‹›"
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
+# verbs whose object is whom they address ("told Reuters"), not what was said
+_ADDRESSED = frozenset("tell inform brief assure warn ask urge thank quote cite".split())
+# nouns that name where news came from ("citing the ministry", "citing sources")
+_SOURCES = DOCUMENTS | GROUPS | ROLES | ORGANISATIONS
+# verbs that report only in an accusation or naming frame ("blamed Y for", "branded Z a ...")
+_FRAME_ONLY = (frozenset(frames.ACCUSATION) | frozenset(frames.NAMING)) - SPEECH - DIRECTIVE
 
 
 @dataclass
@@ -52,9 +92,18 @@ class Found:
     participle: bool = False             # an ", adding that" cue that cuts its parent's content
     cue_token: object = None
     sentence: tuple[int, int] = (0, 0)
+    target: tuple[int, int] | None = None  # the accused or blamed party, as written (frames.py)
+    label: bool = False                  # the speaker is a layout label ("OSAMA RABIE:"), maybe all capitals
+    finding: bool = False                # what a study, data or researchers found ("the study found")
 
 
-_SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Col|Gen|Maj|Sgt|Rev|Adm|Gov|Sen|Rep))(?<!\bProf)[.!?][\"”»]?\s+[A-Z\"“«]")
+_SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Col|Gen|Maj|Sgt|Rev|Adm|Gov|Sen|Rep))(?<!\bProf)[.!?]['’]?[\"”»]?\s+[A-Z\"“«]")
+# a sentence's last characters: its punctuation, then a closing single mark inside a closing double
+# one ('... "they call it 'a rescue.'"')
+_ENDS_SENTENCE = re.compile(r"[.!?:]['’]?[\"”»]?$")
+# questions that follow one another in a paragraph ("asked: Who opened the gates? Why was nobody
+# warned?")
+_MORE_QUESTIONS = re.compile(r"(?:[ \t]+[^\s.!?][^\n.!?]*\?)+")
 # A dateline opening the article's first paragraph: "BAKU – ", "DRAVIK, March 13./OPA/. ",
 # "ISMAILIA, Egypt (Reuters) - ". It is the outlet's, not part of what anyone said.
 _DATELINE = re.compile(r"^[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'’-]{1,40}(?:,[^.\n]{0,40}?)?\s*(?:\./[A-Za-z]+/\.|\([^)]{1,30}\)\s*[-–—]|[-–—])\s+")
@@ -87,6 +136,16 @@ def _trim(text: str, start: int, end: int, keep_marks: bool = True) -> tuple[int
     return start, end
 
 
+_LINK_END = re.compile(r"(?:[\s,;:–—-]+(?:and|but|while|whereas|as|or|although|though))+[\s,;:–—-]*$", re.IGNORECASE)
+
+
+def _cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content cut short at `end`, without the linking word left dangling ("..., while")."""
+    start, end = _trim(text, start, end)
+    m = _LINK_END.search(text, start, end)
+    return _trim(text, start, m.start()) if m else (start, end)
+
+
 def _subject(v):
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if not subjects:
@@ -112,11 +171,41 @@ def _mention_tokens(head) -> list:
     return tokens
 
 
+def _mention_tokens_of(tokens) -> list:
+    """A mention given as tokens: in text order, without spaces and edge punctuation."""
+    tokens = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens
+
+
+def _participle_cue(g: "Found") -> bool:
+    return g.cue_token is not None and g.cue_token.tag_ == "VBG"
+
+
+def _verb_cue(g: "Found") -> bool:
+    """Whether a statement's cue is a verb (or implied), not a report noun ("allegations that")."""
+    return g.cue_token is None or g.cue_token.pos_ in ("VERB", "AUX")
+
+
 def _is_cue(v) -> bool:
     lemma = v.lemma_.lower()
     if v.pos_ not in ("VERB", "AUX") and v.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
-    return lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
+    return (lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
+            or lemma in frames.ACCUSATION or lemma in frames.NAMING or frames.carries_blame(v)
+            or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))))
+
+
+def _frame(v, lemma: str) -> frames.Frame | None:
+    """The accusation, blame or naming frame of a cue verb, when it has one (frames.py)."""
+    if lemma in frames.ACCUSATION:
+        return frames.accusation(v)
+    if lemma in frames.NAMING:
+        return frames.naming(v)
+    return frames.pointed_blame(v)
 
 
 class _Article:
@@ -135,6 +224,28 @@ class _Article:
         if k >= 0 and offset < self.quotes[k].inner_end:
             return self.quotes[k]
         return None
+
+    def claimed_quote(self, offset: int, before) -> Quote | None:
+        """The quotation a cue at `offset` claims for itself although the parser hung it on a
+        clause with a cue of its own ('the ministry said 12 had died, while "many more are
+        missing," a spokesman told reporters'): a closed quotation of `min_quote_words` or more
+        that ends just before the cue (at most a comma between), after a cue among `before`."""
+        k = bisect_right(self._quote_starts, offset) - 1
+        if k < 0:
+            return None
+        q = self.quotes[k]
+        if not q.closed or q.end > offset or self.text[q.end:offset].strip() not in ("", ","):
+            return None
+        if self.words(*q.inner) < self.min_quote_words:
+            return None
+        if not any(t.idx < q.start and _is_cue(t) for t in before):
+            return None
+        # the quotation opens a clause of its own ("..., while "...", "...; "...") rather than
+        # finishing the other one ('an attempt to "bury the truth"')
+        lead_in = self.text[max(0, q.start - 12):q.start].rstrip()
+        if not (lead_in[-1:] in ",;:.–—-" or _LINK_END.search(" " + lead_in)):
+            return None
+        return q
 
     def words(self, start: int, end: int) -> int:
         return len(self.text[start:end].split())
@@ -155,7 +266,9 @@ class _Article:
     def reported(self, v) -> Found | None:
         lemma = v.lemma_.lower()
         subject = _subject(v)
+        passive = None
         if subject is not None and subject.dep_ == "nsubjpass" and lemma != "quote":
+            passive = subject
             subject = None
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -171,54 +284,109 @@ class _Article:
             subject = doc_obj
         if subject is not None and subject.pos_ in ("NUM", "ADJ", "ADV", "ADP"):
             return None  # "two more than the ministry acknowledged": not a speaker
+        finding = subject is not None and frames.finding_source(v, subject)
+        if subject is not None and (frames.is_evidence(subject) or finding):
+            # "evidence reviewed by X suggests", "a study by X found": X speaks; evidence with
+            # no one behind it is the outlet's own reasoning
+            issuer = frames.issuer(subject)
+            if issuer is None and frames.is_evidence(subject):
+                return None
+            subject = issuer or subject
         parent = None
         participle = False
         if subject is None:
             if v.dep_ not in _PARTICIPLE_DEPS or (v.dep_ == "xcomp" and v.tag_ == "VB"):
                 return None  # "asked the ministry to explain ...": the asker does not explain
+            if v.tag_ == "VB" and (lemma in frames.ACCUSATION or lemma in frames.NAMING):
+                return None  # "said it was typical of Russia to blame the victim": not the sayer's blame
             parent_verb = next((a for a in v.ancestors if _is_cue(a) and _subject(a) is not None), None)
+            if parent_verb is None and v.tag_ == "VBG" and (
+                    (v.i > 0 and v.doc[v.i - 1].text == ",") or
+                    (v.dep_ == "pcomp" and v.head.lower_ in ("by", "after", "before", "while", "in"))):
+                # "began by saying that ...", "visited the town, accusing ...": a participle set
+                # off by a comma or a preposition shares the subject of the verb it hangs on (not
+                # "left officials explaining ...", whose subject is the object)
+                parent_verb = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX") and
+                                    _subject(a) is not None and _subject(a).dep_ == "nsubj"), None)
             if parent_verb is None:
                 return None
             parent = parent_verb
-            participle = v.dep_ in ("advcl", "xcomp", "acl", "pcomp") and v.tag_ == "VBG"
+            participle = (v.dep_ in ("advcl", "xcomp", "acl", "pcomp") and v.tag_ == "VBG") or v.dep_ == "conj"
         if lemma in COGNITION and subject is not None and subject.lower_ in ("i", "we", "you"):
             return None
 
-        content = self.content_of(v, lemma)
-        if content is None:
-            return None
-        start, end = content
+        frame = None
+        if not any(c.dep_ == "ccomp" for c in v.children):
+            frame = _frame(v, lemma)
+        target = None
+        if frame is not None:
+            if frame.target and frames.reciprocal(frame.target):
+                return None  # "accused each other of ...": a dispute, no one's claim
+            start, end = _tokens_span(frame.content)
+            if frame.target:
+                target = _trim(self.text, *_tokens_span(frame.target))
+        elif lemma in _FRAME_ONLY or frames.carries_blame(v):
+            return None  # "held talks", "compared notes": no frame, and not a speech verb
+        else:
+            content = self.content_of(v, lemma, passive)
+            if content is None:
+                return None
+            start, end = content
         start, end = _trim(self.text, start, end)
-        if end - start < 3 or self.words(start, end) < 2:
+        # one word is content enough when it names whom the speaker blames ("blamed Ukraine")
+        if end - start < 3 and target is None or self.words(start, end) < (1 if target else 2):
             return None
         # the cue: the verb, and what stands between it and content that follows it closely
         cue_start, cue_end = v.idx, v.idx + len(v)
-        if start > cue_end and start - cue_end <= 40 and "\n" not in self.text[cue_end:start]:
+        if frame is not None and frame.cue_end is not None and frame.cue_end > cue_end:
+            cue_end = frame.cue_end  # "accused Kyiv on Tuesday of"
+        elif start > cue_end and start - cue_end <= 40 and "\n" not in self.text[cue_end:start]:
             cue_end = start
         cue_start, cue_end = _trim(self.text, cue_start, cue_end)
-        f = Found(start, end, "indirect", (cue_start, cue_end), v.idx,
-                  _mention_tokens(subject) if subject is not None else None,
-                  participle=participle, cue_token=v, sentence=self.sentence_of(v))
+        mention = _mention_tokens(subject) if subject is not None else None
+        if mention and frame is not None:
+            # "accused by the mayor of Tarsk of falsifying ...": the parser may hang the content
+            # on the speaker's phrase
+            mention = [t for t in mention if not start <= t.idx < end] or mention
+        f = Found(start, end, "indirect", (cue_start, cue_end), v.idx, mention,
+                  participle=participle, cue_token=v, sentence=self.sentence_of(v), target=target,
+                  finding=finding)
         if parent is not None:
             f.parent = parent  # resolved to the parent's Found later
         return f
 
-    def content_of(self, v, lemma: str) -> tuple[int, int] | None:
+    def content_of(self, v, lemma: str, passive=None) -> tuple[int, int] | None:
         children = list(v.children)
         ccomps = [c for c in children if c.dep_ == "ccomp"]
         if ccomps:
-            c = max(ccomps, key=lambda c: len(list(c.subtree)))
+            # "Pointing out ..., Kyslytsya said the dam was mined": of a clause before the cue and
+            # one after it, the one after is what was said
+            after = [c for c in ccomps if c.i > v.i and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+            c = max(after or ccomps, key=lambda c: len(list(c.subtree)))
+            if c.i < v.i:
+                # '..., while "many more are missing," a spokesman told reporters': the cue after a
+                # quotation claims the quotation, not all that the parser hung before it
+                clause = {t.i for t in c.subtree}
+                lead = min((t.idx for t in v.subtree if t.i <= v.i and t.i not in clause and not t.is_punct
+                            and not t.is_space), default=v.idx)
+                q = self.claimed_quote(lead, c.subtree)
+                if q is not None:
+                    return q.inner
             tokens = list(c.subtree)
             # "said a huge shipment ... had languished": the parser took the clause's subject as
             # the verb's object; it belongs to the content (not for "told Reuters that").
             dobj = next((d for d in children if d.dep_ == "dobj" and v.i < d.i < c.i), None)
-            if dobj is not None and lemma not in ("tell", "inform", "brief", "assure", "warn", "ask", "urge"):
+            own_subject = any(d.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for d in c.children)
+            if dobj is not None and (lemma not in ("tell", "inform", "brief", "assure", "warn", "ask", "urge")
+                                     or not own_subject):
                 tokens += [t for t in dobj.subtree] + [t for t in v.doc[dobj.i:c.i] if not t.is_space]
             # "said 105 aftershocks occurred, and 2,824 buildings collapsed": the parser hangs the
             # second reported clause on the cue verb. A coordinated clause with a subject of its
             # own (not a pronoun, which would more likely be the speaker acting) that is no cue
             # itself continues the content.
-            for conj in (d for d in children if d.dep_ == "conj" and d.i > c.i and d.pos_ in ("VERB", "AUX")):
+            # Only after the cue: in '"...," she said, and minutes later the crowd dispersed' the
+            # clause after the cue is narration.
+            for conj in (d for d in children if d.dep_ == "conj" and d.i > c.i > v.i and d.pos_ in ("VERB", "AUX")):
                 subj = next((s for s in conj.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None or subj.pos_ == "PRON" or _is_cue(conj) or self.quote_at(conj.idx) is not None:
                     break  # a quoted clause belongs to the quotation pass (split quotes)
@@ -252,14 +420,46 @@ class _Article:
         if lemma in SPEECH and xcomp is not None and xcomp.i > v.i and lemma not in DIRECTIVE:
             return _tokens_span(list(xcomp.subtree))  # "claimed to have ordered action ..."
         # the clause the cue interrupts: '"...," she said' hung on the quote as parataxis
+        if v.dep_ in ("parataxis", "advcl", "conj") and v.i > v.head.i:
+            # the quotation right before the cue and its speaker is the content, whatever the parser
+            # hung them on ('..., while "many more are missing," a spokesman told reporters')
+            lead = min(t.idx for t in v.subtree if t.i <= v.i and not t.is_punct)
+            q = self.claimed_quote(lead, v.head.subtree)
+            if q is not None:
+                return q.inner
         if v.dep_ in ("parataxis",) or (v.dep_ == "advcl" and v.i > v.head.i and v.head.pos_ in ("VERB", "AUX")
                                         and self.quote_at(v.head.idx) is not None):
             head = v.head
             own = {t.i for t in v.subtree}
             tokens = [t for t in head.subtree if t.i not in own and t.i < v.i]
+            if tokens and head.i > v.i and self.quote_at(head.idx) is None:
+                # a cue in mid-sentence ("The deal, he acknowledges, could still collapse"; "Though
+                # ..., she said, the vote would stand"): the clause goes on after it, up to a
+                # coordinated clause of its own
+                cut = {t.i for c in head.children if c.dep_ in ("conj", "cc") and c.i > v.i for t in c.subtree}
+                tokens += [t for t in head.subtree if t.i > v.i and t.i not in own and t.i not in cut
+                           and not t.is_space]
+                if head.dep_ == "relcl" and all(t.tag_ in ("WDT", "WP", "IN") or t.is_punct
+                                                for t in tokens if t.i < v.i):
+                    # "a railway line that, officials say, carries supplies": the line is what
+                    # the relative clause is about
+                    relcl = {t.i for t in head.subtree}
+                    tokens += [t for t in head.head.subtree if t.i not in relcl and t.i < head.i
+                               and not t.is_space]
             if tokens:
                 return _tokens_span(tokens)
-        if lemma in NOMINAL:
+        if passive is not None and lemma in NOMINAL and not any(c.dep_ == "dobj" for c in children):
+            # "seven missing people have been confirmed by the administration": the passive's
+            # subject is what was confirmed
+            tokens = [t for t in passive.subtree if not t.is_space]
+            return _tokens_span(tokens) if tokens else None
+        if lemma == "cite":
+            # "cited heavy rain as the cause" reports a reason; "citing the health ministry" or
+            # "citing sources" names where the news came from, which is no content
+            dobj = next((c for c in children if c.dep_ == "dobj"), None)
+            if dobj is None or dobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or dobj.lemma_.lower() in _SOURCES:
+                return None
+        if lemma in NOMINAL or frames.finding_source(v, _subject(v)):
             dobj = next((c for c in children if c.dep_ == "dobj"), None)
             if dobj is not None:
                 # what follows the verb in its clause, without a coordinated clause ("..., and
@@ -283,15 +483,57 @@ class _Article:
         # clause elsewhere: "that" shortly after the verb starts the content
         if lemma in SPEECH:
             sent_end = v.sent.end
-            for t in v.doc[v.i + 1:min(sent_end, v.i + 9)]:
+            # up to a dozen words of place and occasion in between ("claimed at an emergency
+            # session of the security council that ..."), but no other verb
+            for t in v.doc[v.i + 1:min(sent_end, v.i + 15)]:
+                if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod"):
+                    break  # another clause ("said it would ask that ...")
                 if t.lower_ == "that" and self.quote_at(t.idx) is None:
                     rest = [x for x in v.doc[t.i + 1:sent_end] if not x.is_space]
+                    # up to a clause that reports someone else ("..., before X said ...")
+                    clause = t.head if t.dep_ == "mark" else None
+                    if clause is not None:
+                        others = {x.i for c in clause.children if c.dep_ in ("advcl", "parataxis") and c.i > t.i
+                                  and _is_cue(c) and _subject(c) is not None for x in c.subtree}
+                        cut = min(others, default=None)
+                        if cut is not None:
+                            rest = [x for x in rest if x.i < cut]
                     if len(rest) >= 3:
                         return _tokens_span(rest)
                     break
                 if t.is_punct and t.text in ".;:!?":
                     break
+        # "Russian-installed authorities said five people": an article cut off after the verb's
+        # object; the content goes as far as the text
+        if lemma in SPEECH and lemma not in _ADDRESSED:
+            dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i), None)
+            if dobj is not None and dobj.pos_ != "PROPN" and dobj.ent_type_ not in ("PERSON", "ORG"):
+                tokens = [t for t in v.subtree if t.i > v.i and not t.is_space]
+                end = tokens[-1].idx + len(tokens[-1])
+                if not self.text[end:].strip() and self.text[end - 1] not in ".!?\"”»":
+                    return _tokens_span(tokens)
         return None
+
+    # -- pass 1b: reports named by a noun --------------------------------------------------------
+    def claim_nouns(self) -> None:
+        """"X's claim that ...", "allegations by X that ...", "Ukrainian allegations that ..."
+        (frames.claim_noun): the report noun is the cue and the source in its phrase the speaker."""
+        for n in self.doc:
+            if n.lemma_.lower() not in CLAIM_NOUNS or self.quote_at(n.idx) is not None:
+                continue
+            got = frames.claim_noun(n)
+            if got is None:
+                continue
+            source, frame = got
+            start, end = _trim(self.text, *_tokens_span(frame.content))
+            if self.words(start, end) < 2:
+                continue
+            cue_start, cue_end = n.idx, n.idx + len(n)
+            if frame.cue_end is not None and cue_end < frame.cue_end and not any(
+                    cue_end <= t.idx < frame.cue_end for t in source):
+                cue_end = frame.cue_end  # "allegations that"
+            self.found.append(Found(start, end, "indirect", _trim(self.text, cue_start, cue_end), n.idx,
+                                    _mention_tokens_of(source), cue_token=n, sentence=self.sentence_of(n)))
 
     # -- pass 2: according to -------------------------------------------------------------------
     def according(self) -> None:
@@ -308,6 +550,12 @@ class _Article:
             if pobj is None:
                 continue
             source_tokens = [x for x in pobj.subtree]
+            if t.head.i == t.i:
+                # "According to X, the toll rose": with "According" as the sentence's root the
+                # parser may hang the clause on X; X ends at the first comma after it
+                comma = next((x for x in source_tokens if x.i > pobj.i and x.text == ","), None)
+                if comma is not None:
+                    source_tokens = [x for x in source_tokens if x.i < comma.i]
             speaker_head = pobj
             # "according to data published by X", "a report by X", "a statement from X"
             if pobj.lemma_.lower() in DOCUMENTS:
@@ -334,12 +582,38 @@ class _Article:
             rest = self.text[end:sent.end_char]
             if rest.lstrip().startswith(":") and end > p_end:
                 end = _trim(self.text, start, sent.end_char)[1]
+            if end > p_end and end >= _trim(self.text, sent.start_char, sent.end_char)[1] - 1:
+                end = self.run_on(sent, start, end)
+            if start >= p_end and self.words(start, end) <= 2 and set(self.text[start:end].lower().replace("’", "'").split()) <= {
+                    "that's", "this", "that", "is", "was", "it's", "it", "this's"}:
+                # "That's according to the ministry.": the sentence before is the content
+                prev = doc[sent.start - 1].sent if sent.start > 0 else None
+                while prev is not None and not prev.text.strip() and prev.start > 0:
+                    prev = doc[prev.start - 1].sent
+                if prev is None:
+                    continue
+                start, end = _trim(self.text, prev.start_char, prev.end_char)
             if self.words(start, end) < 3:
                 continue
             cue_end = speaker_head.idx if speaker_head.i != pobj.i else pobj.idx
             cue = _trim(self.text, t.idx, max(cue_end, to.idx + len(to)))
+            source = set(x.i for x in source_tokens)
             self.found.append(Found(start, end, "according_to", cue, t.idx,
-                                    _mention_tokens(speaker_head), sentence=(sent.start_char, sent.end_char)))
+                                    [x for x in _mention_tokens(speaker_head) if x.i in source],
+                                    sentence=(sent.start_char, sent.end_char)))
+
+    def run_on(self, sent, start: int, end: int) -> int:
+        """Where content that reaches its sentence's end really ends: the parser sometimes splits
+        a sentence mid-clause (at stray "??" or an abbreviation), and a "sentence" that then
+        opens in lower case, on the same line, goes on with it."""
+        doc = self.doc
+        if sent.end >= len(doc):
+            return end
+        nxt = doc[sent.end].sent
+        body = nxt.text.lstrip()
+        if body[:1].islower() and "\n" not in self.text[end:nxt.start_char + (len(nxt.text) - len(body))]:
+            return _trim(self.text, start, nxt.end_char)[1]
+        return end
 
     # -- pass 2b: a headline's trailing attribution -----------------------------------------------
     _TRAILING = re.compile(r"^(?P<content>.*\w.*?)\s*(?:,|:|\s[-–—])\s*(?P<source>[^,:\-–—]{2,60})$")
@@ -361,9 +635,14 @@ class _Article:
                                                                    for f in self.found):
             return
         last = tokens[-1]  # the phrase's head noun names the source: "Defense Ministry", "- TV"
+        # "... - Russian envoy to UN": a role and whom it serves; other prepositions ("rises to
+        # 158", "in Ankara") make the tail no source
+        adp = [k for k, t in enumerate(tokens) if t.pos_ == "ADP"]
+        served = len(adp) == 1 and adp[0] > 0 and tokens[adp[0] - 1].lemma_.lower() in ROLES and \
+            tokens[adp[0]].lower_ in ("to", "for", "of", "at")
         looks_like_source = (last.ent_type_ in ("ORG", "PERSON", "NORP") or last.lemma_.lower() in ORGANISATIONS
                              or last.lemma_.lower() in ROLES or last.lower_ in self._MEDIA) and \
-            not any(t.pos_ in ("NUM", "ADP") for t in tokens)
+            not any(t.pos_ == "NUM" for t in tokens) and (not adp or served)
         if not looks_like_source:
             return
         c_start, c_end = _trim(self.text, m.start("content"), m.end("content"))
@@ -372,6 +651,47 @@ class _Article:
         sep = (m.end("content"), s_start)
         self.found.append(Found(c_start, c_end, "indirect", sep, s_start, tokens,
                                 sentence=(0, len(line))))
+
+    # -- pass 2c: statements the layout marks (layout.py) -----------------------------------------
+    def layout(self) -> None:
+        text, doc = self.text, self.doc
+        l_end = text.find("\n")
+        l_end = len(text) if l_end < 0 else l_end
+        marked = []
+        if not any(f.cue[0] < l_end for f in self.found):
+            marked += layout.title_case_headline(text, doc) or layout.name_colon_headline(text, doc)
+        lines = layout.transcript_lines(text, doc)
+        if lines:
+            # what is said in a transcript line is that speaker's, cues and all
+            self.found = [f for f in self.found if not any(m.start <= f.cue[0] < m.end for m in lines)]
+        marked += lines + layout.sign_offs(text, doc)
+        made = []
+        for m in marked:
+            if any(f.start <= m.start and m.end <= f.end for f in self.found):
+                continue
+            start, end = _trim(text, m.start, m.end, keep_marks=m.kind != "direct")
+            if end <= start:
+                continue
+            span = doc.char_span(*m.speaker, alignment_mode="expand") if m.speaker else None
+            tokens = [t for t in span if not t.is_space] if span is not None else []
+            cue = m.cue
+            while cue[1] > cue[0] + 1 and text[cue[1] - 1].isspace():
+                cue = (cue[0], cue[1] - 1)
+            while cue[1] > cue[0] + 1 and text[cue[0]].isspace():
+                cue = (cue[0] + 1, cue[1])
+            made.append((Found(start, end, m.kind, cue, cue[0], tokens or None, sentence=(cue[0], end),
+                               target=m.target, label=True), m.interpreted))
+        for k, (f, interpreted) in enumerate(made):
+            if interpreted:
+                # an interpreter speaks for the person interpreted: the next named speaker of the
+                # transcript, else the one before, else whoever spoke last before the line
+                others = [g for g, _ in made[k + 1:] + made[:k][::-1]]
+                named = [g for g in others if g.speaker_tokens and g.label]
+                before = [g for g in self.found if g.at < f.at]
+                f.parent = named[0] if named else (max(before, key=lambda g: g.at) if before else None)
+                if f.parent is None:
+                    continue
+            self.found.append(f)
 
     # -- pass 3: quotations -----------------------------------------------------------------------
     def quotations(self) -> None:
@@ -417,7 +737,7 @@ class _Article:
     def is_whole_sentence(self, q: Quote) -> bool:
         line_start = self.text.rfind("\n", 0, q.start) + 1
         before = self.text[line_start:q.start].strip()
-        return before == "" or before[-1:] in ".!?:"
+        return before == "" or _ENDS_SENTENCE.search(before) is not None
 
     def attach(self, q: Quote, start: int, end: int) -> Found | None:
         """A cue next to the quotation: '"...," he said' or 'He said: "..."' the parser missed."""
@@ -486,20 +806,46 @@ class _Article:
         return Found(start, end, "direct", prev.cue, start, None, parent=prev, sentence=(start, end))
 
     # -- finishing --------------------------------------------------------------------------------
+    def question_lists(self) -> None:
+        """Reported content that is a question goes on over the questions that follow it in the
+        same paragraph: the parser ends the sentence at the first "?"."""
+        for f in self.found:
+            if f.kind == "direct" or f.cue[0] > f.start:
+                continue
+            end = f.end + 1 if self.text[f.end:f.end + 1] == "?" else f.end
+            if self.text[end - 1:end] != "?":
+                continue
+            m = _MORE_QUESTIONS.match(self.text, end)
+            if m:
+                f.end = m.end()
+
     def cut_participles(self) -> None:
-        """A statement ends where a participle cue inside it (", adding that ...") begins."""
+        """A statement ends where a participle or coordinated cue inside it (", adding that ...",
+        "and added: ...") begins, and where a quotation another cue claims begins ('the ministry
+        said 12 had died, while "many more are missing," a spokesman told reporters')."""
         for f in self.found:
             for g in self.found:
-                if g is f or not g.participle or g.cue_token is None:
+                if g is f or g.cue_token is None:
                     continue
                 c = g.cue[0]
-                if f.start < c < f.end and f.kind != "direct":
+                if g.participle and f.start < c < f.end and f.kind != "direct":
                     first = min(t.i for t in g.cue_token.subtree)
-                    f.start, f.end = _trim(self.text, f.start, min(f.end, self.doc[first].idx))
+                    f.start, f.end = _cut(self.text, f.start, min(f.end, self.doc[first].idx))
+                    continue
+                q = self.quote_at(g.start)
+                if q is not None and g.end <= q.inner_end and g.cue[0] >= q.end \
+                        and self.words(g.start, g.end) >= self.min_quote_words \
+                        and f.cue[1] <= f.start < q.start < f.end and not (f.start <= g.cue[0] < f.end) \
+                        and self.quote_at(f.start) is None:
+                    f.start, f.end = _cut(self.text, f.start, q.start)
 
     def drop_nested(self) -> None:
         """Reported speech inside reported speech: keep the inner statement when it is most of the
-        outer one ("said he hoped that X" is X, hoped), drop exact duplicates."""
+        outer one ("said he hoped that X" is X, hoped), drop exact duplicates. A finding inside
+        someone's report ("tests showed no danger, he said") is part of what they said."""
+        self.found = [g for g in self.found if not (g.finding and any(
+            f is not g and f.start <= g.cue[0] < f.end and f.start <= g.start and g.end <= f.end
+            for f in self.found))]
         keep = []
         for k, f in enumerate(self.found):
             # of two statements with one content, a direct one wins, else the one found first
@@ -508,10 +854,15 @@ class _Article:
                       for j, g in enumerate(self.found))
             if dup:
                 continue
+            # a report named by a noun inside another ("rejected Kyiv's allegations that ...") is
+            # a second statement nested in the first, and both stay
             inner = [g for g in self.found if g is not f and not g.participle and f.start <= g.cue[0] < f.end
-                     and g.start >= f.start and g.end <= f.end and g.parent is None]
+                     and g.start >= f.start and g.end <= f.end and g.parent is None and _verb_cue(g)]
+            # (an inner cue that is a participle, "with the administration confirming this",
+            # is an aside at the end of the outer content, not the report the outer one carries)
             if inner and f.kind != "direct" and any((g.end - g.start) >= 0.5 * (f.end - f.start)
-                                                    or g.end >= f.end - 2 for g in inner):
+                                                    or (g.end >= f.end - 2 and not _participle_cue(g))
+                                                    for g in inner):
                 continue
             keep.append(f)
         self.found = keep
@@ -529,7 +880,9 @@ class _Article:
             parent = f.parent
             if parent is not None and not isinstance(parent, Found):
                 parent = by_token.get(parent.i, parent)
-            if f.speaker_tokens:
+            if f.speaker_tokens and f.label:
+                f.speaker = registry.resolve_label(f.speaker_tokens, f.at)
+            elif f.speaker_tokens:
                 f.speaker = registry.resolve(f.speaker_tokens, f.at)
             elif isinstance(parent, Found):
                 if depth < 20:
@@ -557,9 +910,12 @@ def extract_statements(doc, min_quote_words: int = 4) -> list[Found]:
     """The statements of one parsed article, in text order, speakers resolved."""
     art = _Article(doc, min_quote_words)
     art.cue_verbs()
+    art.claim_nouns()
     art.according()
     art.headline()
+    art.layout()
     art.cut_participles()
+    art.question_lists()
     art.drop_nested()
     art.quotations()
     for f in art.found:
