@@ -101,8 +101,7 @@ def test_same_side_brings_two_groups_closer_by_the_agent_bonus():
 def test_the_core_is_compared_not_the_text():
     a = Unit("x", 0, 5, "Lima accused Santiago of blowing up the bridge.", core="Chile blowing up the bridge")
     b = Unit("y", 0, 5, "Chile blew up the bridge, officials said.", core="Chile blowing up the bridge")
-    vectors = {"Chile blowing up the bridge": [1, 0, 0]}
-    assert len(group([a, b], fake_embed(vectors), threshold=0.9, lexical=0.0)) == 1
+    assert len(group([a, b], None, threshold=0.9)) == 1  # words alone: the cores are the same
 
 
 def test_words_weighed_by_the_corpus_tell_propositions_apart():

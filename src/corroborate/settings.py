@@ -83,7 +83,7 @@ class PropositionSettings:
 
 @dataclass(frozen=True)
 class ClaimSettings:
-    threshold: float = 0.55
+    threshold: float = 0.5
     lexical: float = 0.4
     agent_bonus: float = 0.15
     copy_ratio: float = 90.0

@@ -1,33 +1,39 @@
-"""Claims: the same content said or repeated across articles, grouped, with its sources counted.
+"""Claims: one proposition said or repeated across articles, grouped, with its sources counted.
 
-A *unit* is one thing an article says, cut to a sentence (`sentences`): a statement's content
-(with its speaker) or a piece of the outlet's own voice (an assertion). A sentence that joins two
-statements ("only military targets are hit, while civilians are not targeted") is cut into its
-clauses, each matched on its own; its clauses then keep the claims they match together. Units of
-different articles are joined when
+A *unit* is one clause an article asserts (the propositions stage, claims.propositions): a clause
+of a statement's content (with its speaker) or of the outlet's own voice, with the words to
+compare (`core`), the side doing what it says (`agent`) and whether it denies it (`negated`).
+Units become claims in two steps:
 
-- they are the same copied text: both lie in passages of one copied-passage cluster and their
-  texts agree (rapidfuzz partial ratio >= `copy_ratio`, the shorter at least 60% of the longer),
-  however they are attributed;
-- they give the same casualty figure (the facts stage's figures in the sentence; a sentence that
-  gives others' figures besides is not joined): of ten or more from anyone, below that from the
-  same source, with a loose check of the words (cosine >= `figure_similarity`);
-- they say the same in other words: their sentence embeddings (claims.embed) have cosine >=
-  `similarity`, or >= `related` when they share at least 60% of the shorter one's content words.
-  Sentences giving different numbers never join this way ("four killed" / "seven killed" are
-  two claims, and a conflict); two groups join only when their centroids are as close as the
-  pair had to be, so chains of near neighbours do not pull unrelated content together.
+1. Units of different articles that are the same copied text (both lie in passages of one
+   copied-passage cluster and their texts agree: rapidfuzz partial ratio >= `copy_ratio`, the
+   shorter at least 60% of the longer), or that give the same casualty figure (of ten or more from
+   anyone, below that from the same source, with a loose check of the words), join first.
+2. Then average linkage: each unit's nearest neighbours are found (`_similar_edges`), and the two
+   groups with the highest average similarity, every pair of members counted, join while it is at
+   least `threshold`. The similarity of two units mixes the cosine of their sentence embeddings
+   (all-MiniLM-L6-v2 of the clause as written, weight 1 - `lexical`) with the cosine of their
+   cores' TF-IDF vectors (weight `lexical`), whose IDF is this corpus': in coverage of one event
+   every sentence names the dam and both capitals, and what sets a proposition apart ("Crimea",
+   "mined", "seismic") weighs more. Two groups that both say the same side did it count
+   `agent_bonus` closer.
 
-Joined units form a claim (union-find). A claim keeps every member's span. Its sources:
+In both steps two groups join only when they stay one proposition (`_Cluster.compatible`): at
+most one side doing it ("Russia blew up the dam" and "Ukraine blew up the dam" are two claims,
+however close their words), the same polarity (a denial is not the accusation it denies), and no
+two members giving different numbers ("four killed" / "seven killed"). Average linkage means a
+member is close to the claim as a whole: no chain of neighbours pulls two unrelated clauses into
+one claim.
 
-- an attributed member's source is the source its speaker's entity counts as (the entities stage:
-  a spokesperson and "the ministry said" are one source, "Moscow" is Russia's government, "he"
-  unresolved is no source; claims.sources counts them);
-- the independent sources are the distinct attributed sources; a claim nobody attributes counts
-  the articles saying it in their own voice, each copied-passage cluster once (copies collapse to
+A claim keeps every member's span. Its sources (`_claim`):
+
+- an attributed member counts as the source its speaker's entity counts as (the entities stage:
+  a spokesperson as the organisation, "Moscow" as Russia's government, "he" as no one);
+- the independent sources are the distinct credited sources; a claim nobody credits counts the
+  articles saying it in their own voice, each copied-passage cluster once (copies collapse to
   their origin);
-- an own-voice member of a claim that other members attribute to a source is *stripped*: the
-  outlet presents as its own what others credit to someone, and it does not count as a source.
+- an own-voice member of a claim that other members credit to a source is *stripped*: the outlet
+  presents as its own what others credit to someone, and it does not count as a source.
 
 This module is pure: units in, claims out; stages/claims.py feeds it from the store.
 """
@@ -288,7 +294,7 @@ class _Cluster:
         self.version += 1
 
 
-def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float = 0.55,
+def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float = 0.5,
           copy_ratio: float = 90.0, lexical: float = 0.4, figure_similarity: float = 0.45,
           neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id).
@@ -303,10 +309,12 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
     n = len(units)
     if n == 0:
         return []
+    # The embedding reads the clause as written (measured: it places paraphrases closer than the
+    # stripped core does); the words compared are the core's, where a side is named one way.
     texts = [u.core or u.text for u in units]
     numbers = [_numbers(t) for t in texts]
     if embed is not None:
-        vectors = np.asarray(embed(texts), dtype=np.float32)
+        vectors = np.asarray(embed([u.text for u in units]), dtype=np.float32)
         mixed = np.hstack([np.sqrt(1.0 - lexical) * vectors, np.sqrt(lexical) * _lexical(texts)]).astype(np.float32)
     else:  # no embedder: words alone
         vectors = None

@@ -260,9 +260,19 @@ def _heads(tokens) -> list:
 
 
 def _is_purpose(tok) -> bool:
-    """ "to cut off ..." attached to a verb: an infinitive of purpose."""
-    return tok.dep_ in ("advcl", "xcomp") and tok.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.pos_ in ("VERB", "AUX", "NOUN")
+    """ "(in order) to cut off ..." attached to a verb: an infinitive of purpose. An infinitive right
+    after its verb completes it ("allowed to return", "trying to distract") and is no clause of its
+    own; one after the verb's object or a comma ("sabotaged the dam to cut off ...") is."""
+    if tok.pos_ != "VERB" or tok.head.pos_ not in ("VERB", "AUX", "NOUN") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "advcl":
+        return True
+    if tok.dep_ != "xcomp" or tok.head.pos_ == "NOUN":
+        return False
+    head = tok.head
+    between = tok.doc[head.i + 1:tok.left_edge.i]
+    return any(t.dep_ in ("dobj", "pobj") or t.text == "," for t in between)
 
 
 def _cut_heads(root) -> list:
@@ -275,6 +285,8 @@ def _cut_heads(root) -> list:
                 c.dep_ in _SUBJECTS or c.dep_ in ("dobj", "ccomp") for c in tok.children):
             # a clause with a subject of its own, or a second deed ("denies fault, blames Kyiv")
             cuts.append(tok)
+        elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children):
+            cuts.append(tok)  # "only military targets are hit, while civilians are not targeted"
         elif _is_purpose(tok) and tok.head.i in {t.i for t in root.subtree}:
             cuts.append(tok)
             # "to cut off ... and distract ...": each motive on its own
@@ -351,8 +363,17 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
         tokens = [doc[i] for i in range(lo, hi)]
         if not tokens:
             continue
+        found = []
         for head in _heads(tokens):
-            out.extend(_clauses_under(head, tokens, min_words, cue_lemma))
+            found.extend(_clauses_under(head, tokens, min_words, cue_lemma))
+        if not found and _words(tokens) >= min_words:
+            # a parse in pieces ("reported four killed and 27 injured"): the piece is one clause
+            heads = _heads(tokens)
+            toks = _trim(tokens)
+            if toks:
+                found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, None), None,
+                                    _negated(heads[0], cue_lemma)))
+        out.extend(found)
     return out
 
 
@@ -415,6 +436,18 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None) -> list[C
                 frame = (anchor, deed if anchor is root else None)
             break
     root_agent = agent_of(frame[0]) if frame else agent_of(root)
+    # a stretch too short to stand alone ("six had died" before "and more than 40 were treated")
+    # joins the one before it, or the one after
+    k = 0
+    while len(segments) > 1 and k < len(segments):
+        if _words(segments[k][1]) < min_words:
+            if k > 0:
+                segments[k - 1] = (segments[k - 1][0], segments[k - 1][1] + segments[k][1])
+            else:
+                segments[1] = (segments[0][0], segments[0][1] + segments[1][1])
+            del segments[k]
+        else:
+            k += 1
     out = []
     for head, stretch in segments:
         toks = _trim(stretch)
@@ -428,6 +461,31 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None) -> list[C
         out.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(own, agent, own_frame), agent,
                           _negated(head, cue_lemma)))
     return out
+
+
+def accused_side(target: str | None) -> str | None:
+    """The side an accusation's target names ("Kyiv", "the Ukrainian military", "Russian forces")."""
+    if not target:
+        return None
+    found = party(target)
+    if found:
+        return found
+    for word in re.findall(r"[^\W\d_]+", target):
+        if word[:1].isupper():
+            found = party(word)
+            if found:
+                return found
+    return None
+
+
+def blame(text: str, start: int, end: int, target: str, side: str) -> Clause:
+    """The proposition of a short accusation's content ("blamed Russia for [the disaster]"): the
+    side is to blame for it."""
+    content = text[start:end].strip()
+    name = party_name(side)
+    core = f"{name} is to blame" + (f" for {content}" if party(content) != side else "")
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    return Clause(start + lead, start + lead + len(content), core, side, False)
 
 
 # Page furniture that no claim is made of: photo and video credits ("EPA-EFE/STRINGER HANDOUT

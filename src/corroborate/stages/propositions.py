@@ -7,9 +7,10 @@ costs only its own clauses, and the claims stage (a corpus stage) reads them all
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
-from ..claims.propositions import clauses, is_furniture
+from ..claims.propositions import accused_side, blame, clauses, is_furniture
 from ..nlp import from_bytes
 from ..settings import PropositionSettings
 from .base import Stage
@@ -34,13 +35,19 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
                  min_words: int) -> list[dict[str, Any]]:
     """Rows of `propositions` for one parsed article."""
     rows: dict[tuple[int, int], dict[str, Any]] = {}
-    pieces = [(r["start"], r["end"], r["statement_id"], _cue_lemma(doc, r)) for r in statements] + \
-             [(r["start"], r["end"], None, None) for r in assertions]
-    for start, end, statement_id, cue in sorted(pieces, key=lambda p: (p[0], p[1], p[2] or "")):
+    pieces = [(r["start"], r["end"], r["statement_id"], _cue_lemma(doc, r), r.get("target")) for r in statements] + \
+             [(r["start"], r["end"], None, None, None) for r in assertions]
+    for start, end, statement_id, cue, target in sorted(pieces, key=lambda p: (p[0], p[1], p[2] or "")):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or is_furniture(span):
             continue
-        for c in clauses(doc, start, end, min_words, cue):
+        found = clauses(doc, start, end, min_words, cue)
+        side = accused_side(target)
+        if side:
+            # "X accused Y of Z", "X blamed Z on Y": whoever is accused did what the content says,
+            # and even a short content ("blamed Russia for the disaster") is that proposition
+            found = [replace(c, agent=side) for c in found] or [blame(doc.text, start, end, target, side)]
+        for c in found:
             key = (c.start, c.end)
             if key in rows:
                 continue  # a clause once, under the statement it was first found in
@@ -52,7 +59,7 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
 
 class Propositions(Stage):
     name = "propositions"
-    version = "1"
+    version = "2"
     settings_section = "propositions"
     reads = ("doc_id",)
     writes = ("propositions",)
