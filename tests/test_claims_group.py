@@ -194,3 +194,16 @@ def test_unresolved_speakers_count_as_no_source_and_unnamed_reports_only_alone()
     assert _claim([b, c], set()).sources == ["reports (unnamed)"]
     only_he = _claim([b, Unit("v", 0, 5, "Blown up from inside, he said.", speaker="he")], set())
     assert only_he.independent == 2 and only_he.sources == [] and only_he.sourcing["rule"] == "own voice"
+
+
+def test_an_own_voice_restatement_joins_the_credited_claim_and_is_stripped():
+    a, b = "Only military targets are hit, the ministry said.", "Only military targets of the army are taken out."
+    vectors = {a: [1, 0, 0], b: [0.45, 0.893, 0]}  # cosine 0.45: below the threshold, above `attach`
+    us = [Unit("x", 0, 5, a, "One", "2025-03-11", "the ministry", "ministry-id"),
+          Unit("y", 0, 5, b, "Two", "2025-03-12")]
+    assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=None)) == 2
+    [claim] = group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)
+    assert claim.independent == 1 and [s["doc_id"] for s in claim.stripped_in] == ["y"]
+    # an own-voice clause of another side does not join
+    us[1].agent, us[0].agent = "PE", "CL"
+    assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2

@@ -69,7 +69,7 @@ def test_select_stages():
 def test_stages_affected_by_a_column_are_its_readers_and_everything_after_them():
     from corroborate.stages import affected_by
     assert [s.name for s in affected_by({"language"})] == [
-        "parse", "statements", "entities", "facts", "incidents", "claims"]  # the parse, and all built on it
+        "parse", "statements", "entities", "propositions", "facts", "incidents", "claims"]  # the parse, and all built on it
     assert "parse" not in [s.name for s in affected_by({"outlet"})]
     assert affected_by({"title", "author"}) == []  # no stage reads them
 

@@ -86,6 +86,7 @@ class ClaimSettings:
     threshold: float = 0.5
     lexical: float = 0.4
     agent_bonus: float = 0.15
+    attach: float = 0.4
     copy_ratio: float = 90.0
     min_words: int = 4
 

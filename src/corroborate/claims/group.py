@@ -17,8 +17,12 @@ Units become claims in two steps:
    every sentence names the dam and both capitals, and what sets a proposition apart ("Crimea",
    "mined", "seismic") weighs more. Two groups that both say the same side did it count
    `agent_bonus` closer.
+3. What outlets say in their own voice and nobody credits joins the closest claim that credits a
+   source when their average similarity is at least `attach` (below `threshold`): an outlet
+   restating a source's words as its own is the commonest way attribution gets lost, and the
+   member is then stripped there.
 
-In both steps two groups join only when they stay one proposition (`_Cluster.compatible`): at
+In every step two groups join only when they stay one proposition (`_Cluster.compatible`): at
 most one side doing it ("Russia blew up the dam" and "Ukraine blew up the dam" are two claims,
 however close their words), the same polarity (a denial is not the accusation it denies), and no
 two members giving different numbers ("four killed" / "seven killed"). Average linkage means a
@@ -296,7 +300,7 @@ class _Cluster:
 
 def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float = 0.5,
           copy_ratio: float = 90.0, lexical: float = 0.4, figure_similarity: float = 0.45,
-          neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15) -> list[Claim]:
+          neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15, attach: float | None = 0.4) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id).
 
     Average linkage over each unit's nearest neighbours: two groups join when the average
@@ -392,6 +396,28 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
             if s_ >= threshold:
                 lo, hi = min(keep, x), max(keep, x)
                 heapq.heappush(heap, (-s_, lo, hi, clusters[lo].version, clusters[hi].version))
+    if attach is not None and attach < threshold:
+        # 3. What outlets say in their own voice and no one credits often restates what a source
+        # is credited with elsewhere: such a group joins the closest claim that credits a source
+        # when their average similarity is at least `attach` (and it stays one proposition), and
+        # its members are then stripped there.
+        credited = [k for k, c in clusters.items() if any(units[i].attributed for i in c.members)]
+        if credited:
+            totals = np.array([clusters[k].total / len(clusters[k].members) for k in credited])
+            for k in sorted(clusters):
+                c = clusters.get(k)
+                if c is None or any(units[i].attributed for i in c.members):
+                    continue
+                sims = totals @ (c.total / len(c.members))
+                for x in np.argsort(-sims, kind="stable")[:5]:
+                    target = credited[int(x)]
+                    if sims[x] < attach:
+                        break
+                    if target in clusters and clusters[target].compatible(c):
+                        clusters[target].absorb(clusters.pop(k))
+                        for i in clusters[target].members:
+                            why.setdefault(i, set()).add("same content in other words")
+                        break
     claims = [_claim([units[i] for i in c.members], set().union(*(why.get(i, set()) for i in c.members)))
               for c in clusters.values()]
     claims.sort(key=lambda c: (-c.articles, str(c.first_seen), c.claim_id))

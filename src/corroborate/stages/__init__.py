@@ -16,7 +16,7 @@ from .reuse import Reuse
 from .statements import Statements
 
 STAGES: dict[str, Stage | CorpusStage] = {s.name: s for s in (Paragraphs(), Reuse(), Parse(), Statements(),
-                                                                  Propositions(), Entities(), Facts(), Incidents(),
+                                                                  Entities(), Propositions(), Facts(), Incidents(),
                                                                   Claims())}
 
 

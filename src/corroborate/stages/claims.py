@@ -92,7 +92,8 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     for outlet in sorted({d.get("outlet") for d in docs.values() if d.get("outlet")}):
         # the outlet's own name: "Daily Mail (Reuters wire)" is the Daily Mail, not Reuters
         mine = org_words(re.sub(r"\([^)]*\)", " ", outlet))
-        match = sorted(q for q, o in quoted if o != outlet and mine and mine == org_words(org_sources[q]))
+        match = sorted(q for q, o in quoted if o != outlet and mine
+                       and (mine <= org_words(org_sources[q]) or org_words(org_sources[q]) <= mine))
         by_outlet[outlet] = (match[0], org_sources[match[0]]) if match else None
     publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
     for r in propositions:
@@ -134,7 +135,7 @@ class Claims(CorpusStage):
         if progress:
             progress("embedding sentences", 0, len(units))
         found = group(units, embedder().embed if units else None, settings.threshold, settings.copy_ratio,
-                      settings.lexical, agent_bonus=settings.agent_bonus)
+                      settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach)
         if progress:
             progress("embedding sentences", len(units), len(units))
         rows = [{
