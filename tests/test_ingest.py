@@ -194,3 +194,23 @@ def test_metadata_for_a_later_source_of_a_stored_text_only_fills_gaps(tmp_path, 
     doc = snapshot(db)["documents"][0]
     # a.txt is the article's first source: its own date stays; b.txt's row fills the missing outlet
     assert (doc["outlet"], str(doc["published"])[:10]) == ("Kadria.Net", "2025-03-12")
+
+
+def test_a_store_of_an_earlier_version_gets_the_new_columns(tmp_path):
+    """Opening a store written before a column was added adds it, empty, instead of failing
+    every insert that names it."""
+    import duckdb
+
+    from corroborate.schema import TABLES
+    from corroborate.store import Store
+
+    path = tmp_path / "old.duckdb"
+    with Store(path):
+        pass
+    con = duckdb.connect(str(path))
+    table = TABLES["statements"]
+    con.execute(f'ALTER TABLE "{table.name}" DROP COLUMN "{table.columns[-1].name}"')
+    con.close()
+    with Store(path) as store:
+        names = [r[1] for r in store.con.execute('PRAGMA table_info("statements")').fetchall()]
+        assert table.columns[-1].name in names

@@ -278,7 +278,10 @@ PROPOSITIONS = Table(
         Column("text", "VARCHAR", "documents.text[start:end]"),
         Column("core", "VARCHAR", "the words compared: the clause without who reported it, when, asides and "
                "quote marks, a side named by its country ('Ukraine sabotaging the dam' for 'the Kremlin "
-               "accused Kyiv of sabotaging the dam')"),
+               "accused Kyiv of sabotaging the dam'), with every side named alike ('Country sabotaging the dam')"),
+        Column("neutral", "VARCHAR", "the clause as written with every side and every person named alike "
+               "('Country', 'Someone'): what the sentence embedding reads, so that no side's name weighs "
+               "differently"),
         Column("agent", "VARCHAR", "the side doing what the clause says, as a country code ('UA'), when the "
                "clause says who did it"),
         Column("negated", "BOOLEAN", "the clause denies its verb ('was not involved', 'rejects the accusations')"),

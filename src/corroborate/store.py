@@ -62,6 +62,15 @@ class Store:
         if not read_only:
             for table in TABLES.values():
                 self.con.execute(table.ddl())
+                self._add_new_columns(table)
+
+    def _add_new_columns(self, table) -> None:
+        """A store written by an earlier version lacks the columns added since: they are added,
+        empty (the stages that fill them have a new version, so they rerun on `analyze`)."""
+        have = {r[1] for r in self.con.execute(f'PRAGMA table_info("{table.name}")').fetchall()}
+        for column in table.columns:
+            if column.name not in have:
+                self.con.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {column.type}')
 
     def close(self) -> None:
         self.con.close()

@@ -69,6 +69,7 @@ class Unit:
     figures: frozenset[tuple[str, float]] = frozenset()  # (category, value) of its casualty figures
     source_name: str | None = None    # the display name of the source source_key is
     core: str | None = None           # the words compared (propositions.core); None: the text
+    neutral: str | None = None        # what the embedding reads (propositions.neutral); None: the text
     agent: str | None = None          # the side doing what it says (a country code), when it says
     negated: bool = False             # it denies its verb
 
@@ -314,11 +315,12 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
     if n == 0:
         return []
     # The embedding reads the clause as written (measured: it places paraphrases closer than the
-    # stripped core does); the words compared are the core's, where a side is named one way.
+    # stripped core does), with every side and person named alike; the words compared are the
+    # core's. Who did it is the agent, not a word.
     texts = [u.core or u.text for u in units]
     numbers = [_numbers(t) for t in texts]
     if embed is not None:
-        vectors = np.asarray(embed([u.text for u in units]), dtype=np.float32)
+        vectors = np.asarray(embed([u.neutral or u.text for u in units]), dtype=np.float32)
         mixed = np.hstack([np.sqrt(1.0 - lexical) * vectors, np.sqrt(lexical) * _lexical(texts)]).astype(np.float32)
     else:  # no embedder: words alone
         vectors = None

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from ..attribution.lexicon import COGNITION, SPEECH
-from .parties import party, party_name
+from .parties import party
 
 # Verbs that put a deed on someone: "accused X of", "blamed X for", "blamed Y on X", "charged X with".
 ACCUSE = frozenset("accuse blame charge hold".split())
@@ -60,6 +60,7 @@ class Clause:
     core: str             # the words compared across articles (see module doc)
     agent: str | None     # the side doing it, a country code (claims.parties), when the clause says
     negated: bool         # the clause denies its verb
+    neutral: str = ""     # the clause as written, each side and person named alike (`neutral`)
 
 
 def _party_of_np(tok, depth: int = 0) -> str | None:
@@ -313,6 +314,39 @@ def _drop(tok) -> bool:
     return False
 
 
+# Every side, and every person, is one word in what is compared: who did it is the clause's
+# `agent`, who said it its source. So the words and the embedding of "Russia blew up the dam" and
+# "Ukraine blew up the dam" are the same, the agents differ, and no side's name weighs differently
+# from another's in a statistical model (the embedding has seen "Moscow" and "Kyiv" in different
+# company).
+SIDE = "Country"
+PERSON = "Someone"
+
+
+def _neutral_word(t) -> str:
+    if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN") and party(t.text):
+        return SIDE
+    if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not party(t.text):
+        return PERSON
+    return t.text
+
+
+def neutral(tokens) -> str:
+    """The tokens as written, each side and each person's name replaced by one word (see SIDE)."""
+    out: list[str] = []
+    prev = None
+    for t in tokens:
+        if t.is_space:
+            continue
+        word = _neutral_word(t)
+        if word in (SIDE, PERSON) and prev == word and out:
+            out[-1] = word + t.whitespace_  # one word for a name of several ("Volodymyr Zelensky")
+        else:
+            out.append(word + t.whitespace_)
+        prev = word
+    return "".join(out).strip()
+
+
 def _core(tokens, agent: str | None, frame=None) -> str:
     """The clause's words without time, asides and attribution, its side named by its country."""
     keep = set(t.i for t in tokens)
@@ -335,13 +369,12 @@ def _core(tokens, agent: str | None, frame=None) -> str:
     for t in tokens:
         if t.i not in keep or t.is_space or t.is_punct and t.text in _QUOTES or t.ent_type_ in _TIME_ENTS:
             continue
-        p = party(t.text) if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() else None
-        words.append(party_name(p) if p else t.text)
+        words.append(_neutral_word(t))
     text = " ".join(words)
     if not text.strip(" ,;:-–—"):  # everything was attribution or aside: compare the words as written
         text = " ".join(t.text for t in tokens if not t.is_space)
-    if frame is not None and agent and party_name(agent) not in text:
-        text = f"{party_name(agent)} {text}"
+    if frame is not None and agent and not text.startswith(SIDE):
+        text = f"{SIDE} {text}"
     return text.strip(" ,;:-–—")
 
 
@@ -372,7 +405,7 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
             toks = _trim(tokens)
             if toks:
                 found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, None), None,
-                                    _negated(heads[0], cue_lemma)))
+                                    _negated(heads[0], cue_lemma), neutral(toks)))
         out.extend(found)
     return out
 
@@ -459,7 +492,7 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None) -> list[C
             agent = root_agent  # a motive is the motive of whoever acted
         own_frame = frame if head is root and frame else None
         out.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(own, agent, own_frame), agent,
-                          _negated(head, cue_lemma)))
+                          _negated(head, cue_lemma), neutral(toks)))
     return out
 
 
@@ -482,10 +515,10 @@ def blame(text: str, start: int, end: int, target: str, side: str) -> Clause:
     """The proposition of a short accusation's content ("blamed Russia for [the disaster]"): the
     side is to blame for it."""
     content = text[start:end].strip()
-    name = party_name(side)
-    core = f"{name} is to blame" + (f" for {content}" if party(content) != side else "")
+    words = " ".join(SIDE if w[:1].isupper() and party(w) else w for w in content.split())
+    core = f"{SIDE} is to blame" + (f" for {words}" if words != SIDE else "")
     lead = len(text[start:end]) - len(text[start:end].lstrip())
-    return Clause(start + lead, start + lead + len(content), core, side, False)
+    return Clause(start + lead, start + lead + len(content), core, side, False, core)
 
 
 # Page furniture that no claim is made of: photo and video credits ("EPA-EFE/STRINGER HANDOUT

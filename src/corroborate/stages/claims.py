@@ -77,7 +77,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         speaker, source_id, source_name = speaker_of[r["statement_id"]]
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           speaker, source_id, clusters(r["doc_id"], r["start"], r["end"]), source_name=source_name,
-                          core=r["core"], agent=r["agent"], negated=bool(r["negated"])))
+                          core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"])))
     # A source that publishes itself (a ministry's press release): its own voice is the source
     # speaking, so copies of it elsewhere are the source's words, attributed or not.
     # Only an organisation other outlets quote by a name of two words or more counts: an outlet
@@ -104,7 +104,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           d.get("outlet") if source else None, source[0] if source else None,
                           clusters(r["doc_id"], r["start"], r["end"]), source_name=source[1] if source else None,
-                          core=r["core"], agent=r["agent"], negated=bool(r["negated"])))
+                          core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"])))
     pieces = units
     figures = defaultdict(list)
     for f in previous.get("figures", []):

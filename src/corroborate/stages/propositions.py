@@ -52,14 +52,15 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
             if key in rows:
                 continue  # a clause once, under the statement it was first found in
             rows[key] = {"proposition_id": _id(doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start,
-                         "end": c.end, "text": doc.text[c.start:c.end], "core": c.core, "agent": c.agent,
+                         "end": c.end, "text": doc.text[c.start:c.end], "core": c.core, "neutral": c.neutral,
+                         "agent": c.agent,
                          "negated": c.negated, "statement_id": statement_id}
     return [rows[k] for k in sorted(rows)]
 
 
 class Propositions(Stage):
     name = "propositions"
-    version = "2"
+    version = "3"
     settings_section = "propositions"
     reads = ("doc_id",)
     writes = ("propositions",)
