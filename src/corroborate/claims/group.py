@@ -420,13 +420,18 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
                         for i in clusters[target].members:
                             why.setdefault(i, set()).add("same content in other words")
                         break
-    claims = [_claim([units[i] for i in c.members], set().union(*(why.get(i, set()) for i in c.members)))
+    def central(c: _Cluster) -> Unit:
+        """The member closest to the claim as a whole (ties: the earliest in the input)."""
+        scores = mixed[c.members] @ c.total.astype(np.float32)
+        return units[c.members[int(np.argmax(scores))]]
+
+    claims = [_claim([units[i] for i in c.members], set().union(*(why.get(i, set()) for i in c.members)), central(c))
               for c in clusters.values()]
     claims.sort(key=lambda c: (-c.articles, str(c.first_seen), c.claim_id))
     return claims
 
 
-def _claim(members: list[Unit], why: set[str]) -> Claim:
+def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> Claim:
     """A claim from its members, with its sources counted and the reasons written down.
 
     `sourcing` says why the count is what it is: `rule` ('credited': the distinct credited
@@ -484,7 +489,9 @@ def _claim(members: list[Unit], why: set[str]) -> Claim:
         "stripped": sorted({s["doc_id"] for s in stripped}),
         "origins": [{"origin": o, "docs": sorted(set(d))} for o, d in sorted(origins.items())],
     }
-    representative = (credited or members)[0]
+    # the claim's text: its most central member (closest to the claim as a whole), else the
+    # earliest credited one
+    representative = central if central is not None else (credited or members)[0]
     return Claim(claim_id, members, representative.text, len({u.doc_id for u in members}),
                  len({u.outlet or u.doc_id for u in members}), independent, sources,
                  members[0].published, stripped, sorted(why), sourcing)

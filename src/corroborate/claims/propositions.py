@@ -397,9 +397,12 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
         if not tokens:
             continue
         found = []
+        # a whole sentence without a verb is a headline ("Explosion Signals From Ukraine Dam"); a
+        # piece of one without a verb ("at UN headquarters in New York") asserts nothing
+        headline = lo <= sent.start and hi >= sent.end - 1
         for head in _heads(tokens):
-            found.extend(_clauses_under(head, tokens, min_words, cue_lemma))
-        if not found and _words(tokens) >= min_words:
+            found.extend(_clauses_under(head, tokens, min_words, cue_lemma, headline))
+        if not found and _words(tokens) >= min_words and (headline or any(t.pos_ in ("VERB", "AUX") for t in tokens)):
             # a parse in pieces ("reported four killed and 27 injured"): the piece is one clause
             heads = _heads(tokens)
             toks = _trim(tokens)
@@ -427,7 +430,7 @@ def _trim(tokens) -> list:
     return toks
 
 
-def _clauses_under(root, piece, min_words: int, cue_lemma: str | None) -> list[Clause]:
+def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline: bool = True) -> list[Clause]:
     """The clauses of the part of a piece that hangs from `root`.
 
     Each clause is a contiguous stretch of text (so that offsets never overlap): from the first
@@ -486,6 +489,8 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None) -> list[C
         toks = _trim(stretch)
         if _words(toks) < min_words:
             continue
+        if not (headline and len(segments) == 1) and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+            continue  # a piece without a verb ("at UN headquarters in New York") asserts nothing
         own = [t for t in toks if owner(t) == head.i] or toks
         agent = agent_of(head) if head is not root else root_agent
         if agent is None and head is not root:
