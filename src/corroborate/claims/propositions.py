@@ -379,12 +379,13 @@ def _core(tokens, agent: str | None, frame=None) -> str:
 
 
 def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None = None,
-            frame_head=None) -> list[Clause]:
+            content: bool = False) -> list[Clause]:
     """The clauses of the span [start, end) of a parsed article (see module doc).
 
-    `cue_lemma` is the cue of the statement the span is the content of ("deny" makes it negated);
-    `frame_head` the token the content hangs from outside the span (the "accused" of "accused Kyiv
-    of sabotaging the dam"), found from the parse when not given."""
+    `cue_lemma` is the cue of the statement the span is the content of ("deny" makes it negated),
+    and `content` says the span is such a content: then it asserts something even without a verb
+    ("called [Russia's blowing up of the dam a war crime]"). A content hanging from an accusation
+    outside it ("accused Kyiv of [sabotaging the dam]") takes the accused as its agent."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return []
@@ -399,7 +400,7 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
         found = []
         # a whole sentence without a verb is a headline ("Explosion Signals From Ukraine Dam"); a
         # piece of one without a verb ("at UN headquarters in New York") asserts nothing
-        headline = lo <= sent.start and hi >= sent.end - 1
+        headline = content or lo <= sent.start and hi >= sent.end - 1
         for head in _heads(tokens):
             found.extend(_clauses_under(head, tokens, min_words, cue_lemma, headline))
         if not found and _words(tokens) >= min_words and (headline or any(t.pos_ in ("VERB", "AUX") for t in tokens)):

@@ -41,7 +41,7 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or is_furniture(span):
             continue
-        found = clauses(doc, start, end, min_words, cue)
+        found = clauses(doc, start, end, min_words, cue, content=statement_id is not None)
         side = accused_side(target)
         if side:
             # "X accused Y of Z", "X blamed Z on Y": whoever is accused did what the content says,
