@@ -144,3 +144,10 @@ def test_swapping_the_sides_swaps_the_agents(parse):
         [x] = one(parse, a)
         [y] = one(parse, b)
         assert mirror[x.agent] == y.agent and x.negated == y.negated
+
+
+def test_two_sides_together_are_a_side_of_their_own(parse):
+    [c] = one(parse, "Lima and Santiago traded accusations over the collapse of the bridge.")
+    assert c.agent == "CL+PE"
+    [d] = one(parse, "Peru traded accusations with Chile over the bridge.")
+    assert d.agent == "PE"  # one side as the subject: that side did the trading

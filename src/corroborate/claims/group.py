@@ -421,9 +421,11 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
                             why.setdefault(i, set()).add("same content in other words")
                         break
     def central(c: _Cluster) -> Unit:
-        """The member closest to the claim as a whole (ties: the earliest in the input)."""
-        scores = mixed[c.members] @ c.total.astype(np.float32)
-        return units[c.members[int(np.argmax(scores))]]
+        """The member closest to the claim as a whole, among those that read as a sentence (six
+        words or more) when there are any: a reader sees it as the claim's text."""
+        full = [i for i in c.members if len(units[i].text.split()) >= 6] or c.members
+        scores = mixed[full] @ c.total.astype(np.float32)
+        return units[full[int(np.argmax(scores))]]
 
     claims = [_claim([units[i] for i in c.members], set().union(*(why.get(i, set()) for i in c.members)), central(c))
               for c in clusters.values()]

@@ -58,7 +58,8 @@ class Clause:
     start: int            # offsets in the article's text
     end: int
     core: str             # the words compared across articles (see module doc)
-    agent: str | None     # the side doing it, a country code (claims.parties), when the clause says
+    agent: str | None     # the side doing it, a country code (claims.parties), when the clause says;
+                          # two sides together ("Moscow and Kyiv traded blame") as "RU+UA"
     negated: bool         # the clause denies its verb
     neutral: str = ""     # the clause as written, each side and person named alike (`neutral`)
 
@@ -66,7 +67,25 @@ class Clause:
 def _party_of_np(tok, depth: int = 0) -> str | None:
     """The side a noun phrase names: its head, or a modifier of it ("Russian forces", "the Kyiv
     regime", "Moscow's troops"); not a place inside it ("the dam in Ukraine"). A person's name
-    that happens to be a country ("Chad Smith") is no side."""
+    that happens to be a country ("Chad Smith") is no side. Two sides joined ("Moscow and Kyiv
+    traded blame", "both the Russian and Ukrainian authorities") are both: their codes joined by
+    "+", a side of its own that is neither."""
+    one = _one_party(tok, depth)
+    if depth or tok.dep_ == "conj":
+        return one
+    sides = {one} if one else set()
+    for child in tok.children:
+        if child.dep_ == "conj":
+            other = _one_party(child, depth)
+            if other:
+                sides.add(other)
+    for child in tok.children:  # "both the Russian and Ukrainian authorities"
+        if child.dep_ == "amod":
+            sides |= {_one_party(c, depth + 1) for c in child.children if c.dep_ == "conj"} - {None}
+    return "+".join(sorted(sides)) if len(sides) > 1 else one
+
+
+def _one_party(tok, depth: int = 0) -> str | None:
     if depth > 3:
         return None
     p = party(tok.text) if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() else None
@@ -83,12 +102,9 @@ def _party_of_np(tok, depth: int = 0) -> str | None:
         return None  # a person, even "Chad Smith"
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < tok.i:
-            p = _party_of_np(child, depth + 1)
+            p = _one_party(child, depth + 1)
             if p:
                 return p
-        if child.dep_ == "conj":
-            # "Ukraine and its Western allies": the first conjunct speaks
-            continue
     return None
 
 
