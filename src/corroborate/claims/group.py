@@ -40,6 +40,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
+from .neighbours import nearest
 from .sources import collapse, same_source
 
 
@@ -142,41 +143,26 @@ NEIGHBOURS = 50
 
 
 def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   neighbours: int = NEIGHBOURS, block: int = 256) -> list[tuple[int, int]]:
+                   neighbours: int = NEIGHBOURS) -> list[tuple[int, int]]:
     """Pairs (i < j) of units of different articles whose embeddings have cosine >= similarity:
     each unit's `neighbours` closest such units, which in a corpus of ordinary size is all of them.
 
     Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
     pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
-    than a laptop has), while a few dozen nearest neighbours per unit already join them all. Rows
-    of the similarity matrix are computed a block at a time and filtered in numpy."""
-    n = len(units)
-    if n == 0:
+    than a laptop has), while a few dozen nearest neighbours per unit already join them all. The
+    search (claims.neighbours) runs once per distinct text, exactly in a corpus of ordinary size
+    and with an index in a large one."""
+    if not len(units):
         return []
-    _, doc = np.unique(np.array([u.doc_id for u in units], dtype=object).astype(str), return_inverse=True)
-    keys = []
-    for s in range(0, n, block):
-        e = min(n, s + block)
-        sims = vectors[s:e] @ vectors.T
-        sims[doc[s:e, None] == doc[None, :]] = -1.0  # the unit itself and its own article
-        rows, cols = np.nonzero(sims >= similarity)
-        if not len(rows):
-            continue
-        counts = np.bincount(rows, minlength=e - s)
-        if counts.max() > neighbours:
-            # within each row, closest first (ties by column), then keep the first `neighbours`
-            order = np.lexsort((cols, -sims[rows, cols], rows))
-            rows, cols = rows[order], cols[order]
-            first = np.concatenate(([0], np.cumsum(counts)[:-1]))
-            keep = np.arange(len(rows)) - first[rows] < neighbours
-            rows, cols = rows[keep], cols[keep]
-        i = rows.astype(np.int64) + s
-        cols = cols.astype(np.int64)
-        keys.append(np.minimum(i, cols) * n + np.maximum(i, cols))
-    if not keys:
-        return []
-    pairs = np.unique(np.concatenate(keys))
-    return list(zip((pairs // n).tolist(), (pairs % n).tolist()))
+    # copies of a sentence share one vector (claims.vectors): one query for all of them
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    row_of: dict[bytes, int] = {}
+    of = np.array([row_of.setdefault(v.tobytes(), len(row_of)) for v in vectors], dtype=np.int64)
+    first = np.unique(of, return_index=True)[1]  # each vector's first unit
+    found = nearest(vectors[first], np.array([u.doc_id for u in units], dtype=object).astype(str),
+                    neighbours, similarity, of=of)
+    i, j, _ = found.pairs()
+    return list(zip(i.tolist(), j.tolist()))
 
 
 # A sentence ends at . ! ? (and a closing quote) before a capital, but not after an abbreviation

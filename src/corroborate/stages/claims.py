@@ -3,8 +3,9 @@
 attribution flagged, and conflicts listed (`corroborate.claims.conflicts`).
 
 A corpus stage: a new article can join or split any claim, so each run rebuilds the tables from
-the statements, assertions, copied passages, speakers, figures and incidents already stored; the
-embeddings are the only costly step."""
+the statements, assertions, copied passages, speakers, figures and incidents already stored. The
+costly step, embedding sentences, is done once per distinct sentence and kept in the store
+(`sentence_vectors`, see claims.vectors), so a rerun embeds only sentences it has not seen."""
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ from typing import Any, Callable
 from ..claims.conflicts import figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group, sentences
 from ..claims.sources import org_from_role, same_source, source_key
+from ..claims.vectors import sentence_vectors, stored
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
 
@@ -83,25 +85,27 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "1"
+    version = "2"  # 2: vectors rounded to float16 as stored, one per distinct sentence
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published")
     writes = ("claims", "conflicts")
+    caches = ("sentence_vectors",)
     after = ("statements", "entities", "reuse", "facts", "incidents")
     uses = ("statements", "assertions", "reuse", "speaker_entities", "entities", "figures", "incidents")
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
                    settings: ClaimSettings,
                    progress: Callable[[str, int, int], None] | None = None) -> CorpusOutput:
-        from ..claims.embed import embedder  # onnxruntime loads only when claims are built
-
         units = _units(articles, previous, settings.min_words)
         if progress:
             progress("embedding sentences", 0, len(units))
-        found = group(units, embedder().embed if units else None, settings.similarity, settings.copy_ratio,
-                      settings.related)
+        # each distinct sentence once, and only those the last runs did not embed (claims.vectors)
+        vectors = sentence_vectors([u.text for u in units], stored(previous.pop("sentence_vectors", [])), _embed)
         if progress:
             progress("embedding sentences", len(units), len(units))
+            progress("grouping", 0, len(units))
+        found = group(units, (lambda texts: vectors.rows()) if units else None, settings.similarity,
+                      settings.copy_ratio, settings.related)
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
             "n_independent": c.independent, "sources": c.sources, "first_seen": c.first_seen, "why": c.why,
@@ -113,6 +117,13 @@ class Claims(CorpusStage):
         conflicts = figure_conflicts(previous.get("incidents", []), previous.get("figures", [])) + \
             polarity_conflicts(found)
         shared = sum(1 for c in found if c.articles > 1)
-        return CorpusOutput({"claims": rows, "conflicts": conflicts},
+        return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": vectors.store_rows()},
                             f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
-                            f"article), {len(conflicts)} conflicts")
+                            f"article), {len(conflicts)} conflicts; {vectors.embedded} of "
+                            f"{len(vectors.keys)} distinct sentences embedded, the others kept from earlier runs")
+
+
+def _embed(texts: list[str]):
+    from ..claims.embed import embedder  # onnxruntime loads only when there is something to embed
+
+    return embedder().embed(texts)
