@@ -112,10 +112,17 @@ def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any
 def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int]]:
     """Pairs of units of different articles that share a copied-passage cluster and agree in text."""
     edges = []
+    lower = [u.text.lower() for u in units]
+    agree: dict[tuple[str, str], bool] = {}  # a cluster pairs the same sentences many times over
     for i, j in _pairs_sharing(units, lambda u: u.clusters):
-        short, long_ = sorted((units[i].text.lower(), units[j].text.lower()), key=len)
+        short, long_ = sorted((lower[i], lower[j]), key=len)
         # a copy with edits, or one cut shorter, not a headline that shares a phrase
-        if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
+        if len(short) < 0.6 * len(long_):
+            continue
+        same = agree.get((short, long_))
+        if same is None:
+            same = agree[short, long_] = fuzz.partial_ratio(short, long_, score_cutoff=copy_ratio) >= copy_ratio
+        if same:
             edges.append((i, j))
     return edges
 
