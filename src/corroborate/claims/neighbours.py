@@ -36,7 +36,7 @@ import numpy as np
 EXACT_UP_TO = 40_000  # distinct vectors searched exactly (the all-pairs product stays under ~10 s)
 _BLOCK_CELLS = 1 << 24  # elements of one block of a similarity matrix (64 MB of float32)
 _SPREAD_CELLS = 1 << 22  # elements of one table of candidate rows (queries x rows each keeps)
-_CELL_QUERIES = 8192     # queries of the indexed search at a time (their candidates are held at once)
+_CELL_QUERIES = 1 << 16    # queries of the indexed search at a time (their candidates are held at once)
 
 
 @dataclass
@@ -226,8 +226,8 @@ def _assign(vectors: np.ndarray, centres: np.ndarray) -> np.ndarray:
     return out
 
 
-def _kmeans(vectors: np.ndarray, n_cells: int, seed: int, iterations: int = 8,
-            sample: int = 64) -> np.ndarray:
+def _kmeans(vectors: np.ndarray, n_cells: int, seed: int, iterations: int = 6,
+            sample: int = 32) -> np.ndarray:
     """Spherical k-means centres, trained on a seeded sample of at most `sample` vectors per cell."""
     rng = np.random.default_rng(seed)
     m = len(vectors)
