@@ -68,20 +68,22 @@ def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
         if c.articles < 2:
             continue
         marks = [(m, bool(_NEGATION.search(m.text))) for m in c.members]
-        negated = [(m, _content_words(m.text)) for m, neg in marks if neg]
-        if not negated or len(negated) == len(marks):
+        if all(neg for _, neg in marks) or not any(neg for _, neg in marks):
             continue
-        plain = [(m, _content_words(m.text)) for m, neg in marks if not neg]
         # Opposite polarity only between members saying the same words otherwise: a claim that
         # joins "civilians are not targeted" with "only military targets are hit" is no conflict.
-        # (Words are taken once per member: a claim repeated by thousands of articles is common.)
-        opposed: set[int] = set()
-        for a, wa in negated:
-            for b, wb in plain:
-                if _overlap(wa, wb) >= 0.7:
-                    opposed.add(id(a))
-                    opposed.add(id(b))
-        marks = [(m, neg) for m, neg in marks if id(m) in opposed]
+        # (Words are compared once per distinct text: a claim repeated by thousands of articles
+        # is common, and comparing every negated member with every other was quadratic in it.)
+        words = {m.text: _content_words(m.text) for m, _ in marks}
+        negated = sorted({m.text for m, neg in marks if neg})
+        plain = sorted({m.text for m, neg in marks if not neg})
+        opposed: set[str] = set()
+        for a in negated:
+            for b in plain:
+                if _overlap(words[a], words[b]) >= 0.7:
+                    opposed.add(a)
+                    opposed.add(b)
+        marks = [(m, neg) for m, neg in marks if m.text in opposed]
         if len({neg for _, neg in marks}) < 2:
             continue
         sides = [{"negated": neg, "source": m.source_key or m.outlet, "doc_id": m.doc_id, "start": m.start,

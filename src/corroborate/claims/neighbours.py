@@ -8,10 +8,10 @@ Rows are units (a sentence of an article); `groups[i]` names the row's article, 
 group never pair. `vectors` holds unit-length vectors; with `of`, row i's vector is
 `vectors[of[i]]`, so copies of one sentence (claims.vectors) share one vector and one search.
 
-What a row gets, exactly: among the rows of other groups with cosine >= floor, the k with the
-highest cosine, ties by row index (cosines computed in float32 from the given vectors, so the
-same for the exact and the indexed search). Copies of one text tie at the same cosine and so come
-in row order.
+What a row gets: among the rows of other groups with cosine >= floor, the k with the highest
+cosine, ties by row index (the cosines are float32 matrix products of the given vectors). Copies
+of one text tie at the same cosine and so come in row order. This is what the claims grouping
+computed row by row before (group._similar_edges), and the exact search gives it to the bit.
 
 How: the distinct vectors are searched, not the rows (a sentence copied by 200 articles is one
 query), and each distinct vector's neighbours are spread over the rows that carry them. The
@@ -33,7 +33,7 @@ from typing import Iterator
 
 import numpy as np
 
-EXACT_UP_TO = 40_000  # distinct vectors searched exactly (the all-pairs product stays under ~10 s)
+EXACT_UP_TO = 20_000  # distinct vectors searched exactly (about 1,300 articles; seconds)
 _BLOCK_CELLS = 1 << 24  # elements of one block of a similarity matrix (64 MB of float32)
 _SPREAD_CELLS = 1 << 22  # elements of one table of candidate rows (queries x rows each keeps)
 _CELL_QUERIES = 1 << 16    # queries of the indexed search at a time (their candidates are held at once)

@@ -97,6 +97,11 @@ class Claims(CorpusStage):
                    settings: ClaimSettings,
                    progress: Callable[[str, int, int], None] | None = None) -> CorpusOutput:
         units = _units(articles, previous, settings.min_words)
+        figures = figure_conflicts(previous.get("incidents", []), previous.get("figures", []))
+        # The input tables are done with: let them go before the costly part (at 10,000 articles
+        # they hold about a gigabyte as Python dicts).
+        for table in self.uses:
+            previous.pop(table, None)
         if progress:
             progress("embedding sentences", 0, len(units))
         # each distinct sentence once, and only those the last runs did not embed (claims.vectors)
@@ -114,8 +119,7 @@ class Claims(CorpusStage):
                                     "attributed_to": m.speaker, "source": m.source_key} for m in c.members],
                                   ensure_ascii=False),
         } for c in found]
-        conflicts = figure_conflicts(previous.get("incidents", []), previous.get("figures", [])) + \
-            polarity_conflicts(found)
+        conflicts = figures + polarity_conflicts(found)
         shared = sum(1 for c in found if c.articles > 1)
         return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": vectors.store_rows()},
                             f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
