@@ -34,9 +34,10 @@ from typing import Iterator
 import numpy as np
 
 EXACT_UP_TO = 20_000  # distinct vectors searched exactly (about 1,300 articles; seconds)
+PROBES = 32           # fewest cells of the index a query is compared with (see the module doc)
 _BLOCK_CELLS = 1 << 24  # elements of one block of a similarity matrix (64 MB of float32)
 _SPREAD_CELLS = 1 << 22  # elements of one table of candidate rows (queries x rows each keeps)
-_CELL_QUERIES = 1 << 16    # queries of the indexed search at a time (their candidates are held at once)
+_CELL_QUERIES = 8192     # queries of the indexed search at a time (their candidates are held at once)
 
 
 @dataclass
@@ -74,14 +75,21 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
         return Neighbours(idx, sims)
     group = np.unique(groups, return_inverse=True)[1].astype(np.int64)
     m = len(vectors)
+    # Rows a query's list must hold so that each of its rows still has k after leaving out its
+    # own group's: k plus the most rows one group has.
+    need = k + int(np.bincount(group).max())
+    if m <= exact_up_to:
+        search: _Exact | _Cells = _Exact(vectors, floor)
+    else:
+        # the index numbers the vectors cell by cell, so a run of queries is a run of cells
+        search = _Cells(vectors, floor, probes)
+        renumber = np.empty(m, dtype=np.int64)
+        renumber[search.order] = np.arange(m)
+        of = renumber[of]
     # rows of each distinct vector, by row index: rows_of(t) = order[start[t]:start[t] + count[t]]
     order = np.argsort(of, kind="stable")
     count = np.bincount(of, minlength=m)
     start = np.concatenate(([0], np.cumsum(count)[:-1]))
-    # Rows a query's list must hold so that each of its rows still has k after leaving out its
-    # own group's: k plus the most rows one group has.
-    need = k + int(np.bincount(group).max())
-    search = _Exact(vectors, floor) if m <= exact_up_to else _Cells(vectors, floor, probes)
     todo = np.flatnonzero(count > 0)
     width = 2 * k
     while len(todo):
@@ -164,43 +172,46 @@ class _Exact:
 
 
 class _Cells:
-    """An inverted-file index in numpy: vectors in cells around k-means centres; a query is compared
-    exactly with the members of its `probes` nearest cells, so a found cosine is the true one and
-    only a neighbour in a cell not probed can be missed."""
+    """An inverted-file index in numpy: the vectors are cut into cells around k-means centres and
+    renumbered cell by cell (`order`: new number -> given row); a query is compared exactly with
+    the members of the `probes` cells whose centres are nearest it. A found cosine is the true one;
+    only a neighbour in a cell not probed can be missed. The queries of a run (consecutive numbers,
+    so a few neighbouring cells) that probe one cell are compared with its members in one matrix
+    product, which keeps the products large."""
 
     def __init__(self, vectors: np.ndarray, floor: float, probes: int | None = None, seed: int = 0):
-        self.vectors, self.floor = vectors, floor
+        self.floor = floor
         m = len(vectors)
         self.n_cells = max(1, int(round(4 * np.sqrt(m))))
-        self.probes = probes or max(1, int(round(0.03 * self.n_cells)))
+        self.probes = min(self.n_cells, probes or max(PROBES, int(round(1.6 * np.sqrt(self.n_cells)))))
         self.centres = _kmeans(vectors, self.n_cells, seed)
         cell = _assign(vectors, self.centres)
         self.order = np.argsort(cell, kind="stable")
+        self.vectors = vectors[self.order]
         counts = np.bincount(cell, minlength=self.n_cells)
         self.start = np.concatenate(([0], np.cumsum(counts)))
 
     def candidates(self, queries: np.ndarray, width: int):
-        """As _Exact.candidates, from the probed cells, at most `width` per query; complete[i] is
-        False when queries[i]'s `width`-th candidate is still above the floor."""
+        """As _Exact.candidates, for queries numbered as in `order`, at most `width` each;
+        complete[i] is False when queries[i] had more than `width` above the floor."""
         qv = self.vectors[queries]
         near = np.argsort(-(qv @ self.centres.T), axis=1, kind="stable")[:, :self.probes]
-        out_q, out_d, out_s = [], [], []
-        complete = np.ones(len(queries), dtype=bool)
-        # queries that probe the same cell are compared with its members in one product
         qi = np.repeat(np.arange(len(queries)), self.probes)
         cells = near.ravel()
         o = np.argsort(cells, kind="stable")
         qi, cells = qi[o], cells[o]
         bounds = np.flatnonzero(np.diff(cells)) + 1
-        for part_q, cell in zip(np.split(qi, bounds), cells[np.concatenate(([0], bounds))] if len(cells) else []):
-            members = self.order[self.start[cell]:self.start[cell + 1]]
-            if not len(members):
+        out_q, out_d, out_s = [], [], []
+        for part, cell in zip(np.split(qi, bounds), cells[np.concatenate(([0], bounds))]):
+            lo, hi = self.start[cell], self.start[cell + 1]
+            if lo == hi:
                 continue
-            block = qv[part_q] @ self.vectors[members].T
+            block = qv[part] @ self.vectors[lo:hi].T
             r, c = np.nonzero(block >= self.floor)
-            out_q.append(part_q[r])
-            out_d.append(members[c])
+            out_q.append(part[r])
+            out_d.append(c + lo)
             out_s.append(block[r, c])
+        complete = np.ones(len(queries), dtype=bool)
         if not out_q:
             e = np.empty(0, dtype=np.int64)
             return e, e, np.empty(0, dtype=np.float32), complete
@@ -209,9 +220,7 @@ class _Cells:
         s = np.concatenate(out_s)
         o = np.lexsort((d, -s, q))
         q, d, s = q[o], d[o], s[o]
-        # keep the first `width` of each query
-        first = np.searchsorted(q, np.arange(len(queries)))
-        rank = np.arange(len(q)) - first[q]
+        rank = np.arange(len(q)) - np.searchsorted(q, q)
         complete[q[rank == width]] = False
         keep = rank < width
         return queries[q[keep]], d[keep], s[keep], complete

@@ -38,6 +38,7 @@ from .embed import DIMENSIONS, MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256
 # is never used, and is pruned by the next run.
 MODEL = f"all-MiniLM-L6-v2-int8:{MODEL_SHA256[:12]}:{TOKENIZER_SHA256[:12]}:{MAX_TOKENS}"
 STORED = np.dtype("<f2")  # float16, little-endian whatever the machine
+EMBED_CHUNK = 8192        # texts handed to the embedder at once
 
 
 def normalise(text: str) -> str:
@@ -112,8 +113,9 @@ def sentence_vectors(texts: Sequence[str], known: Mapping[str, bytes],
     have = [r for r, b in enumerate(blobs) if b is not None]
     if have:
         vectors[have] = from_bytes([blobs[r] for r in have])
-    if todo:
-        if embed is None:
-            raise ValueError(f"{len(todo)} texts have no stored vector and there is no embedder")
-        vectors[todo] = as_stored(embed([distinct[r] for r in todo]))
+    if todo and embed is None:
+        raise ValueError(f"{len(todo)} texts have no stored vector and there is no embedder")
+    for s in range(0, len(todo), EMBED_CHUNK):  # a chunk at a time: the tokenizer's output is large
+        chunk = todo[s:s + EMBED_CHUNK]
+        vectors[chunk] = as_stored(embed([distinct[r] for r in chunk]))
     return Vectors(vectors, of, keys, len(todo))
