@@ -56,8 +56,12 @@ class Neighbours:
         rows, cols, sims = rows[ok], cols[ok], sims[ok]
         lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
         key = lo * max(n, 1) + hi
-        key, first = np.unique(key, return_index=True)
-        return key // max(n, 1), key % max(n, 1), sims[first]
+        o = np.argsort(key, kind="stable")
+        key, sims = key[o], sims[o]
+        first = np.ones(len(key), dtype=bool)
+        first[1:] = key[1:] != key[:-1]
+        key, sims = key[first], sims[first]
+        return key // max(n, 1), key % max(n, 1), sims
 
 
 def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: np.ndarray | None = None,
