@@ -58,9 +58,9 @@ def remove_article(store: Store, doc_id: str) -> None:
         store.delete_docs(table, [doc_id])
 
 
-def run(store: Store, embed: Counting, monkeypatch) -> None:
+def run(store: Store, embed: Counting, monkeypatch, settings=None) -> None:
     monkeypatch.setattr(claims_stage, "_embed", embed)
-    run_corpus_stage(DuckDBEngine(store), claims_stage.Claims(), load_settings())
+    run_corpus_stage(DuckDBEngine(store), claims_stage.Claims(), settings or load_settings())
 
 
 def table(store: Store, name: str) -> list[tuple]:
@@ -165,3 +165,16 @@ def test_vectors_of_sentences_no_longer_present_are_pruned(tmp_path, monkeypatch
         assert again.asked == [] and store.count("sentence_vectors") == 3
         keys = {r[1] for r in table(store, "sentence_vectors")}
         assert cv.text_key("Engineers began repairs to the dam at dawn.") not in keys
+
+
+def test_vectors_are_kept_when_the_grouping_settings_change(tmp_path, monkeypatch):
+    import dataclasses
+
+    settings = load_settings()
+    stricter = dataclasses.replace(settings, claims=dataclasses.replace(settings.claims, similarity=0.9))
+    with Store(tmp_path / "s.duckdb") as store:
+        add_articles(store, SAID)
+        run(store, Counting(), monkeypatch, settings)
+        again = Counting()
+        run(store, again, monkeypatch, stricter)  # the stage reruns (new settings), the vectors stay
+        assert again.asked == [] and store.count("sentence_vectors") == 4
