@@ -168,3 +168,11 @@ def test_polarity_conflict_between_members_saying_the_same_words():
     sides = json.loads(found[0]["sides"])
     assert sorted((s["doc_id"], s["negated"]) for s in sides) == [("a", False), ("b", True)]
     assert polarity_conflicts([_claim(members[:1] + members[2:], set())]) == []
+
+
+def test_units_sharing_a_key_only_within_one_article_make_no_pair():
+    from corroborate.claims.group import _pairs_sharing
+
+    units = [Unit("d0", 0, 5, "x", "o", None, None, None, frozenset({"c"})),
+             Unit("d0", 9, 15, "y", "o", None, None, None, frozenset({"c"}))]
+    assert list(_pairs_sharing(units, lambda u: u.clusters)) == []

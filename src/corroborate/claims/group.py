@@ -121,6 +121,8 @@ def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any
     if not codes:
         return
     pairs = np.sort(np.concatenate(codes))
+    if not len(pairs):
+        return
     pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (np.unique hashes, slower)
     for s in range(0, len(pairs), 1 << 16):
         chunk = pairs[s:s + (1 << 16)]
