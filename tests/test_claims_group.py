@@ -148,11 +148,11 @@ def test_similar_pairs_are_bounded_per_unit_and_still_join_a_repeated_statement(
     vectors = np.array([v / np.linalg.norm(v) for v in vecs], dtype=np.float32)
     units = [Unit(f"d{k}", 0, 5, "x", "o", None, None, None, frozenset()) for k in range(50)]
     units[1] = Unit("d0", 10, 15, "y", "o", None, None, None, frozenset())  # same article as unit 0
-    every = _similar_edges(vectors, units, 0.9, neighbours=1000, block=7)
+    every = _similar_edges(vectors, units, 0.9, neighbours=1000)
     brute = [(i, j) for i in range(50) for j in range(i + 1, 50)
              if units[i].doc_id != units[j].doc_id and float(vectors[i] @ vectors[j]) >= 0.9]
     assert every == brute and (0, 1) not in every
-    bounded = _similar_edges(vectors, units, 0.9, neighbours=3, block=7)
+    bounded = _similar_edges(vectors, units, 0.9, neighbours=3)
     assert set(bounded) <= set(every) and len(bounded) <= 50 * 3
     union = _Union(50)
     for i, j in bounded:
@@ -207,3 +207,11 @@ def test_an_own_voice_restatement_joins_the_credited_claim_and_is_stripped():
     # an own-voice clause of another side does not join
     us[1].agent, us[0].agent = "PE", "CL"
     assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2
+
+
+def test_units_sharing_a_key_only_within_one_article_make_no_pair():
+    from corroborate.claims.group import _pairs_sharing
+
+    units = [Unit("d0", 0, 5, "x", "o", None, None, None, frozenset({"c"})),
+             Unit("d0", 9, 15, "y", "o", None, None, None, frozenset({"c"}))]
+    assert list(_pairs_sharing(units, lambda u: u.clusters)) == []

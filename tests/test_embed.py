@@ -40,3 +40,10 @@ def test_no_texts_and_empty_texts():
 def test_a_very_long_text_is_truncated_not_refused():
     v = embedder().embed(["word " * 5000])
     assert np.isfinite(v).all() and abs(float(np.linalg.norm(v)) - 1) < 1e-5
+
+
+def test_a_vector_is_bit_for_bit_the_same_alone_or_in_any_batch():
+    # what lets claims.vectors keep vectors across runs: a warm run equals a cold one
+    alone = embedder().embed([SAID])[0]
+    among = embedder().embed([OTHER, SAID, PARAPHRASE, SAID + " Indeed.", ""] + [OTHER] * 70)[1]
+    assert np.array_equal(alone, among)

@@ -551,6 +551,20 @@ CONFLICTS = Table(
     ("conflict_id",),
 )
 
+SENTENCE_VECTORS = Table(
+    "sentence_vectors",
+    "The claims stage's sentence embeddings, kept so a rerun embeds only sentences it has not seen: one row "
+    "per distinct sentence (whitespace collapsed) of its last run; copies of a sentence share the row.",
+    (
+        Column("model", "VARCHAR", "the embedding model, tokenizer and truncation the vector was made with "
+               "(a vector of another model is not used)"),
+        Column("text_key", "VARCHAR", "the first 32 hex digits of the SHA-256 of the sentence, whitespace "
+               "collapsed"),
+        Column("vector", "BLOB", "the unit-length embedding: 384 float16 values, little-endian"),
+    ),
+    ("model", "text_key"),
+)
+
 CORPUS_RUNS = Table(
     "corpus_runs",
     "Stages that work on the whole corpus at once (copied passages): when each last ran, on which "
@@ -570,7 +584,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FIL
                                                 PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
                                                 COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, PROPOSITIONS, ENTITIES,
                                                 SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,
-                                                INCIDENTS, CLAIMS, CONFLICTS)}
+                                                INCIDENTS, CLAIMS, CONFLICTS, SENTENCE_VECTORS)}
 
 
 def markdown() -> str:

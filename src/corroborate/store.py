@@ -95,6 +95,23 @@ class Store:
         finally:
             self.con.unregister("_rows")
 
+    def sync(self, table: str, rows: Sequence[dict]) -> None:
+        """Make the table hold the rows' keys: rows whose key is stored stay as they are (only new
+        keys are written), stored rows whose key is not among rows are deleted."""
+        t = TABLES[table]
+        keys = " AND ".join(f"r.{_q(k)} = t.{_q(k)}" for k in t.key)
+        if not rows:
+            self.con.execute(f"DELETE FROM {_q(table)}")
+            return
+        self.con.register("_rows", arrow_table(t, rows))
+        try:
+            self.con.execute(f"DELETE FROM {_q(table)} t WHERE NOT EXISTS (SELECT 1 FROM _rows r WHERE {keys})")
+            cols = ", ".join(_q(c) for c in t.names)
+            self.con.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM _rows r "
+                             f"WHERE NOT EXISTS (SELECT 1 FROM {_q(table)} t WHERE {keys})")
+        finally:
+            self.con.unregister("_rows")
+
     def delete_docs(self, table: str, doc_ids: Iterable[str]) -> None:
         ids = list(doc_ids)
         if ids:

@@ -13,6 +13,8 @@ import json
 import re
 from typing import Any, Sequence
 
+import numpy as np
+
 from .group import Claim, _content_words, _overlap
 
 _NEGATION = re.compile(r"\b(?:not|no|never|n[o’']t|neither|nor|none|nobody|nothing|denied|denies|deny)\b", re.I)
@@ -68,20 +70,16 @@ def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
         if c.articles < 2:
             continue
         marks = [(m, bool(_NEGATION.search(m.text))) for m in c.members]
-        negated = [(m, _content_words(m.text)) for m, neg in marks if neg]
-        if not negated or len(negated) == len(marks):
+        if all(neg for _, neg in marks) or not any(neg for _, neg in marks):
             continue
-        plain = [(m, _content_words(m.text)) for m, neg in marks if not neg]
         # Opposite polarity only between members saying the same words otherwise: a claim that
         # joins "civilians are not targeted" with "only military targets are hit" is no conflict.
-        # (Words are taken once per member: a claim repeated by thousands of articles is common.)
-        opposed: set[int] = set()
-        for a, wa in negated:
-            for b, wb in plain:
-                if _overlap(wa, wb) >= 0.7:
-                    opposed.add(id(a))
-                    opposed.add(id(b))
-        marks = [(m, neg) for m, neg in marks if id(m) in opposed]
+        # (Words are compared once per distinct text: a claim repeated by thousands of articles
+        # is common, and comparing every negated member with every other was quadratic in it.)
+        negated = sorted({m.text for m, neg in marks if neg})
+        plain = sorted({m.text for m, neg in marks if not neg})
+        opposed = _opposed(negated, plain)
+        marks = [(m, neg) for m, neg in marks if m.text in opposed]
         if len({neg for _, neg in marks}) < 2:
             continue
         sides = [{"negated": neg, "source": m.source_name or m.speaker or m.outlet, "doc_id": m.doc_id, "start": m.start,
@@ -89,3 +87,31 @@ def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
         out.append({"conflict_id": _id("polarity", c.claim_id), "kind": "polarity", "about": c.text,
                     "incident_id": None, "claim_id": c.claim_id, "sides": json.dumps(sides, ensure_ascii=False)})
     return out
+
+
+def _opposed(negated: list[str], plain: list[str]) -> set[str]:
+    """The texts of either list that share at least 70% of the shorter one's content words with a
+    text of the other (group._overlap >= 0.7). Many pairs are counted in numpy: a claim of
+    thousands of distinct texts has millions of pairs."""
+    words = {t: _content_words(t) for t in (*negated, *plain)}
+    if len(negated) * len(plain) <= 10_000:
+        opposed: set[str] = set()
+        for a in negated:
+            for b in plain:
+                if _overlap(words[a], words[b]) >= 0.7:
+                    opposed.update((a, b))
+        return opposed
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words.values())))}
+
+    def matrix(texts: list[str]) -> np.ndarray:
+        m = np.zeros((len(texts), len(vocabulary)), dtype=np.float32)
+        for r, t in enumerate(texts):
+            m[r, [vocabulary[w] for w in words[t]]] = 1.0
+        return m
+
+    neg, pla = matrix(negated), matrix(plain)
+    shared = neg @ pla.T  # exact: counts of shared words, far below float32's 2**24
+    shorter = np.minimum(neg.sum(axis=1)[:, None], pla.sum(axis=1)[None, :])
+    # as _overlap computes it, in float64: the share, then the comparison
+    hit = (shorter > 0) & (shared.astype(np.float64) / np.maximum(shorter, 1).astype(np.float64) >= 0.7)
+    return {negated[i] for i in np.flatnonzero(hit.any(axis=1))} | {plain[j] for j in np.flatnonzero(hit.any(axis=0))}

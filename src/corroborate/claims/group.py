@@ -47,11 +47,12 @@ import hashlib
 import heapq
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from .neighbours import nearest
 from .sources import collapse, same_source
 
 
@@ -112,26 +113,53 @@ class _Union:
         return True
 
 
-def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> list[tuple[int, int]]:
-    """Pairs (i < j) of units of different articles that share a key, each pair once."""
+def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) of units of different articles that share a key, each pair once, in order.
+
+    Pairs are made in numpy and handed out a slice at a time: at 10,000 articles a common figure
+    ("8 killed") is shared by a thousand units, and ten million pairs held as Python tuples in a
+    set took more memory than the whole stage may."""
     by_key: dict[Any, list[int]] = {}
     for i, u in enumerate(units):
         for k in keys_of(u):
             by_key.setdefault(k, []).append(i)
-    pairs: set[tuple[int, int]] = set()
+    n = len(units)
+    doc = np.unique(np.array([u.doc_id for u in units], dtype=object).astype(str), return_inverse=True)[1] \
+        if n else np.zeros(0, dtype=np.int64)
+    codes = []
     for members in by_key.values():
-        for x, i in enumerate(members):
-            pairs.update((i, j) for j in members[x + 1:] if units[i].doc_id != units[j].doc_id)
-    return sorted(pairs)
+        if len(members) < 2:
+            continue
+        m = np.array(members, dtype=np.int64)  # ascending: units are numbered in order
+        a, b = np.triu_indices(len(m), 1)
+        a, b = m[a], m[b]
+        keep = doc[a] != doc[b]
+        codes.append(a[keep] * n + b[keep])
+    if not codes:
+        return
+    pairs = np.sort(np.concatenate(codes))
+    if not len(pairs):
+        return
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (np.unique hashes, slower)
+    for s in range(0, len(pairs), 1 << 16):
+        chunk = pairs[s:s + (1 << 16)]
+        yield from zip((chunk // n).tolist(), (chunk % n).tolist())
 
 
 def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int]]:
     """Pairs of units of different articles that share a copied-passage cluster and agree in text."""
     edges = []
+    lower = [u.text.lower() for u in units]
+    agree: dict[tuple[str, str], bool] = {}  # a cluster pairs the same sentences many times over
     for i, j in _pairs_sharing(units, lambda u: u.clusters):
-        short, long_ = sorted((units[i].text.lower(), units[j].text.lower()), key=len)
+        short, long_ = sorted((lower[i], lower[j]), key=len)
         # a copy with edits, or one cut shorter, not a headline that shares a phrase
-        if len(short) >= 0.6 * len(long_) and fuzz.partial_ratio(short, long_) >= copy_ratio:
+        if len(short) < 0.6 * len(long_):
+            continue
+        same = agree.get((short, long_))
+        if same is None:
+            same = agree[short, long_] = fuzz.partial_ratio(short, long_, score_cutoff=copy_ratio) >= copy_ratio
+        if same:
             edges.append((i, j))
     return edges
 
@@ -159,41 +187,26 @@ NEIGHBOURS = 50
 
 
 def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   neighbours: int = NEIGHBOURS, block: int = 256) -> list[tuple[int, int]]:
+                   neighbours: int = NEIGHBOURS) -> list[tuple[int, int]]:
     """Pairs (i < j) of units of different articles whose embeddings have cosine >= similarity:
     each unit's `neighbours` closest such units, which in a corpus of ordinary size is all of them.
 
     Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
     pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
-    than a laptop has), while a few dozen nearest neighbours per unit already join them all. Rows
-    of the similarity matrix are computed a block at a time and filtered in numpy."""
-    n = len(units)
-    if n == 0:
+    than a laptop has), while a few dozen nearest neighbours per unit already join them all. The
+    search (claims.neighbours) runs once per distinct text, exactly in a corpus of ordinary size
+    and with an index in a large one."""
+    if not len(units):
         return []
-    _, doc = np.unique(np.array([u.doc_id for u in units], dtype=object).astype(str), return_inverse=True)
-    keys = []
-    for s in range(0, n, block):
-        e = min(n, s + block)
-        sims = vectors[s:e] @ vectors.T
-        sims[doc[s:e, None] == doc[None, :]] = -1.0  # the unit itself and its own article
-        rows, cols = np.nonzero(sims >= similarity)
-        if not len(rows):
-            continue
-        counts = np.bincount(rows, minlength=e - s)
-        if counts.max() > neighbours:
-            # within each row, closest first (ties by column), then keep the first `neighbours`
-            order = np.lexsort((cols, -sims[rows, cols], rows))
-            rows, cols = rows[order], cols[order]
-            first = np.concatenate(([0], np.cumsum(counts)[:-1]))
-            keep = np.arange(len(rows)) - first[rows] < neighbours
-            rows, cols = rows[keep], cols[keep]
-        i = rows.astype(np.int64) + s
-        cols = cols.astype(np.int64)
-        keys.append(np.minimum(i, cols) * n + np.maximum(i, cols))
-    if not keys:
-        return []
-    pairs = np.unique(np.concatenate(keys))
-    return list(zip((pairs // n).tolist(), (pairs % n).tolist()))
+    # copies of a sentence share one vector (claims.vectors): one query for all of them
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    row_of: dict[bytes, int] = {}
+    of = np.array([row_of.setdefault(v.tobytes(), len(row_of)) for v in vectors], dtype=np.int64)
+    first = np.unique(of, return_index=True)[1]  # each vector's first unit
+    found = nearest(vectors[first], np.array([u.doc_id for u in units], dtype=object).astype(str),
+                    neighbours, similarity, of=of)
+    i, j, _ = found.pairs()
+    return list(zip(i.tolist(), j.tolist()))
 
 
 _STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being

@@ -61,7 +61,8 @@ class Engine(ABC):
     @abstractmethod
     def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
                        rows: dict[str, list[dict[str, Any]]]) -> None:
-        """Atomically replace the stage's tables with rows and record the run."""
+        """Atomically replace the stage's tables with rows, bring its `caches` tables to the rows
+        returned for them (by key: new rows inserted, rows not returned deleted), and record the run."""
 
 
 def stage_digest(stage: Stage | CorpusStage, settings: Settings) -> str:
@@ -93,12 +94,15 @@ def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, for
     previous = {t: engine.rows(t) for t in stage.keeps} if same_method else {}
     for table in stage.uses:  # inputs from upstream stages, always current
         previous[table] = engine.rows(table)
+    for table in stage.caches:  # valid whatever the settings
+        previous[table] = engine.rows(table)
     progress = (lambda step, done, total: on_batch(f"{stage.name}: {step}", done, total)) if on_batch else None
     output = stage.run_corpus(engine.all_articles(stage.reads), previous,
                               settings.section(stage.settings_section), progress)
-    unknown = set(output.tables) - set(stage.writes)
+    unknown = set(output.tables) - set(stage.writes) - set(stage.caches)
     if unknown:
         raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
+    del previous  # the inputs can go before the output is written (memory at 10,000 articles)
     engine.replace_tables(stage, digest, corpus, output.tables)
     return StageResult(stage.name, stage.version, corpus[1], 0,
                        {t: len(output.tables.get(t, [])) for t in stage.writes}, output.note)

@@ -46,6 +46,11 @@ class CorpusStage(ABC):
     reads: ClassVar[tuple[str, ...]] = ("doc_id", "text")
     writes: ClassVar[tuple[str, ...]]
     keeps: ClassVar[tuple[str, ...]] = ()
+    # Tables of work that stays valid whatever the settings (rows keyed by their content, such as
+    # the vector of a sentence): always passed back in `previous`, and written by key, in the
+    # same transaction as `writes`: rows returned are kept (new ones inserted), rows not returned
+    # are dropped. Not listed in `writes`.
+    caches: ClassVar[tuple[str, ...]] = ()
     after: ClassVar[tuple[str, ...]] = ()  # as for Stage: upstream versions and settings enter the digest
     uses: ClassVar[tuple[str, ...]] = ()   # whole tables passed in as previous-style input
 

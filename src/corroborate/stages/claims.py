@@ -3,8 +3,9 @@
 attribution flagged, and conflicts listed (`corroborate.claims.conflicts`).
 
 A corpus stage: a new article can join or split any claim, so each run rebuilds the tables from
-the statements, assertions, copied passages, speakers, figures and incidents already stored; the
-embeddings are the only costly step."""
+the statements, assertions, copied passages, speakers, figures and incidents already stored. The
+costly step, embedding sentences, is done once per distinct sentence and kept in the store
+(`sentence_vectors`, see claims.vectors), so a rerun embeds only sentences it has not seen."""
 from __future__ import annotations
 
 import json
@@ -15,6 +16,7 @@ from typing import Any, Callable
 from ..claims.conflicts import figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group
 from ..attribution.sources import org_words
+from ..claims.vectors import sentence_vectors, stored
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
 
@@ -119,25 +121,34 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "3"
+    version = "4"  # 4: clauses of the propositions stage; vectors rounded to float16, one per distinct text
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published")
     writes = ("claims", "conflicts")
+    caches = ("sentence_vectors",)
     after = ("statements", "propositions", "entities", "reuse", "facts", "incidents")
     uses = ("statements", "propositions", "reuse", "speaker_entities", "entities", "figures", "incidents")
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
                    settings: ClaimSettings,
                    progress: Callable[[str, int, int], None] | None = None) -> CorpusOutput:
-        from ..claims.embed import embedder  # onnxruntime loads only when claims are built
-
         units = _units(articles, previous, settings.min_words)
+        figures = figure_conflicts(previous.get("incidents", []), previous.get("figures", []))
+        # The input tables are done with: let them go before the costly part (at 10,000 articles
+        # they hold about a gigabyte as Python dicts).
+        for table in self.uses:
+            previous.pop(table, None)
         if progress:
             progress("embedding sentences", 0, len(units))
-        found = group(units, embedder().embed if units else None, settings.threshold, settings.copy_ratio,
-                      settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach)
+        # each distinct sentence once, and only those the last runs did not embed (claims.vectors);
+        # what is embedded is the clause with every side named alike (see group.group)
+        vectors = sentence_vectors([u.neutral or u.text for u in units],
+                                   stored(previous.pop("sentence_vectors", [])), _embed)
         if progress:
             progress("embedding sentences", len(units), len(units))
+            progress("grouping", 0, len(units))
+        found = group(units, (lambda texts: vectors.rows()) if units else None, settings.threshold,
+                      settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach)
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
             "n_independent": c.independent, "sources": c.sources, "first_seen": c.first_seen, "why": c.why,
@@ -148,9 +159,15 @@ class Claims(CorpusStage):
                                     "source_name": m.source_name} for m in c.members],
                                   ensure_ascii=False),
         } for c in found]
-        conflicts = figure_conflicts(previous.get("incidents", []), previous.get("figures", [])) + \
-            polarity_conflicts(found)
+        conflicts = figures + polarity_conflicts(found)
         shared = sum(1 for c in found if c.articles > 1)
-        return CorpusOutput({"claims": rows, "conflicts": conflicts},
+        return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": vectors.store_rows()},
                             f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
-                            f"article), {len(conflicts)} conflicts")
+                            f"article), {len(conflicts)} conflicts; {vectors.embedded} of "
+                            f"{len(vectors.keys)} distinct sentences embedded, the others kept from earlier runs")
+
+
+def _embed(texts: list[str]):
+    from ..claims.embed import embedder  # onnxruntime loads only when there is something to embed
+
+    return embedder().embed(texts)
