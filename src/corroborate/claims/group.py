@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -252,10 +253,10 @@ def _stems(text: str) -> list[str]:
     return [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2]
 
 
-def _lexical(texts: Sequence[str]) -> np.ndarray:
+def _lexical(texts: Sequence[str], out: np.ndarray | None = None, scale: float = 1.0) -> np.ndarray:
     """TF-IDF vectors of the texts' content words, with the IDF of these texts, hashed into
-    LEXICAL_DIMENSIONS signed buckets (a dot product is their cosine, give or take collisions) and
-    scaled to unit length.
+    LEXICAL_DIMENSIONS signed buckets (a dot product is their cosine, give or take collisions),
+    scaled to length `scale`, written into `out` when given (rows of a larger array).
 
     Why: in coverage of one event every sentence speaks of the dam, Kyiv and Moscow; sentence
     embeddings see those shared words and put unrelated propositions close. The corpus' own word
@@ -267,20 +268,25 @@ def _lexical(texts: Sequence[str]) -> np.ndarray:
         for w in set(words):
             df[w] = df.get(w, 0) + 1
     n = len(texts)
-    out = np.zeros((n, LEXICAL_DIMENSIONS), dtype=np.float32)
-    slot: dict[str, tuple[int, float]] = {}
-    for w in df:
+    if out is None:
+        out = np.zeros((n, LEXICAL_DIMENSIONS), dtype=np.float32)
+    else:
+        out[:] = 0.0
+    weight: dict[str, tuple[int, float]] = {}
+    for w, d in df.items():
         h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
-        slot[w] = (h % LEXICAL_DIMENSIONS, 1.0 if (h >> 32) & 1 else -1.0)
+        weight[w] = (h % LEXICAL_DIMENSIONS, (1.0 if (h >> 32) & 1 else -1.0) * math.log(1.0 + n / (1.0 + d)))
     for i, words in enumerate(docs):
         counts: dict[str, int] = {}
         for w in words:
             counts[w] = counts.get(w, 0) + 1
+        row = out[i]
         for w, c in counts.items():
-            k, sign = slot[w]
-            out[i, k] += sign * (1.0 + np.log(c)) * np.log(1.0 + n / (1.0 + df[w]))
+            k, idf = weight[w]
+            row[k] += (1.0 + math.log(c)) * idf
     norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return out / np.maximum(norms, 1e-12)
+    out *= scale / np.maximum(norms, 1e-12)
+    return out
 
 
 class _Cluster:
@@ -291,7 +297,7 @@ class _Cluster:
 
     def __init__(self, i: int, vector: np.ndarray, unit: Unit, numbers: frozenset[str]):
         self.members = [i]
-        self.total = vector.astype(np.float64)
+        self.total = vector  # a view of the unit's row until the cluster grows (then its own copy)
         self.agents = {unit.agent} if unit.agent else set()
         self.negated = {bool(unit.negated)}
         self.numbers = {numbers} if numbers else set()
@@ -305,6 +311,8 @@ class _Cluster:
         return all(a <= b or b <= a for a in self.numbers for b in other.numbers)
 
     def absorb(self, other: "_Cluster") -> None:
+        if len(self.members) == 1:
+            self.total = self.total.astype(np.float64)
         self.members += other.members
         self.total += other.total
         self.agents |= other.agents
@@ -333,10 +341,16 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
     texts = [u.core or u.text for u in units]
     numbers = [_numbers(t) for t in texts]
     if embed is not None:
+        # one array, filled in place: at 10,000 articles it is the largest thing the stage holds
         vectors = np.asarray(embed([u.neutral or u.text for u in units]), dtype=np.float32)
-        mixed = np.hstack([np.sqrt(1.0 - lexical) * vectors, np.sqrt(lexical) * _lexical(texts)]).astype(np.float32)
+        width = vectors.shape[1]
+        mixed = np.empty((n, width + LEXICAL_DIMENSIONS), dtype=np.float32)
+        np.multiply(vectors, np.float32(math.sqrt(1.0 - lexical)), out=mixed[:, :width])
+        del vectors
+        _lexical(texts, out=mixed[:, width:], scale=math.sqrt(lexical))
+        embedded = mixed[:, :width]  # the embeddings, scaled by sqrt(1 - lexical)
     else:  # no embedder: words alone
-        vectors = None
+        embedded = None
         mixed = _lexical(texts)
     clusters = {i: _Cluster(i, mixed[i], units[i], numbers[i]) for i in range(n)}
     owner = list(range(n))
@@ -357,7 +371,7 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
     # 1. The same text copied, and the same casualty figure, join first (see the module doc).
     forced = [(i, j, "copied text") for i, j in _copy_edges(units, copy_ratio)]
     for i, j in _figure_edges(units):
-        if vectors is None or float(vectors[i] @ vectors[j]) >= figure_similarity:
+        if embedded is None or float(embedded[i] @ embedded[j]) >= figure_similarity * (1.0 - lexical):
             forced.append((i, j, "same figure"))
     for i, j, reason in sorted(forced):
         a, b = find(i), find(j)
