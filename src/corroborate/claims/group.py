@@ -396,13 +396,28 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
             s_ += agent_bonus  # both say the same side did it
         return s_
 
+    # the first scores all at once for pairs of single units (most of them: a unit's sum is its
+    # row); pairs with a group that copies or a figure already made are scored one by one
+    pairs = np.array(sorted((a, b) for a in adjacency for b in adjacency[a] if a < b), dtype=np.int64).reshape(-1, 2)
+    single = np.array([len(clusters[a].members) == 1 and len(clusters[b].members) == 1
+                       for a, b in pairs.tolist()], dtype=bool)
+    scores = np.empty(len(pairs), dtype=np.float64)
+    for k in range(0, len(pairs), 8192):
+        chunk = pairs[k:k + 8192]
+        mask = single[k:k + 8192]
+        rows = chunk[mask]
+        part = np.einsum("ij,ij->i", mixed[rows[:, 0]], mixed[rows[:, 1]], dtype=np.float64)
+        out = scores[k:k + 8192]
+        out[mask] = part
+        for x in np.flatnonzero(~mask).tolist():
+            out[x] = float(clusters[int(chunk[x, 0])].total @ clusters[int(chunk[x, 1])].total) / (
+                len(clusters[int(chunk[x, 0])].members) * len(clusters[int(chunk[x, 1])].members))
     heap = []
-    for a in sorted(adjacency):
-        for b in sorted(adjacency[a]):
-            if a < b:
-                s_ = score(a, b)
-                if s_ >= threshold:
-                    heap.append((-s_, a, b, clusters[a].version, clusters[b].version))
+    for (a, b), s_ in zip(pairs.tolist(), scores.tolist()):
+        if agent_bonus and clusters[a].agents and clusters[a].agents == clusters[b].agents:
+            s_ += agent_bonus
+        if s_ >= threshold:
+            heap.append((-s_, a, b, clusters[a].version, clusters[b].version))
     heapq.heapify(heap)
     while heap:
         neg, a, b, va, vb = heapq.heappop(heap)

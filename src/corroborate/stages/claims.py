@@ -87,15 +87,16 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # Courier or "Ostrenia Today" a source.
     org_sources = {e["source_id"]: e["source_name"] for e in entities.values()
                    if e.get("source_type") in ("organisation", "media") and e.get("source_id")}
+    words_of = {k: org_words(name) for k, name in org_sources.items()}  # once per source, not per unit
     quoted = {(u.source_key, u.outlet) for u in units if u.source_key in org_sources
-              and len(org_words(org_sources[u.source_key])) >= 2}
+              and len(words_of[u.source_key]) >= 2}
     # decided once per outlet (there are far fewer outlets than articles)
     by_outlet: dict[str, tuple[str, str] | None] = {}
     for outlet in sorted({d.get("outlet") for d in docs.values() if d.get("outlet")}):
         # the outlet's own name: "Daily Mail (Reuters wire)" is the Daily Mail, not Reuters
         mine = org_words(re.sub(r"\([^)]*\)", " ", outlet))
         match = sorted(q for q, o in quoted if o != outlet and mine
-                       and (mine <= org_words(org_sources[q]) or org_words(org_sources[q]) <= mine))
+                       and (mine <= words_of[q] or words_of[q] <= mine))
         by_outlet[outlet] = (match[0], org_sources[match[0]]) if match else None
     publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
     for r in propositions:
