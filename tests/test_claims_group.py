@@ -167,7 +167,8 @@ def test_polarity_conflict_between_members_saying_the_same_words():
     from corroborate.claims.group import _claim
 
     members = [Unit("a", 0, 40, "Civilian areas of Velmora were targeted by the strikes", "One", "2025-03-11"),
-               Unit("b", 0, 44, "Civilian areas of Velmora were not targeted by the strikes", "Two", "2025-03-12"),
+               Unit("b", 0, 44, "Civilian areas of Velmora were not targeted by the strikes", "Two", "2025-03-12",
+                    negated=True),
                Unit("c", 0, 30, "The army hit only military depots near the river", "Three", "2025-03-12")]
     found = polarity_conflicts([_claim(members, {"same content in other words"})])
     assert len(found) == 1 and found[0]["kind"] == "polarity"
@@ -215,3 +216,24 @@ def test_units_sharing_a_key_only_within_one_article_make_no_pair():
     units = [Unit("d0", 0, 5, "x", "o", None, None, None, frozenset({"c"})),
              Unit("d0", 9, 15, "y", "o", None, None, None, frozenset({"c"}))]
     assert list(_pairs_sharing(units, lambda u: u.clusters)) == []
+
+
+def test_a_denial_and_what_it_denies_are_two_claims_linked_as_a_conflict():
+    import json
+
+    from corroborate.claims.conflicts import denial_conflicts
+
+    a, b = "Peru blew up the bridge.", "Peru did not blow up the bridge."
+    us = [Unit("x", 0, 5, a, agent="PE"), Unit("y", 0, 5, a, agent="PE"),
+          Unit("z", 0, 5, b, agent="PE", negated=True), Unit("w", 0, 5, b, agent="PE", negated=True)]
+    claims = group(us, fake_embed({a: [1, 0, 0], b: [0.95, 0.312, 0]}), threshold=0.8, lexical=0.0)
+    assert len(claims) == 2
+    [conflict] = denial_conflicts(claims)
+    sides = json.loads(conflict["sides"])
+    assert sorted((s["doc_id"], s["negated"]) for s in sides) == [("w", True), ("x", False), ("y", False),
+                                                                   ("z", True)]
+    # a denial about another side is no conflict with it
+    for u in us[2:]:
+        u.agent = "CL"
+    assert denial_conflicts(group(us, fake_embed({a: [1, 0, 0], b: [0.95, 0.312, 0]}), threshold=0.8,
+                                  lexical=0.0)) == []

@@ -63,13 +63,33 @@ def figure_conflicts(incidents: Sequence[dict[str, Any]], figures: Sequence[dict
     return out
 
 
+def denial_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """A claim of denials and the claim it denies (group.group, step 4): one conflict, its sides
+    the members of both, each marked negated or not."""
+    by_id = {c.claim_id: c for c in claims}
+    out = []
+    for c in claims:
+        for other_id in c.opposes:
+            other = by_id.get(other_id)
+            if other is None:
+                continue
+            sides = [{"negated": neg, "source": m.source_name or m.speaker or m.outlet, "doc_id": m.doc_id,
+                      "start": m.start, "end": m.end, "text": m.text, "claim_id": claim.claim_id}
+                     for claim, neg in ((c, True), (other, False)) for m in claim.members]
+            out.append({"conflict_id": _id("denial", c.claim_id, other.claim_id), "kind": "polarity",
+                        "about": f"{other.text} / denied: {c.text}", "incident_id": None, "claim_id": other.claim_id,
+                        "sides": json.dumps(sides, ensure_ascii=False)})
+    return out
+
+
 def polarity_conflicts(claims: Sequence[Claim]) -> list[dict[str, Any]]:
-    """Claims whose members disagree on negation."""
+    """Claims whose members disagree on negation (each member's parse says whether it denies its
+    verb; a bare "no" elsewhere in the sentence is no denial)."""
     out = []
     for c in claims:
         if c.articles < 2:
             continue
-        marks = [(m, bool(_NEGATION.search(m.text))) for m in c.members]
+        marks = [(m, bool(m.negated)) for m in c.members]
         if all(neg for _, neg in marks) or not any(neg for _, neg in marks):
             continue
         # Opposite polarity only between members saying the same words otherwise: a claim that

@@ -22,6 +22,9 @@ Units become claims in two steps:
    restating a source's words as its own is the commonest way attribution gets lost, and the
    member is then stripped there.
 
+4. A claim of denied clauses is linked to the closest claim of plain ones about the same side
+   ("Russia was not involved" / "Russia blew up the dam"): a conflict, never one claim.
+
 In every step two groups join only when they stay one proposition (`_Cluster.compatible`): at
 most one side doing it ("Russia blew up the dam" and "Ukraine blew up the dam" are two claims,
 however close their words), the same polarity (a denial is not the accusation it denies), and no
@@ -93,6 +96,7 @@ class Claim:
     stripped_in: list[dict[str, Any]] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
     sourcing: dict[str, Any] = field(default_factory=dict)  # why n_independent is what it is (see _claim)
+    opposes: list[str] = field(default_factory=list)  # claims this one denies (see group, step 4)
 
 
 class _Union:
@@ -469,8 +473,28 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
         scores = mixed[full] @ c.total.astype(np.float32)
         return units[full[int(np.argmax(scores))]]
 
-    claims = [_claim([units[i] for i in c.members], set().union(*(why.get(i, set()) for i in c.members)), central(c))
-              for c in clusters.values()]
+    keys = list(clusters)
+    claims = [_claim([units[i] for i in clusters[k].members],
+                     set().union(*(why.get(i, set()) for i in clusters[k].members)), central(clusters[k]))
+              for k in keys]
+    # 4. A denial and what it denies are two claims, linked: each claim of denied clauses said in
+    # two articles or more, and the closest claim of plain ones said of the same side, when their
+    # average similarity is at least `threshold`.
+    shared = [x for x, k in enumerate(keys) if claims[x].articles > 1]
+    denials = [x for x in shared if True in clusters[keys[x]].negated]
+    plain = [x for x in shared if True not in clusters[keys[x]].negated]
+    if denials and plain:
+        centres = np.array([clusters[keys[x]].total / len(clusters[keys[x]].members) for x in plain], dtype=np.float32)
+        for x in denials:
+            c = clusters[keys[x]]
+            sims = centres @ (c.total / len(c.members)).astype(np.float32)
+            for y in np.argsort(-sims, kind="stable")[:5].tolist():
+                other = clusters[keys[plain[y]]]
+                if sims[y] < threshold:
+                    break
+                if not c.agents or not other.agents or c.agents == other.agents:
+                    claims[x].opposes.append(claims[plain[y]].claim_id)
+                    break
     claims.sort(key=lambda c: (-c.articles, str(c.first_seen), c.claim_id))
     return claims
 

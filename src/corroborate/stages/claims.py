@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Any, Callable
 
-from ..claims.conflicts import figure_conflicts, polarity_conflicts
+from ..claims.conflicts import denial_conflicts, figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group
 from ..attribution.sources import org_words
 from ..claims.vectors import sentence_vectors, stored
@@ -160,7 +160,7 @@ class Claims(CorpusStage):
                                     "source_name": m.source_name} for m in c.members],
                                   ensure_ascii=False),
         } for c in found]
-        conflicts = figures + polarity_conflicts(found)
+        conflicts = figures + polarity_conflicts(found) + denial_conflicts(found)
         shared = sum(1 for c in found if c.articles > 1)
         return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": vectors.store_rows()},
                             f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
