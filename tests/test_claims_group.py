@@ -237,3 +237,69 @@ def test_a_denial_and_what_it_denies_are_two_claims_linked_as_a_conflict():
         u.agent = "CL"
     assert denial_conflicts(group(us, fake_embed({a: [1, 0, 0], b: [0.95, 0.312, 0]}), threshold=0.8,
                                   lexical=0.0)) == []
+
+
+def _naive_linkage(vectors, units, threshold, bonus):
+    """Average linkage as the rule says it, every pair of groups looked at on every step: the
+    adjacent, compatible pair with the highest (score, then lowest ids) joins while its score is at
+    least the threshold. What claims.group's one-entry-per-group heap must reproduce."""
+    n = len(units)
+    sims = vectors @ vectors.T
+    edge = {(i, j) for i in range(n) for j in range(i + 1, n)
+            if units[i].doc_id != units[j].doc_id and sims[i, j] >= threshold - bonus}
+    groups = {i: [i] for i in range(n)}
+
+    def agents(g):
+        return {units[i].agent for i in g if units[i].agent}
+
+    while True:
+        found = None
+        for a in sorted(groups):
+            for b in sorted(groups):
+                if b <= a:
+                    continue
+                ga, gb = groups[a], groups[b]
+                if not any((min(i, j), max(i, j)) in edge for i in ga for j in gb):
+                    continue
+                if len(agents(ga) | agents(gb)) > 1 or {units[i].negated for i in ga} != {units[i].negated for i in gb}:
+                    continue
+                s = round(float(np.mean([sims[i, j] for i in ga for j in gb])), 9)
+                if agents(ga) and agents(ga) == agents(gb):
+                    s = round(s + bonus, 9)
+                key = (-s, a, b)
+                if s >= threshold and (found is None or key < found):
+                    found = key
+        if found is None:
+            return sorted(sorted(g) for g in groups.values())
+        _, a, b = found
+        groups[a] = groups[a] + groups.pop(b)
+
+
+def test_the_linkage_joins_what_looking_at_every_pair_on_every_step_joins():
+    # one heap entry per group, stale entries recomputed when they come up: the same joins, in the
+    # same order, as the rule applied naively (random sentences, sides, denials)
+    from corroborate.claims.group import _Linkage  # noqa: F401 (the mechanism under test)
+
+    rng = np.random.default_rng(11)
+    for trial in range(20):
+        n = 36
+        centres = rng.normal(size=(5, 12))
+        vecs = centres[rng.integers(0, 5, n)] + rng.normal(scale=0.55, size=(n, 12))
+        vectors = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+        units = [Unit(f"d{rng.integers(0, 12)}", k, k + 5, "a unit", "o", None, None, None, frozenset(),
+                      agent=[None, None, None, "RU", "UA"][rng.integers(0, 5)], negated=bool(rng.random() < 0.15))
+                 for k in range(n)]
+        index = {(u.doc_id, u.start): k for k, u in enumerate(units)}
+        claims = group(units, lambda texts: vectors, threshold=0.5, lexical=0.0, agent_bonus=0.15, attach=None,
+                       neighbours=n)
+        got = sorted(sorted(index[m.doc_id, m.start] for m in c.members) for c in claims)
+        assert got == _naive_linkage(vectors.astype(np.float64), units, 0.5, 0.15), trial
+
+
+def test_the_first_k_of_a_row_are_a_stable_sorts_first_k():
+    from corroborate.claims.group import _first
+
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        row = rng.integers(0, 6, size=rng.integers(1, 30)).astype(np.float64)  # many ties
+        assert _first(row, 5) == np.argsort(-row, kind="stable")[:5].tolist()

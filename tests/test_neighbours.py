@@ -143,3 +143,23 @@ def test_no_rows_and_nothing_above_the_floor():
     found = nearest(v, np.arange(4), 3, 0.5)
     assert (found.idx == -1).all() and np.isneginf(found.sims).all()
     assert len(found.pairs()[0]) == 0
+
+
+def test_cutting_candidates_before_sorting_keeps_each_querys_first_width():
+    # many ties and queries of every size: what is left, sorted, starts as the whole sorted does
+    from corroborate.claims.neighbours import _top
+
+    rng = np.random.default_rng(9)
+    n, width = 40, 7
+    q = np.repeat(np.arange(n), rng.integers(0, 60, n))
+    d = rng.permutation(len(q)).astype(np.int64)
+    s = (rng.integers(0, 8, len(q)) / 8).astype(np.float32)
+
+    def first(q, d, s):
+        o = np.lexsort((d, -s, q))
+        q, d, s = q[o], d[o], s[o]
+        rank = np.arange(len(q)) - np.searchsorted(q, q)
+        return list(zip(q[rank < width].tolist(), d[rank < width].tolist()))
+
+    assert first(*_top(q, d, s, n, width)) == first(q, d, s)
+    assert len(_top(q, d, s, n, width)[0]) < len(q)

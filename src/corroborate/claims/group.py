@@ -9,7 +9,7 @@ Units become claims in two steps:
    copied-passage cluster and their texts agree: rapidfuzz partial ratio >= `copy_ratio`, the
    shorter at least 60% of the longer), or that give the same casualty figure (of ten or more from
    anyone, below that from the same source, with a loose check of the words), join first.
-2. Then average linkage: each unit's nearest neighbours are found (`_similar_edges`), and the two
+2. Then average linkage: each unit's nearest neighbours are found (`_similar_pairs`), and the two
    groups with the highest average similarity, every pair of members counted, join while it is at
    least `threshold`. The similarity of two units mixes the cosine of their sentence embeddings
    (all-MiniLM-L6-v2 of the clause as written, weight 1 - `lexical`) with the cosine of their
@@ -118,12 +118,13 @@ class _Union:
         return True
 
 
-def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) of units of different articles that share a key, each pair once, in order.
+def _pair_codes(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> np.ndarray:
+    """Pairs (i < j) of units of different articles that share a key, each once, as sorted codes
+    i * len(units) + j.
 
-    Pairs are made in numpy and handed out a slice at a time: at 10,000 articles a common figure
-    ("8 killed") is shared by a thousand units, and ten million pairs held as Python tuples in a
-    set took more memory than the whole stage may."""
+    Pairs are made in numpy: at 10,000 articles a common figure ("8 killed") is shared by a
+    thousand units, and ten million pairs held as Python tuples in a set took more memory than the
+    whole stage may."""
     by_key: dict[Any, list[int]] = {}
     for i, u in enumerate(units):
         for k in keys_of(u):
@@ -141,11 +142,17 @@ def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any
         keep = doc[a] != doc[b]
         codes.append(a[keep] * n + b[keep])
     if not codes:
-        return
+        return np.zeros(0, dtype=np.int64)
     pairs = np.sort(np.concatenate(codes))
-    if not len(pairs):
-        return
-    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (np.unique hashes, slower)
+    if len(pairs):
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (np.unique hashes, slower)
+    return pairs
+
+
+def _pairs_sharing(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> Iterator[tuple[int, int]]:
+    """`_pair_codes` as pairs (i, j), in order, handed out a slice at a time."""
+    n = len(units)
+    pairs = _pair_codes(units, keys_of)
     for s in range(0, len(pairs), 1 << 16):
         chunk = pairs[s:s + (1 << 16)]
         yield from zip((chunk // n).tolist(), (chunk % n).tolist())
@@ -169,32 +176,56 @@ def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int
     return edges
 
 
-def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
+def _figure_pairs(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
     """Units of different articles giving the same casualty figure ("at least a dozen dead"): of
     ten or more from anyone, a smaller one from the same source. The same claim however it is
-    worded, which embeddings of such short, differently built sentences often miss."""
-    edges = []
-    for i, j in _pairs_sharing(units, lambda u: u.figures):
-        a, b = units[i], units[j]
-        small, large = sorted((a.figures, b.figures), key=len)
-        if not small <= large or len(large - small) > 1:
-            continue  # a sentence giving two others' figures holds several claims
-        if max(v for _, v in a.figures & b.figures) >= 10:
-            # a figure unlikely to recur by chance in another incident: the same claim, whoever
-            # gives it (two sources giving it corroborate it)
-            edges.append((i, j))
-        elif a.source_key and b.source_key and same_source(a.source_key, b.source_key):
-            edges.append((i, j))
-    return edges
+    worded, which embeddings of such short, differently built sentences often miss. Two int64
+    arrays (i < j), sorted.
+
+    In numpy over the pairs, deciding once per pair of distinct figure sets (there are few) and per
+    pair of sources: at 10,000 articles a common figure is shared by thousands of units, and the
+    pairs run to tens of millions."""
+    n = len(units)
+    codes = _pair_codes(units, lambda u: u.figures)
+    if not len(codes):
+        return codes, codes
+    i, j = codes // n, codes % n
+    del codes
+    sets: dict[frozenset, int] = {}
+    fid = np.array([sets.setdefault(u.figures, len(sets)) for u in units], dtype=np.int64)
+    by_id = list(sets)
+    sources: dict[str, int] = {}
+    src = np.array([sources.setdefault(u.source_key, len(sources)) if u.source_key else -1 for u in units],
+                   dtype=np.int64)
+    combo, which = np.unique(fid[i] * len(sets) + fid[j], return_inverse=True)
+    same_claim = np.zeros(len(combo), dtype=bool)  # one set holds the other, less one figure at most
+    large_figure = np.zeros(len(combo), dtype=bool)  # they share a figure of ten or more
+    for k, c in enumerate(combo.tolist()):
+        a, b = by_id[c // len(sets)], by_id[c % len(sets)]
+        small, large = sorted((a, b), key=len)
+        # a sentence giving two others' figures holds several claims
+        same_claim[k] = small <= large and len(large - small) <= 1
+        large_figure[k] = max(v for _, v in a & b) >= 10
+    # a figure unlikely to recur by chance in another incident: the same claim, whoever gives it
+    # (two sources giving it corroborate it); a smaller one only from the same source
+    keep = same_claim[which] & (large_figure[which] | ((src[i] >= 0) & (src[i] == src[j])))
+    return i[keep], j[keep]
+
+
+def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """`_figure_pairs` as a list of pairs."""
+    i, j = _figure_pairs(units)
+    return list(zip(i.tolist(), j.tolist()))
 
 
 NEIGHBOURS = 50
 
 
-def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   neighbours: int = NEIGHBOURS) -> list[tuple[int, int]]:
-    """Pairs (i < j) of units of different articles whose embeddings have cosine >= similarity:
-    each unit's `neighbours` closest such units, which in a corpus of ordinary size is all of them.
+def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
+                   neighbours: int = NEIGHBOURS) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j, two int64 arrays sorted by (i, j)) of units of different articles whose
+    embeddings have cosine >= similarity: each unit's `neighbours` closest such units, which in a
+    corpus of ordinary size is all of them.
 
     Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
     pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
@@ -202,7 +233,7 @@ def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     search (claims.neighbours) runs once per distinct text, exactly in a corpus of ordinary size
     and with an index in a large one."""
     if not len(units):
-        return []
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     # copies of a sentence share one vector (claims.vectors): one query for all of them
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     row_of: dict[bytes, int] = {}
@@ -211,6 +242,13 @@ def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     found = nearest(vectors[first], np.array([u.doc_id for u in units], dtype=object).astype(str),
                     neighbours, similarity, of=of)
     i, j, _ = found.pairs()
+    return i, j
+
+
+def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
+                   neighbours: int = NEIGHBOURS) -> list[tuple[int, int]]:
+    """`_similar_pairs` as a list of pairs."""
+    i, j = _similar_pairs(vectors, units, similarity, neighbours)
     return list(zip(i.tolist(), j.tolist()))
 
 
@@ -324,6 +362,267 @@ class _Cluster:
         self.version += 1
 
 
+SCORE_DIGITS = 9
+
+
+def _rounded(scores: np.ndarray) -> np.ndarray:
+    """Scores to SCORE_DIGITS decimals. Copies of a sentence share a vector, so many pairs tie
+    exactly; how a product is summed (one dot product or a matrix product, one BLAS or another)
+    moves a score by a unit in the last place and would decide which tie goes first. Rounded, the
+    order is the ids', whatever computed the score."""
+    return np.round(scores, SCORE_DIGITS)
+
+
+def _first(row: np.ndarray, k: int) -> list[int]:
+    """Indices of the k highest values of row, highest first, ties by index (a stable argsort's
+    first k, without sorting the whole row)."""
+    if len(row) <= k:
+        return np.argsort(-row, kind="stable").tolist()
+    kth = np.partition(row, len(row) - k)[len(row) - k]
+    top = np.flatnonzero(row >= kth)
+    return top[np.argsort(-row[top], kind="stable")][:k].tolist()
+
+
+class _Linkage:
+    """Step 2 of `group`: average linkage over a sparse graph of candidate pairs.
+
+    Exact average linkage restricted to the neighbour graph: the pair of adjacent groups with the
+    highest average similarity (their sums' dot product over the product of their sizes, plus the
+    agent bonus) joins while it is at least the threshold and they stay one proposition; the
+    joined group's neighbours are the union of its parts', rescored.
+
+    Built for 10,000 articles and more (a quarter of a million units, millions of candidate
+    pairs), where Python sets and tuples per pair took gigabytes:
+    - pairs of groups that can never be one proposition are dropped before anything else: what
+      makes two groups incompatible (two sides, two polarities, two numbers) only grows as they
+      grow, so such a pair never joins, and neither do any groups holding them;
+    - the graph is kept in numpy (CSR); a group's neighbours become an array of its own only once
+      it has grown, and ids gone in a merge are read through `root`, not rewritten in every
+      neighbour;
+    - the first scores are computed in numpy, and each group keeps one entry on the heap (`run`);
+    - scores are rounded (`_rounded`), so that ties go by ids whatever summed the products.
+
+    Measured on benchmarks/claims.py's 10,000 generated articles (240,499 units): the grouping
+    alone takes 257 s (the neighbour search 84 s, this linkage 126 s), where the whole claims stage
+    took 762 s and 7.3 GB before; the claims of Kakhovka, the seeds and the example corpus are the
+    same."""
+
+    def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
+                 merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float):
+        self.clusters, self.find, self.merge, self.rows = clusters, find, merge, rows
+        self.threshold, self.agent_bonus = threshold, agent_bonus
+        # each group's side (a code, -1 for none), polarity, whether it gives numbers, and size, in
+        # numpy: what `_Cluster.compatible` and the bonus read, for many pairs at once
+        n = len(rows)
+        self.sides: dict[str, int] = {}
+        self.side = np.full(n, -1, dtype=np.int64)
+        self.denied = np.zeros(n, dtype=bool)
+        self.counted = np.zeros(n, dtype=bool)
+        self.size = np.zeros(n, dtype=np.int64)
+        for k in clusters:
+            self._note(k)
+
+    def _note(self, k: int) -> None:
+        c = self.clusters[k]
+        if c.agents:
+            self.side[k] = self.sides.setdefault(min(c.agents), len(self.sides))
+        self.denied[k] = True in c.negated
+        self.counted[k] = bool(c.numbers)
+        self.size[k] = len(c.members)
+
+    def _compatible(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """`_Cluster.compatible` of each pair of groups (lo[x], hi[x]): sides and polarity in numpy,
+        numbers (few groups give any) one by one."""
+        side, denied, counted = self.side, self.denied, self.counted
+        ok = ((side[lo] < 0) | (side[hi] < 0) | (side[lo] == side[hi])) & (denied[lo] == denied[hi])
+        for x in np.flatnonzero(ok & counted[lo] & counted[hi]).tolist():
+            ok[x] = self.clusters[int(lo[x])].compatible(self.clusters[int(hi[x])])
+        return ok
+
+    def _bonus(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """The agent bonus of each pair: both groups say the same side did it."""
+        return np.where((self.side[lo] >= 0) & (self.side[lo] == self.side[hi]), self.agent_bonus, 0.0)
+
+    def _candidates(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct pairs (a < b) of groups that unit pairs (i, j) connect and that could be
+        one proposition, sorted."""
+        n = len(self.rows)
+        root = np.array([self.find(x) for x in range(n)], dtype=np.int64)
+        a, b = root[i], root[j]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        keep = lo != hi
+        key = np.unique(lo[keep] * n + hi[keep])
+        lo, hi = key // n, key % n
+        ok = self._compatible(lo, hi)
+        return lo[ok], hi[ok]
+
+    def _first_scores(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Average similarity of each pair of groups, with the agent bonus: single units' in numpy
+        (most pairs: a unit's sum is its row), the groups copies or figures made one by one."""
+        clusters, rows, size = self.clusters, self.rows, self.size
+        scores = np.empty(len(lo), dtype=np.float64)
+        step = 8192
+        for s in range(0, len(lo), step):
+            a, b = lo[s:s + step], hi[s:s + step]
+            out = scores[s:s + step]
+            mask = (size[a] == 1) & (size[b] == 1)
+            out[mask] = np.einsum("ij,ij->i", rows[a[mask]], rows[b[mask]], dtype=np.float64)
+            for x in np.flatnonzero(~mask).tolist():
+                ca, cb = clusters[int(a[x])], clusters[int(b[x])]
+                out[x] = float(ca.total @ cb.total) / (len(ca.members) * len(cb.members))
+        if self.agent_bonus:
+            scores += self._bonus(lo, hi)
+        return _rounded(scores)
+
+    def _score_many(self, keep: int, others: np.ndarray) -> np.ndarray:
+        """Average similarity (with the bonus) of group `keep` with each of `others`."""
+        clusters = self.clusters
+        ck = clusters[keep]
+        # a single unit's sum is its row: taken from the rows at once, the groups' one by one
+        single = self.size[others] == 1
+        totals = np.empty((len(others), self.rows.shape[1]), dtype=np.float64)
+        totals[single] = self.rows[others[single]]
+        for k in np.flatnonzero(~single).tolist():
+            totals[k] = clusters[int(others[k])].total
+        scores = (totals @ ck.total) / (self.size[others] * len(ck.members))
+        if self.agent_bonus:
+            scores += self._bonus(np.full(len(others), keep), others)
+        return _rounded(scores)
+
+    def _best(self, x: int, others: np.ndarray, scores: np.ndarray) -> tuple[float, int, int, int] | None:
+        """The heap key (-score, lower id, higher id) and the other group of x's best pair among
+        `others` with `scores`, or None when none reaches the threshold."""
+        ok = scores >= self.threshold
+        if not ok.any():
+            return None
+        others, scores = others[ok], scores[ok]
+        lo, hi = np.minimum(others, x), np.maximum(others, x)
+        k = int(np.lexsort((hi, lo, -scores))[0])
+        return -float(scores[k]), int(lo[k]), int(hi[k]), int(others[k])
+
+    def run(self, i: np.ndarray, j: np.ndarray, why: dict[int, set[str]]) -> None:
+        """Join groups over the unit pairs (i, j), closest first, while the threshold holds.
+
+        Each group keeps one entry on the heap, its best pair (fastcluster's generic algorithm,
+        Müllner 2011): one entry per group, not one per pair and rescoring. The heap holds, for
+        every pair that could join, an entry of one of its two groups whose key is no worse than
+        the pair's: a group's best is computed over all its neighbours when it is formed or
+        rescored; when the group it paired with changes, the entry is checked as it comes up and,
+        stale, recomputed; a pair with a group that has just been formed is covered by that group's
+        own best. So the first valid entry is always the best pair of the whole graph, as if every
+        pair were on the heap (a test compares it with looking at every pair on every step)."""
+        clusters, threshold = self.clusters, self.threshold
+        n = len(self.rows)
+        lo, hi = self._candidates(i, j)
+        # the graph, both ways, as CSR
+        src, dst = np.concatenate((lo, hi)), np.concatenate((hi, lo))
+        order = np.argsort(src, kind="stable")
+        targets = dst[order]
+        start = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=start[1:])
+        grown: dict[int, np.ndarray] = {}  # neighbours of groups that have grown or been rescored
+        # the group each group id now is part of (a chain of ids joined since; shortened as read)
+        root = np.arange(n, dtype=np.int64)
+
+        def resolve(ids: np.ndarray) -> np.ndarray:
+            r = root[ids]
+            while True:
+                up = root[r]
+                if np.array_equal(up, r):
+                    break
+                r = up
+            root[ids] = r
+            return r
+
+        def near(k: int) -> np.ndarray:
+            got = grown.get(k)
+            return got if got is not None else targets[start[k]:start[k + 1]]
+
+        def neighbours(x: int) -> np.ndarray:
+            """x's neighbours now, that can still be one proposition with it (kept for next time)."""
+            around = np.unique(resolve(near(x)))
+            around = around[around != x]
+            around = around[self._compatible(np.full(len(around), x), around)]
+            grown[x] = around
+            return around
+
+        # each group's best pair (key -score, lower id, higher id; the other group and its version)
+        # and the stamp of its one valid heap entry
+        best_neg = np.full(n, np.inf)
+        best_lo = np.zeros(n, dtype=np.int64)
+        best_hi = np.zeros(n, dtype=np.int64)
+        best_other = np.zeros(n, dtype=np.int64)
+        best_version = np.zeros(n, dtype=np.int64)
+        stamp = np.zeros(n, dtype=np.int64)
+        version = np.zeros(n, dtype=np.int64)
+        alive = np.zeros(n, dtype=bool)
+        for k, c in clusters.items():
+            version[k], alive[k] = c.version, True
+        heap: list[tuple[float, int, int, int, int]] = []
+
+        def offer(x: np.ndarray, neg: np.ndarray, lo_: np.ndarray, hi_: np.ndarray, other: np.ndarray) -> None:
+            """Make these pairs the best of groups x (a new stamp each, a heap entry each)."""
+            stamp[x] += 1
+            best_neg[x], best_lo[x], best_hi[x], best_other[x] = neg, lo_, hi_, other
+            best_version[x] = version[other]
+            for e in zip(neg.tolist(), lo_.tolist(), hi_.tolist(), x.tolist(), stamp[x].tolist()):
+                heapq.heappush(heap, e)
+
+        def rebest(x: int, others: np.ndarray, scores: np.ndarray) -> None:
+            """x's best pair among others (scored), or none."""
+            key = self._best(x, others, scores) if len(others) else None
+            if key is None:
+                stamp[x] += 1  # its entries on the heap are no longer valid
+                best_neg[x] = np.inf
+                return
+            neg, lo_, hi_, y = key
+            offer(np.array([x]), np.array([neg]), np.array([lo_]), np.array([hi_]), np.array([y]))
+
+        # each group's best first pair, from the first scores of every pair
+        scores = self._first_scores(lo, hi)
+        ok = scores >= threshold
+        lo, hi, scores = lo[ok], hi[ok], scores[ok]
+        node, other = np.concatenate((lo, hi)), np.concatenate((hi, lo))
+        lo2, hi2, neg2 = np.concatenate((lo, lo)), np.concatenate((hi, hi)), -np.concatenate((scores, scores))
+        order = np.lexsort((hi2, lo2, neg2, node))
+        head = order[np.concatenate(([True], node[order][1:] != node[order][:-1]))] if len(order) else order
+        del src, dst, lo, hi, scores
+        x = node[head]
+        stamp[x] = -1
+        offer(x, neg2[head], lo2[head], hi2[head], other[head])
+        del node, other, lo2, hi2, neg2, head, order
+        heapq.heapify(heap)
+
+        linked: set[int] = set()
+        while heap:
+            _, a, b, x, st = heapq.heappop(heap)
+            if not alive[x] or stamp[x] != st:
+                continue  # x has joined another group, or has a newer entry
+            y = b if a == x else a
+            if not alive[y] or version[y] != best_version[x]:
+                # the group x paired with has changed since: x's best anew
+                around = neighbours(x)
+                rebest(x, around, self._score_many(x, around) if len(around) else around)
+                continue
+            around = np.concatenate((near(x), near(y)))
+            keep = self.merge(x, y)
+            gone = y if keep == x else x
+            grown.pop(gone, None)
+            alive[gone] = False
+            root[gone] = keep
+            version[keep] = clusters[keep].version
+            linked.discard(gone)
+            linked.add(keep)
+            self._note(keep)
+            grown[keep] = around
+            others = neighbours(keep)
+            scores = self._score_many(keep, others) if len(others) else np.zeros(0)
+            rebest(keep, others, scores)
+        for k in linked:
+            for x in clusters[k].members:
+                why.setdefault(x, set()).add("same content in other words")
+
+
 def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float = 0.5,
           copy_ratio: float = 90.0, lexical: float = 0.4, figure_similarity: float = 0.45,
           neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15, attach: float | None = 0.4) -> list[Claim]:
@@ -372,100 +671,70 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
         owner[gone] = keep
         return keep
 
-    # 1. The same text copied, and the same casualty figure, join first (see the module doc).
-    forced = [(i, j, "copied text") for i, j in _copy_edges(units, copy_ratio)]
-    for i, j in _figure_edges(units):
-        if embedded is None or float(embedded[i] @ embedded[j]) >= figure_similarity * (1.0 - lexical):
-            forced.append((i, j, "same figure"))
-    for i, j, reason in sorted(forced):
-        a, b = find(i), find(j)
-        if a != b and clusters[a].compatible(clusters[b]):
-            merge(a, b)
-            why.setdefault(i, set()).add(reason)
-            why.setdefault(j, set()).add(reason)
+    # 1. The same text copied, and the same casualty figure, join first (see the module doc), pair
+    # by pair in order of (i, j), a copy before a figure.
+    copied = np.array(_copy_edges(units, copy_ratio), dtype=np.int64).reshape(-1, 2)
+    fi, fj = _figure_pairs(units)
+    pi, pj = np.concatenate((copied[:, 0], fi)), np.concatenate((copied[:, 1], fj))
+    figure = np.concatenate((np.zeros(len(copied), dtype=bool), np.ones(len(fi), dtype=bool)))
+    del copied, fi, fj
+    order = np.lexsort((figure, pj, pi))
+    pi, pj, figure = pi[order], pj[order], figure[order]
+    del order
+    step = 1 << 16
+    for s in range(0, len(pi), step):
+        ci, cj, cf = pi[s:s + step], pj[s:s + step], figure[s:s + step]
+        # Most pairs of a figure thousands of units give are in one group already: those go in
+        # numpy (a pair in one group stays in one group), and only the rest one by one.
+        seen = np.unique(np.concatenate((ci, cj)))
+        root = np.array([find(x) for x in seen.tolist()], dtype=np.int64)
+        live = root[np.searchsorted(seen, ci)] != root[np.searchsorted(seen, cj)]
+        if embedded is not None:
+            # a figure pair's words agree a little too (the same figure of another incident, else)
+            f = np.flatnonzero(live & cf)
+            near = np.einsum("ij,ij->i", embedded[ci[f]], embedded[cj[f]]) >= figure_similarity * (1.0 - lexical)
+            live[f[~near]] = False
+        for i, j, f in zip(ci[live].tolist(), cj[live].tolist(), cf[live].tolist()):
+            a, b = find(i), find(j)
+            if a != b and clusters[a].compatible(clusters[b]):
+                merge(a, b)
+                reason = "same figure" if f else "copied text"
+                why.setdefault(i, set()).add(reason)
+                why.setdefault(j, set()).add(reason)
 
-    # 2. Average linkage over the neighbour graph, closest pair of groups first.
-    adjacency: dict[int, set[int]] = {}
-    # pairs that could reach the threshold: with the agent bonus, from that much lower
-    for i, j in _similar_edges(mixed, units, threshold - agent_bonus, neighbours):
-        a, b = find(i), find(j)
-        if a != b:
-            adjacency.setdefault(a, set()).add(b)
-            adjacency.setdefault(b, set()).add(a)
-
-    def score(a: int, b: int) -> float:
-        ca, cb = clusters[a], clusters[b]
-        s_ = float(ca.total @ cb.total) / (len(ca.members) * len(cb.members))
-        if agent_bonus and ca.agents and ca.agents == cb.agents:
-            s_ += agent_bonus  # both say the same side did it
-        return s_
-
-    # the first scores all at once for pairs of single units (most of them: a unit's sum is its
-    # row); pairs with a group that copies or a figure already made are scored one by one
-    pairs = np.array(sorted((a, b) for a in adjacency for b in adjacency[a] if a < b), dtype=np.int64).reshape(-1, 2)
-    single = np.array([len(clusters[a].members) == 1 and len(clusters[b].members) == 1
-                       for a, b in pairs.tolist()], dtype=bool)
-    scores = np.empty(len(pairs), dtype=np.float64)
-    for k in range(0, len(pairs), 8192):
-        chunk = pairs[k:k + 8192]
-        mask = single[k:k + 8192]
-        rows = chunk[mask]
-        part = np.einsum("ij,ij->i", mixed[rows[:, 0]], mixed[rows[:, 1]], dtype=np.float64)
-        out = scores[k:k + 8192]
-        out[mask] = part
-        for x in np.flatnonzero(~mask).tolist():
-            out[x] = float(clusters[int(chunk[x, 0])].total @ clusters[int(chunk[x, 1])].total) / (
-                len(clusters[int(chunk[x, 0])].members) * len(clusters[int(chunk[x, 1])].members))
-    heap = []
-    for (a, b), s_ in zip(pairs.tolist(), scores.tolist()):
-        if agent_bonus and clusters[a].agents and clusters[a].agents == clusters[b].agents:
-            s_ += agent_bonus
-        if s_ >= threshold:
-            heap.append((-s_, a, b, clusters[a].version, clusters[b].version))
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b, va, vb = heapq.heappop(heap)
-        if a not in clusters or b not in clusters or clusters[a].version != va or clusters[b].version != vb:
-            continue  # one of them has changed since: its pairs were pushed anew
-        if not clusters[a].compatible(clusters[b]):
-            continue
-        keep = merge(a, b)
-        gone = b if keep == a else a
-        for i in clusters[keep].members:
-            why.setdefault(i, set()).add("same content in other words")
-        near = (adjacency.pop(a, set()) | adjacency.pop(b, set())) - {a, b}
-        adjacency[keep] = near
-        for x in sorted(near):
-            if x not in clusters:
-                continue
-            adjacency.setdefault(x, set()).discard(gone)
-            adjacency[x].add(keep)
-            s_ = score(keep, x)
-            if s_ >= threshold:
-                lo, hi = min(keep, x), max(keep, x)
-                heapq.heappush(heap, (-s_, lo, hi, clusters[lo].version, clusters[hi].version))
+    # 2. Average linkage over the neighbour graph, closest pair of groups first (`_Linkage`).
+    # Pairs that could reach the threshold: with the agent bonus, from that much lower.
+    i, j = _similar_pairs(mixed, units, threshold - agent_bonus, neighbours)
+    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus).run(i, j, why)
     if attach is not None and attach < threshold:
         # 3. What outlets say in their own voice and no one credits often restates what a source
         # is credited with elsewhere: such a group joins the closest claim that credits a source
         # when their average similarity is at least `attach` (and it stays one proposition), and
         # its members are then stripped there.
         credited = [k for k, c in clusters.items() if any(units[i].attributed for i in c.members)]
-        if credited:
-            totals = np.array([clusters[k].total / len(clusters[k].members) for k in credited])
-            for k in sorted(clusters):
-                c = clusters.get(k)
-                if c is None or any(units[i].attributed for i in c.members):
-                    continue
-                sims = totals @ (c.total / len(c.members))
-                for x in np.argsort(-sims, kind="stable")[:5]:
-                    target = credited[int(x)]
-                    if sims[x] < attach:
-                        break
-                    if target in clusters and clusters[target].compatible(c):
-                        clusters[target].absorb(clusters.pop(k))
-                        for i in clusters[target].members:
-                            why.setdefault(i, set()).add("same content in other words")
-                        break
+        own = [k for k in sorted(clusters) if not any(units[i].attributed for i in clusters[k].members)]
+        if credited and own:
+            centres = np.array([clusters[k].total / len(clusters[k].members) for k in credited], dtype=np.float64)
+            joined: set[int] = set()
+            step = 1024  # own-voice groups at a time: their similarities to every credited claim at once
+            for s0 in range(0, len(own), step):
+                block = own[s0:s0 + step]
+                sims = _rounded(np.array([clusters[k].total / len(clusters[k].members) for k in block],
+                                         dtype=np.float64) @ centres.T)
+                for k, row in zip(block, sims):
+                    c = clusters[k]
+                    for x in _first(row, 5):
+                        if row[x] < attach:
+                            break
+                        target = credited[x]
+                        if clusters[target].compatible(c):
+                            clusters[target].absorb(clusters.pop(k))
+                            joined.add(target)
+                            break
+            for target in joined:
+                for i in clusters[target].members:
+                    why.setdefault(i, set()).add("same content in other words")
+
     def central(c: _Cluster) -> Unit:
         """The member closest to the claim as a whole, among those that read as a sentence (six
         words or more) when there are any: a reader sees it as the claim's text."""
