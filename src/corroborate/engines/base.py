@@ -55,8 +55,8 @@ class Engine(ABC):
         """Every article's columns, sorted by doc_id."""
 
     @abstractmethod
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        """Every stored row of a table."""
+    def rows(self, table: str, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Every stored row of a table (only `columns` of it, when given)."""
 
     @abstractmethod
     def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
@@ -93,7 +93,7 @@ def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, for
     same_method = not force and state is not None and state[:2] == (stage.version, digest)
     previous = {t: engine.rows(t) for t in stage.keeps} if same_method else {}
     for table in stage.uses:  # inputs from upstream stages, always current
-        previous[table] = engine.rows(table)
+        previous[table] = engine.rows(table, stage.use_columns.get(table))
     for table in stage.caches:  # valid whatever the settings
         previous[table] = engine.rows(table)
     progress = (lambda step, done, total: on_batch(f"{stage.name}: {step}", done, total)) if on_batch else None

@@ -96,8 +96,9 @@ class DuckDBEngine(Engine):
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        return self._dicts(f'SELECT * FROM "{table}"', [])
+    def rows(self, table: str, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        cols = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+        return self._dicts(f'SELECT {cols} FROM "{table}"', [])
 
     def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
                        rows: dict[str, list[dict[str, Any]]]) -> None:

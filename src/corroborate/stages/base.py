@@ -53,6 +53,9 @@ class CorpusStage(ABC):
     caches: ClassVar[tuple[str, ...]] = ()
     after: ClassVar[tuple[str, ...]] = ()  # as for Stage: upstream versions and settings enter the digest
     uses: ClassVar[tuple[str, ...]] = ()   # whole tables passed in as previous-style input
+    # Of a table in `uses`, only these columns (a wide table read by a corpus stage at 10,000 articles
+    # is gigabytes of Python dicts); a table not named here comes whole.
+    use_columns: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     @abstractmethod
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],

@@ -129,6 +129,11 @@ class Claims(CorpusStage):
     caches = ("sentence_vectors",)
     after = ("statements", "propositions", "entities", "reuse", "facts", "incidents")
     uses = ("statements", "propositions", "reuse", "speaker_entities", "entities", "figures", "incidents")
+    # a statement's text and its speaker's details are not read here (the propositions and
+    # entities carry them)
+    use_columns = {"statements": ("statement_id", "doc_id", "start", "end", "speaker", "sentence_start",
+                                  "sentence_end"),
+                   "reuse": ("doc_id", "start", "end", "cluster_id")}
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
                    settings: ClaimSettings,
