@@ -1,5 +1,10 @@
-"""Printing shared by the benchmarks: an aligned table and the PASS/FAIL/info verdict."""
+"""Shared by the benchmarks: an aligned table, the PASS/FAIL/info verdict, and the real sets the
+evaluation benchmarks run on."""
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 
 def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -13,3 +18,22 @@ def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 def verdict(ok: bool | None) -> str:
     """'info' for a figure without a target, else whether it met its target."""
     return "info" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def chosen_sets(spec: str, known: dict, shared: Path) -> list[str] | None:
+    """The set names of a comma-separated `spec`, or None (said on stderr) when ../shared is
+    missing or a name is not one of `known`."""
+    if not shared.is_dir():
+        print(f"{shared} is not there: the real corpora sit in ../shared beside the repository", file=sys.stderr)
+        return None
+    names = [n.strip() for n in spec.split(",") if n.strip()]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"unknown set(s): {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
+        return None
+    return names
+
+
+def read_baseline(path: str | None) -> dict | None:
+    """The results of an earlier run (written with --json), when one is given."""
+    return json.loads(Path(path).read_text(encoding="utf-8")) if path else None

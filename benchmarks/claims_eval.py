@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _report import print_table  # benchmarks/ is sys.path[0] when run as a script
+from _report import chosen_sets, print_table, read_baseline  # benchmarks/ is sys.path[0] when run as a script
 
 from corroborate import api
 
@@ -177,15 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the results here")
     parser.add_argument("--baseline", help="results of an earlier run (--json) to print beside")
     args = parser.parse_args(argv)
-    if not SHARED.is_dir():
-        print(f"{SHARED} is not there: the real corpora sit in ../shared beside the repository", file=sys.stderr)
+    names = chosen_sets(args.sets, SETS, SHARED)
+    if names is None:
         return 2
-    names = [n.strip() for n in args.sets.split(",") if n.strip()]
-    unknown = [n for n in names if n not in SETS]
-    if unknown:
-        print(f"unknown set(s): {', '.join(unknown)}; known: {', '.join(SETS)}", file=sys.stderr)
-        return 2
-    baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8")) if args.baseline else None
+    baseline = read_baseline(args.baseline)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
         results = {n: run_set(n, work) for n in names}

@@ -30,7 +30,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _report import print_table  # benchmarks/ is sys.path[0] when run as a script
+from _report import chosen_sets, print_table, read_baseline  # benchmarks/ is sys.path[0] when run as a script
 
 from corroborate import api
 from corroborate.claims.sources import collapse
@@ -246,15 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", help="results of an earlier run (--json) to print beside")
     parser.add_argument("--detail", action="store_true", help="list the per-claim counts and the confusions")
     args = parser.parse_args(argv)
-    if not SHARED.is_dir():
-        print(f"{SHARED} is not there: the real corpora sit in ../shared beside the repository", file=sys.stderr)
+    names = chosen_sets(args.sets, SETS, SHARED)
+    if names is None:
         return 2
-    names = [n.strip() for n in args.sets.split(",") if n.strip()]
-    unknown = [n for n in names if n not in SETS]
-    if unknown:
-        print(f"unknown set(s): {', '.join(unknown)}; known: {', '.join(SETS)}", file=sys.stderr)
-        return 2
-    baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8")) if args.baseline else None
+    baseline = read_baseline(args.baseline)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in names:

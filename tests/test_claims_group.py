@@ -139,7 +139,7 @@ def test_the_same_figure_is_one_claim_in_any_words_small_ones_only_from_one_sour
 def test_similar_pairs_are_bounded_per_unit_and_still_join_a_repeated_statement():
     import numpy as np
 
-    from corroborate.claims.group import _Union, _similar_edges
+    from corroborate.claims.group import _similar_pairs
 
     rng = np.random.default_rng(7)
     base = rng.normal(size=16)
@@ -148,16 +148,22 @@ def test_similar_pairs_are_bounded_per_unit_and_still_join_a_repeated_statement(
     vectors = np.array([v / np.linalg.norm(v) for v in vecs], dtype=np.float32)
     units = [Unit(f"d{k}", 0, 5, "x", "o", None, None, None, frozenset()) for k in range(50)]
     units[1] = Unit("d0", 10, 15, "y", "o", None, None, None, frozenset())  # same article as unit 0
-    every = _similar_edges(vectors, units, 0.9, neighbours=1000)
+    every = list(zip(*(x.tolist() for x in _similar_pairs(vectors, units, 0.9, neighbours=1000))))
     brute = [(i, j) for i in range(50) for j in range(i + 1, 50)
              if units[i].doc_id != units[j].doc_id and float(vectors[i] @ vectors[j]) >= 0.9]
     assert every == brute and (0, 1) not in every
-    bounded = _similar_edges(vectors, units, 0.9, neighbours=3)
-    assert set(bounded) <= set(every) and len(bounded) <= 50 * 3
-    union = _Union(50)
-    for i, j in bounded:
-        union.join(i, j)
-    assert len({union.find(i) for i in range(40)}) == 1  # still one claim
+    i, j = _similar_pairs(vectors, units, 0.9, neighbours=3)
+    assert set(zip(i.tolist(), j.tolist())) <= set(every) and len(i) <= 50 * 3
+    root = list(range(50))
+
+    def find(x):
+        while root[x] != x:
+            x = root[x]
+        return x
+
+    for a, b in zip(i.tolist(), j.tolist()):
+        root[find(b)] = find(a)
+    assert len({find(x) for x in range(40)}) == 1  # still one claim
 
 
 def test_polarity_conflict_between_members_saying_the_same_words():

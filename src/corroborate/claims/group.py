@@ -99,25 +99,6 @@ class Claim:
     opposes: list[str] = field(default_factory=list)  # claims this one denies (see group, step 4)
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        # the smaller index is the root, so the grouping does not depend on join order
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
-
-
 def _pair_codes(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]]) -> np.ndarray:
     """Pairs (i < j) of units of different articles that share a key, each once, as sorted codes
     i * len(units) + j.
@@ -212,12 +193,6 @@ def _figure_pairs(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
     return i[keep], j[keep]
 
 
-def _figure_edges(units: Sequence[Unit]) -> list[tuple[int, int]]:
-    """`_figure_pairs` as a list of pairs."""
-    i, j = _figure_pairs(units)
-    return list(zip(i.tolist(), j.tolist()))
-
-
 NEIGHBOURS = 50
 
 
@@ -247,13 +222,6 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
                     neighbours, similarity, of=of)
     i, j, _ = found.pairs()
     return i, j
-
-
-def _similar_edges(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   neighbours: int = NEIGHBOURS) -> list[tuple[int, int]]:
-    """`_similar_pairs` as a list of pairs."""
-    i, j = _similar_pairs(vectors, units, similarity, neighbours)
-    return list(zip(i.tolist(), j.tolist()))
 
 
 _STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being

@@ -11,7 +11,7 @@ group never pair. `vectors` holds unit-length vectors; with `of`, row i's vector
 What a row gets: among the rows of other groups with cosine >= floor, the k with the highest
 cosine, ties by row index (the cosines are float32 matrix products of the given vectors). Copies
 of one text tie at the same cosine and so come in row order. This is what the claims grouping
-computed row by row before (group._similar_edges); the exact search gives the same neighbours
+computed row by row before (group._similar_pairs); the exact search gives the same neighbours
 (on the corpora of benchmarks/claims_eval.py, the same claims).
 
 How: the distinct vectors are searched, not the rows (a sentence copied by 200 articles is one
