@@ -309,3 +309,25 @@ def test_the_first_k_of_a_row_are_a_stable_sorts_first_k():
     for _ in range(50):
         row = rng.integers(0, 6, size=rng.integers(1, 30)).astype(np.float64)  # many ties
         assert _first(row, 5) == np.argsort(-row, kind="stable")[:5].tolist()
+
+
+def test_a_report_carried_on_without_a_cue_is_the_outlets_voice_in_a_claim():
+    # "Colonel Venn said that X. Y." -- Y is Venn's by the statements stage (a present-tense report
+    # running on), but the sentence credits no one: in a claim it is the outlet's voice, so it is
+    # stripped where another article credits the source
+    from corroborate.stages.claims import _units
+
+    text = "Colonel Venn said that the river is clean. The wells are safe to drink from."
+    said, carried = (23, 41), (43, 77)
+    statements = [
+        {"statement_id": "s1", "doc_id": "a", "start": said[0], "end": said[1], "kind": "indirect", "cue_end": 17,
+         "speaker": "Colonel Venn", "sentence_start": 0, "sentence_end": 42},
+        {"statement_id": "s2", "doc_id": "a", "start": carried[0], "end": carried[1], "kind": "indirect",
+         "cue_end": 17, "speaker": "Colonel Venn", "sentence_start": 43, "sentence_end": 77},
+    ]
+    propositions = [
+        {"doc_id": "a", "start": s, "end": e, "text": text[s:e], "core": text[s:e], "neutral": text[s:e],
+         "agent": None, "negated": False, "statement_id": sid} for sid, (s, e) in (("s1", said), ("s2", carried))]
+    got = {u.text: u.speaker for u in _units([{"doc_id": "a", "outlet": "Wire One", "published": None}],
+                                             {"statements": statements, "propositions": propositions}, 4)}
+    assert got == {"the river is clean": "Colonel Venn", "The wells are safe to drink from.": None}

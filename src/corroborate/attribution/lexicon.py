@@ -74,6 +74,12 @@ bulletin letter document tweet post notice decree website estimate estimates ass
 investigations findings update readout transcript filing record records count tally analysis
 """.split())
 
+# Verbs of issuing a document: a cue only when what is issued is a document or a tally ("the
+# ministry published a list of 152 casualties", "released figures showing ..."), whose words are
+# then the content; "released the prisoners" or "issued a visa" report nothing.
+PUBLISH = frozenset("publish release issue circulate".split())
+TALLIES = DOCUMENTS | frozenset("list toll number numbers breakdown statistics".split())
+
 # Roles many people hold at once: "the official" or "the source" is whoever was last introduced
 # with that role, or speaks for the organisation that spoke last; a unique role ("the health
 # minister") without a named holder stays as written.

@@ -42,6 +42,12 @@ from .lexicon import (DOCUMENTS, FIRST_PERSON, GENERIC_ROLES, GROUPS, ORGANISATI
 from .names import COUNTRIES, clean_name, fold, initials, is_place_word, org_key, person_key, strip_titles
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
+# What says a person is a man or a woman, when the article says it: a title before the name, a
+# gendered role noun beside it. Nothing is guessed from first names.
+_MALE = frozenset("mr mr. sir lord king prince father brother spokesman chairman congressman businessman".split())
+_FEMALE = frozenset("""mrs mrs. ms ms. miss madam lady queen princess sister spokeswoman chairwoman congresswoman
+businesswoman""".split())
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PREP_OF = {"of", "for", "at", "from", "with", "in"}
 
 
@@ -64,6 +70,7 @@ class Person:
     role: str = ""
     org: str = ""
     positions: list[int] = field(default_factory=list)  # char offsets of its mentions
+    gender: str = ""    # "m" or "f" when the article says (a title, a gendered role), else ""
 
 
 @dataclass
@@ -111,8 +118,12 @@ def _role_of(ent) -> tuple[str, str]:
         # "Chief of the press service of the Ministry of Defense, Colonel Anar Eyvazov said": the
         # parser often makes the role a second subject of the same verb.
         for sib in root.head.children:
-            if sib.i != root.i and sib.dep_ == root.dep_ and sib.i < ent.start and sib.ent_type_ != "PERSON":
+            # ... or an adverbial noun ("Spokesperson for the Ministry of Defense, Colonel X held ...")
+            second = sib.dep_ == root.dep_ or sib.dep_ in ("npadvmod", "dep") and sib.lemma_.lower() in ROLES
+            if sib.i != root.i and second and sib.i < ent.start and sib.ent_type_ != "PERSON":
                 role_tokens.extend(t for t in sib.subtree if t.i < ent.start)
+    if not any(fold(t.lemma_) in ROLES and fold(t.text).rstrip(".") not in TITLES for t in role_tokens):
+        role_tokens = _role_before(ent) or role_tokens
     role_tokens = [t for t in role_tokens if not t.is_punct and t.dep_ != "det"]
     role = _span_text(doc, role_tokens).strip(" ,")
     # a title right before the name ("Colonel", "Dr.") belongs to the role too
@@ -120,11 +131,45 @@ def _role_of(ent) -> tuple[str, str]:
         role = (role + " " + doc[ent.start - 1].text).strip()
     org = ""
     for t in role_tokens:
-        if t.ent_type_ in ("ORG", "GPE", "NORP") and t.ent_iob_ == "B":
-            span = next((e for e in doc.ents if e.start == t.i), None)
-            if span is not None and (not org or span.label_ == "ORG"):
+        if t.ent_type_ in ("ORG", "GPE", "NORP"):  # the entity's first word may be a dropped "the"
+            span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if span is not None and (not org or span.label_ == "ORG" and org != clean_name(span.text)
+                                     and not org_key(span.text) <= org_key(org)):
                 org = clean_name(span.text)
     return role, org
+
+
+def _gender(ent, role: str) -> str:
+    """ "m" or "f" from a title right before a person's name ("Mrs. Rana Adil") or a gendered word
+    of their role ("spokeswoman Rana Adil"); "" when the article does not say."""
+    doc = ent.doc
+    words = [fold(t.text) for t in doc[max(0, ent.start - 2):ent.start]] + fold(role).replace("-", " ").split()
+    if any(w in _FEMALE for w in words):
+        return "f"
+    if any(w in _MALE for w in words):
+        return "m"
+    return ""
+
+
+def _role_before(ent) -> list:
+    """ "Spokesperson for the Ministry of Defense of Azerbaijan, Colonel Anar Eyvazov held ...": a
+    role phrase opening the sentence (or line), then a comma, then the name, however the parser
+    hung the phrase (a dateline or header before it often makes it a clause of its own)."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and fold(doc[i].text).rstrip(".") in TITLES:
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return []
+    j = i - 1
+    while j >= 0 and doc[j].text not in (",", ".", ";", ":") and "\n" not in doc[j].text and j > i - 16:
+        j -= 1
+    phrase = [t for t in doc[j + 1:i] if not t.is_space]
+    while phrase and phrase[0].dep_ == "det":
+        phrase = phrase[1:]
+    if not phrase or fold(phrase[0].lemma_) not in ROLES or not phrase[0].text[:1].isupper():
+        return []
+    return phrase
 
 
 class Registry:
@@ -173,16 +218,18 @@ class Registry:
         if not key or is_place_word(key):
             return  # "Azerbaijani" tagged as a person
         role, org = _role_of(ent)
+        gender = _gender(ent, role)
         for p in self.people:
             if self._same_person(p.key, key):
                 if len(key) > len(p.key):
                     p.name, p.key = name, key
                 p.role = p.role or role
                 p.org = p.org or org
+                p.gender = p.gender or gender
                 p.positions.append(ent.start_char)
                 break
         else:
-            self.people.append(Person(name, key, role, org, [ent.start_char]))
+            self.people.append(Person(name, key, role, org, [ent.start_char], gender))
         if ent.root.dep_ in ("nsubj", "nsubjpass"):
             self.subjects.append((ent.start_char, self.person_named(key)))
 
@@ -230,15 +277,21 @@ class Registry:
                 return sp
         return None
 
-    def _last_person(self, at: int) -> Speaker | None:
+    def _gender_of(self, sp: Speaker) -> str:
+        p = self.person_named(sp.key) if sp.key else None
+        return p.gender if p is not None else ""
+
+    def _last_person(self, at: int, gender: str = "") -> Speaker | None:
+        """The person who spoke or was a sentence's subject last before `at`; with a gender (from
+        "he" or "she"), the last one the article does not give the other gender."""
         best_pos, best = -1, None
         for pos, sp in reversed(self.history):
-            if pos <= at and sp.type == "person":
+            if pos <= at and sp.type == "person" and not (gender and self._gender_of(sp) not in ("", gender)):
                 best_pos, best = pos, sp
                 break
         for pos, person in reversed(self.subjects):
-            if pos <= at:
-                if pos > best_pos and person is not None:
+            if pos <= at and person is not None and not (gender and person.gender not in ("", gender)):
+                if pos > best_pos:
                     best = self._person_speaker(person)
                 break
         return best
@@ -326,18 +379,42 @@ class Registry:
         # possessor is whose the speaker is, not the speaker: "Putin's spokesman Dmitry Peskov".
         def possessor(t) -> bool:
             return t.dep_ == "poss" or (t.head.dep_ == "poss" and t.head.i in ids and t.head.i != t.i)
+
+        last = max(ids)
+
+        def in_phrase(t) -> bool:
+            """Whether t hangs from the head through a preposition: "the head of the administration
+            of [Novaya Kakhovka], Vladimir Leontiev", "the lawyer of [John Smith]", "the
+            authorities in the part of [Kherson]". A name there says whose or where, and is no
+            speaker (the entity recogniser often calls such a place a person)."""
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and ent.end - 1 == last and ent.start > 0 and doc[ent.start - 1].i in ids and \
+                    doc[ent.start - 1].pos_ in ("NOUN", "PROPN") and doc[ent.start - 1].ent_type_ != "PERSON":
+                return False  # "Governor of the Tarnovo region Anton Kessar": a name right after the role
+            x = t
+            while x.i != head.i and x.head.i in ids and x.head.i != x.i:
+                if x.dep_ == "appos" and x.left_edge.i > 0 and doc[x.left_edge.i - 1].text == ",":
+                    return False  # ", Vladimir Leontiev": set off by commas, it names the whole phrase
+                if x.dep_ in ("pobj", "prep"):
+                    return True
+                x = x.head
+            return False
         tokens = sorted(tokens, key=possessor)
         # "Putin's spokesman": the role's holder speaks, not the possessor
         role_of = head.lemma_.lower() in ROLES and head.ent_type_ != "PERSON"
         for t in tokens:
-            if role_of and possessor(t):
+            if role_of and possessor(t) or in_phrase(t):
                 continue
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
                 p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
                 if p is not None:
                     return self._person_speaker(p)
         people = [t for t in tokens if t.ent_type_ == "PERSON" and not is_place_word(t.lower_)
-                  and not (role_of and possessor(t))]
+                  and not (role_of and possessor(t)) and not in_phrase(t)]
+        if not people:
+            named = self._trailing_name(sorted(tokens, key=lambda t: t.i))
+            if named is not None:
+                return self._person_speaker(named)
         if people:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
             name = clean_name(strip_titles(ent.text if ent is not None else people[0].text))
@@ -348,7 +425,7 @@ class Registry:
 
         # pronouns
         if len(tokens) == 1 and lower in PERSON_PRONOUNS:
-            return self._copy(self._last_person(at)) or Speaker(head.text, "unknown")
+            return self._copy(self._last_person(at, _PRONOUN_GENDER.get(lower, ""))) or Speaker(head.text, "unknown")
         if len(tokens) == 1 and lower in THING_PRONOUNS:
             return self._copy(self._last(at, ("organisation", "place", "document"))) or Speaker(head.text, "unknown")
         if len(tokens) == 1 and lower in PLURAL_PRONOUNS:
@@ -378,7 +455,9 @@ class Registry:
             holder = self._role_holder(lemma, modifiers, inner_org, at, definite)
             if holder is None and inner_org is not None:
                 holder = Speaker(inner_org, "organisation", role=role, org=inner_org)
-            if holder is None and definite and lemma in GENERIC_ROLES:
+            if holder is None and definite and lemma in GENERIC_ROLES and lemma != "source":
+                # (a source is unnamed by choice: "the canal source" stays as written, never the
+                # organisation that spoke last)
                 # "the official told AFP": an official of the organisation that spoke last
                 org = self._last(at, ("organisation", "place"))
                 if org is not None:
@@ -428,6 +507,44 @@ class Registry:
             return Speaker(clean_name(text), "group")
         return Speaker(clean_name(text), "unknown")
 
+    def _trailing_name(self, tokens) -> Person | None:
+        """A person's name closing a role phrase that the entity recogniser ran into the
+        organisation before it ("Permanent Representative to the UN Vasily Nebenzya", "the
+        bloc's foreign policy chief Josep Borrell"): two or more capitalised words at the end,
+        after a role noun or an acronym, none of them an organisation or role word, a title or
+        a country. The person is added to the article's people, so later mentions find them."""
+        run = []
+        for t in reversed(tokens):
+            word = fold(t.text)
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and \
+                    word not in ORGANISATIONS and word not in ROLES and word not in TITLES and \
+                    not is_place_word(word) and t.ent_type_ not in ("GPE", "NORP", "DATE"):
+                run.append(t)
+            else:
+                break
+        run.reverse()
+        if len(run) < 2 or len(run) > 4 or run[0].i == tokens[0].i:
+            return None
+        before = self.doc[run[0].i - 1]
+        if not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES):
+            return None
+        name = clean_name(" ".join(t.text for t in run))
+        key = person_key(name)
+        if not key:
+            return None
+        p = self.person_named(key)
+        if p is None:
+            role = _span_text(self.doc, [t for t in tokens if t.i < run[0].i and t.dep_ != "det"]).strip(" ,")
+            org = next((clean_name(e.text) for e in self.doc.ents if e.label_ == "ORG" and e.start < run[0].i
+                        and e.start >= tokens[0].i), "")
+            if org:  # the recogniser's organisation ran on into the name: keep its own words
+                org = clean_name(_span_text(self.doc, [t for t in tokens if t.ent_type_ == "ORG" and t.i < run[0].i
+                                                       and t.dep_ != "det"]))
+            p = Person(name, key, role, org, positions=[run[0].idx])
+            self.people.append(p)
+            self.people.sort(key=lambda q: -len(q.key))
+        return p
+
     def country_of(self, demonym: str) -> str:
         """The country a demonym names ("Ukrainian" -> "Ukraine"), spelt as the article spells it
         when it names the country, else as the word list has it; "" for an unknown demonym."""
@@ -461,6 +578,8 @@ class Registry:
                 continue
             if link.dep_ == "pobj" and link.head.lower_ not in ("of", "for", "at", "with"):
                 continue
+            if link.i != t.i and link.tag_ in ("VBN", "VBG"):
+                continue  # "a Russian-appointed official", "Iran-backed militia": a backer, not an employer
             if t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in ORGANISATIONS:
                 # the whole organisation phrase: the noun chunk holding t
                 chunk = next((c for c in self.chunks if c.start <= t.i < c.end and not c.start <= head.i < c.end),

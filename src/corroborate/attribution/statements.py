@@ -46,6 +46,9 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    double one, '...'"'), the speaker of the statement just before it (a quotation that goes on
    after its attribution). Quotations shorter than `min_quote_words` with no cue are scare
    quotes and terms, not statements.
+4. Reported speech running on (present_continuations): a sentence in the present tense right
+   after reported content in the present tense, in its paragraph, with nothing of its own, goes
+   on reporting it (news narrates in the past).
 
 Content that lies inside quote marks is `direct` (and the content becomes the whole quotation of
 that paragraph); reported content that contains a quotation is `mixed`; the rest is `indirect`.
@@ -63,9 +66,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import frames, layout
-from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, NOMINAL, ORGANISATIONS, ROLES,
-                      SPEECH)
+from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, NOMINAL, ORGANISATIONS, PUBLISH,
+                      ROLES, SPEECH, TALLIES)
 from .quotes import Quote, find_quotes
+from ..nlp.grammar import tense
 from .speakers import Registry, Speaker
 
 _EDGE = " \t\n,;:–—-"
@@ -196,7 +200,14 @@ def _is_cue(v) -> bool:
         return False
     return (lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
             or lemma in frames.ACCUSATION or lemma in frames.NAMING or frames.carries_blame(v)
-            or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))))
+            or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))) or _publishes(v))
+
+
+def _publishes(v) -> bool:
+    """ "the ministry published a list of 152 casualties": issuing a document or a tally (see
+    lexicon.PUBLISH), by someone."""
+    return v.lemma_.lower() in PUBLISH and any(c.dep_ == "dobj" and c.lemma_.lower() in TALLIES for c in v.children) \
+        and any(c.dep_ in ("nsubj", "agent") for c in v.children)
 
 
 def _frame(v, lemma: str) -> frames.Frame | None:
@@ -459,7 +470,7 @@ class _Article:
             dobj = next((c for c in children if c.dep_ == "dobj"), None)
             if dobj is None or dobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or dobj.lemma_.lower() in _SOURCES:
                 return None
-        if lemma in NOMINAL or frames.finding_source(v, _subject(v)):
+        if lemma in NOMINAL or frames.finding_source(v, _subject(v)) or _publishes(v):
             dobj = next((c for c in children if c.dep_ == "dobj"), None)
             if dobj is not None:
                 # what follows the verb in its clause, without a coordinated clause ("..., and
@@ -567,6 +578,11 @@ class _Article:
             sent = t.sent
             # the clause: the sentence without the according-phrase (and its commas)
             clause_head = t.head if t.head.i != t.i else sent.root
+            # "..., A were killed and B injured, according to X": the parser hangs the phrase on
+            # the last conjunct, but it sources the whole coordination before it
+            while clause_head.dep_ == "conj" and clause_head.head.i < clause_head.i < t.i and \
+                    clause_head.head.pos_ in ("VERB", "AUX") and clause_head.head.sent == sent:
+                clause_head = clause_head.head
             tokens = [x for x in clause_head.subtree if x.i not in phrase] if clause_head.i != t.i else []
             if not tokens or len(tokens) < 3:
                 tokens = [x for x in sent if x.i not in phrase]
@@ -805,6 +821,38 @@ class _Article:
             return None
         return Found(start, end, "direct", prev.cue, start, None, parent=prev, sentence=(start, end))
 
+    # -- pass 4: reported speech running on -------------------------------------------------------
+    def present_continuations(self) -> None:
+        """ "The ministry reported that 10,000 troops are still present there. The troops have more
+        than a hundred tanks ...": news narrates in the past tense, so a sentence in the present
+        tense right after reported content in the present tense, in the same paragraph, with no
+        cue, quotation or statement of its own, goes on reporting it (the same rule figures use
+        for their claimant). A question, the perfect, or "I", "we", "you", "he" or "she" as its
+        subject is the outlet's own (an aside to the reader, background, or about the speaker)."""
+        doc = self.doc
+        for f in sorted(self.found, key=lambda g: g.start):
+            if f.kind != "indirect" or not _verb_cue(f) or f.cue[0] > f.start or tense(doc, f.start, f.end) != "present":
+                continue
+            sent = doc.char_span(f.start, f.end, alignment_mode="expand")
+            if sent is None or sent[-1].sent.end >= len(doc):
+                continue
+            nxt = doc[sent[-1].sent.end].sent
+            gap = self.text[f.end:nxt.start_char]
+            if "\n" in gap or nxt.start_char < f.end or nxt.text.rstrip().endswith("?"):
+                continue
+            if any(g.start < nxt.end_char and g.end > nxt.start_char for g in self.found) or \
+                    any(q.start < nxt.end_char and q.end > nxt.start_char for q in self.quotes) or \
+                    any(_is_cue(t) for t in nxt):
+                continue
+            if tense(doc, nxt.start_char, nxt.end_char) != "present" or _perfect(nxt.root) or any(
+                    t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we", "you", "he", "she") for t in nxt):
+                continue  # "He is hoping ...", "His work has focused on ...": the outlet on the speaker
+            start, end = _trim(self.text, nxt.start_char, nxt.end_char)
+            if self.words(start, end) < 4:
+                continue
+            self.found.append(Found(start, end, "indirect", f.cue, start, None, parent=f, cue_token=f.cue_token,
+                                    sentence=(nxt.start_char, nxt.end_char)))
+
     # -- finishing --------------------------------------------------------------------------------
     def question_lists(self) -> None:
         """Reported content that is a question goes on over the questions that follow it in the
@@ -902,6 +950,11 @@ class _Article:
             settle(f)
 
 
+def _perfect(verb) -> bool:
+    """ "has focused", "have been launched": the perfect, which narrates background."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def statement_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
@@ -918,6 +971,7 @@ def extract_statements(doc, min_quote_words: int = 4) -> list[Found]:
     art.question_lists()
     art.drop_nested()
     art.quotations()
+    art.present_continuations()
     for f in art.found:
         m = _DATELINE.match(art.text[f.start:f.end])
         if m and (f.start == 0 or art.text[f.start - 1] == "\n"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import row_id
+from ..nlp.grammar import tense
 from .numbers import CURRENCY_WORDS, Number, find_numbers
 
 # Category cues, by lemma. Checked in this order: a killed cue beats a people noun.
@@ -433,20 +434,6 @@ def _breaks_down(doc, sentence: tuple[int, int]) -> bool:
     return bool(_BREAKDOWN.search(text))
 
 
-def _root_tense(doc, start: int, end: int) -> str | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    inside = {t.i for t in span if not t.is_space}
-    tops = [t for t in span if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
-    root = next((t for t in tops if t.pos_ in ("VERB", "AUX")), tops[0] if tops else None)
-    if root is None:
-        return None
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    tag = (aux[0] if aux else root).tag_
-    return "present" if tag in ("VBZ", "VBP") else "past" if tag in ("VBD", "MD") else None
-
-
 def _present_after_present(doc, sentence: tuple[int, int], src: Figure) -> bool:
     """ "The ministry reported that the forces are still present there. The troops have more
     than a hundred tanks ...": news narrates in the past, so a present-tense sentence right after
@@ -454,7 +441,36 @@ def _present_after_present(doc, sentence: tuple[int, int], src: Figure) -> bool:
     if src.statement_kind != "indirect" or src.claimant_type == "continued":
         return False
     claim_span = (src.start, src.sentence[1])
-    return _root_tense(doc, *sentence) == "present" and _root_tense(doc, *claim_span) == "present"
+    return tense(doc, *sentence) == "present" and tense(doc, *claim_span) == "present"
+
+
+def _verb_of(token):
+    """The verb a figure's number hangs from (itself when the parse gives none)."""
+    t = token
+    while t is not None and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t if t is not None and t.pos_ in ("VERB", "AUX") else None
+
+
+def _parallel(doc, sentence: tuple[int, int], src: Figure) -> bool:
+    """ "X said 48 settlements in Kherson had been flooded. In the Mykolayiv region, 23 villages
+    were flooded.": a sentence that opens on another place and says the same thing with its own
+    figure (the same verb as the reported one) goes on with the report, one place at a time."""
+    span = doc.char_span(*sentence, alignment_mode="expand")
+    if span is None or src.number_token is None:
+        return False
+    words = [t for t in span if not t.is_space]
+    if len(words) < 4 or words[0].dep_ != "prep" or words[0].lower_ not in ("in", "on", "at", "across"):
+        return False
+    opener = list(words[0].subtree)
+    # a place's name ("In the Ostrava region,"; the recogniser may call it anything), not a date's
+    if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+               for t in opener) or \
+            opener[-1].i + 1 >= len(doc) or doc[opener[-1].i + 1].text != ",":
+        return False
+    verb = _verb_of(src.number_token)
+    root = span.root
+    return verb is not None and root.pos_ in ("VERB", "AUX") and root.lemma_ == verb.lemma_
 
 
 def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
@@ -463,8 +479,9 @@ def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
     so again. A figure in the outlet's voice inherits the claimant of the figures in the sentence
     just before it when that sentence reports (not quotes) someone's data, both sentences are in
     one paragraph, its own sentence attributes nothing to anyone, and it either says it breaks
-    down what came before ("Of them", "Among the casualties", "respectively") or goes on in the
-    present tense after a report in the present tense. Without one of these the next sentence is
+    down what came before ("Of them", "Among the casualties", "respectively"), goes on in the
+    present tense after a report in the present tense, or says the same of another place
+    ("In the Mykolayiv region, 23 villages were flooded", see _parallel). Without one of these the next sentence is
     as often the outlet's own background (measured on the development set)."""
     text = doc.text
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
@@ -483,7 +500,9 @@ def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
             continue  # the sentence has a statement of its own
         src = sources[-1]
         if not (_breaks_down(doc, cur) or _present_after_present(doc, cur, src)):
-            continue
+            src = next((s for s in reversed(sources) if _parallel(doc, cur, s)), None)
+            if src is None:
+                continue
         for f in by_sentence[cur]:
             if f.claimant_type == "outlet":
                 f.attributed_to, f.claimant, f.claimant_type = src.attributed_to, src.claimant, "continued"

@@ -7,8 +7,9 @@ A number expression is a run of tokens that together name one number: "3,385", "
 What is *not* a figure, whatever its shape (the gold convention and UCDP's): years, days of the
 month, clock times, ordinals, identifiers ("Resolution 1701", "A320", "COVID-19") and ages
 ("Emil Sarkis, 51,", "aged 24", "a 24-year-old"), which describe a person and count nothing. Durations
-("44 days", "a two-week state of emergency") and measures ("7.8 magnitude", "20 percent") are
-figures: they are claims someone makes and others may contradict.
+("44 days", "for twenty hours", "a two-week state of emergency", and a hedged "more than a year")
+and measures ("7.8 magnitude", "20 percent") are figures: they are claims someone makes and others
+may contradict. "Two dozen" is 24; "at 17 hours" is a clock time, "for 17 hours" a duration.
 
 Hedges become bounds (`low`, `high`), never a changed value:
     more than / over / above 70       low 71, high open
@@ -56,6 +57,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "sept", "oct", "nov", "dec"}
 CLOCK_AFTER = {"am", "a.m.", "pm", "p.m.", "gmt", "utc", "hrs", "hours", "h", "o'clock", "msk", "cet",
                "cest", "bst", "est", "edt", "pst"}
+# Units of time: "a" before one of them, after a hedge, is a duration of one ("more than a year").
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 # "one" is a number only where it counts something; these uses are idiom, not quantity.
 ONE_IDIOMS = {"day", "time", "point", "way", "side", "hand", "another", "thing", "year", "night",
               "morning", "evening", "moment", "stage", "case", "version", "reason", "source", "official", "count",
@@ -197,8 +200,9 @@ def _not_a_figure(doc, i: int, j: int, value: float) -> bool:
     if first.lower_ in ORDINAL_WORDS:
         return True
     # Clock times: "4:00", "10 am", "17.50 MSK".
-    if ":" in text or (nxt is not None and nxt.lower_ in CLOCK_AFTER and value < 25):
-        return True
+    if ":" in text or (nxt is not None and nxt.lower_ in CLOCK_AFTER and value < 25
+                       and not (nxt.lower_ in ("hours", "hrs", "h") and not (prev is not None and prev.lower_ == "at"))):
+        return True  # "10 am", "at 17 hours"; "for twenty hours", "within 48 hours" last that long
     # Days of the month: "September 19", "19 Sep.", "9-10 November".
     if value <= 31 and j - i == 1 and first.like_num and first.text.isascii() and first.text.isdecimal():
         k = j
@@ -259,7 +263,8 @@ def _one_counts(doc, i: int) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if prev is not None and prev.lower_ in ("no", "the", "this", "that", "any", "every", "each", "which",
                                             "someone", "anyone", "no-one", "only", "another", "last",
-                                            "single", "such", "at", "for", "as"):
+                                            "single", "such", "at", "for", "as") \
+            and not (prev.lower_ == "that" and prev.dep_ == "mark"):  # "said that one person died"
         return False
     if nxt is None:
         return False
@@ -337,6 +342,13 @@ def find_numbers(doc) -> list[Number]:
                               vague=True))
             i = j
             continue
+        if low in ("a", "an") and i + 1 < n and doc[i + 1].lower_ in TIME_UNITS and _hedge(doc, i)[2] is not None:
+            # "more than a year", "at least a week": a hedged duration of one
+            q, words, kind = _hedge(doc, i)
+            lo, hi = _bounds(1.0, kind)
+            out.append(Number(i, i + 1, q, 1.0, lo, hi, words))
+            i += 1
+            continue
         if low in ("a", "half") and i + 1 < n and (doc[i + 1].lower_ in ("hundred", "thousand", "million", "billion", "dozen")
                                                    or low == "half" and doc[i + 1].lower_ == "a"):
             # "a hundred", "a hundred thousand", "half a million"
@@ -364,6 +376,8 @@ def find_numbers(doc) -> list[Number]:
             i = j
             continue
         value, unit = _value(doc[i:j])
+        if value is not None and j < n and doc[j].lower_ == "dozen":
+            value, j = value * 12, j + 1  # "two dozen villages"
         suffix = doc[j].lower_.rstrip(".") if j < n else ""
         if value is not None and suffix in MONEY_SUFFIXES and _digits(doc[j - 1].text) is not None and \
                 (not doc[j - 1].whitespace_ or len(suffix) > 1):

@@ -60,9 +60,15 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # The units are the clauses of the propositions stage: each statement's content and each
     # own-voice piece, cut into what it asserts. A clause of a statement is that statement's
     # speaker's; an own-voice clause is the outlet's (or the publisher's, below).
-    by_statement = {r["statement_id"]: r for r in statements}
+    # Reported speech carried on into a sentence with no cue of its own (statements:
+    # present_continuations) is the article's reading of whose words they are; the sentence itself
+    # credits no one, and a claim counts it as the outlet's voice (stripped where others credit
+    # the source), as the claims gold does.
+    implied = {r["statement_id"] for r in statements if r["kind"] == "indirect" and r.get("cue_end") is not None
+               and r.get("sentence_start") is not None and r["cue_end"] <= r["sentence_start"]}
+    by_statement = {r["statement_id"]: r for r in statements if r["statement_id"] not in implied}
     speaker_of: dict[str, tuple[str | None, str | None, str | None]] = {}
-    for r in statements:
+    for r in by_statement.values():
         e = entity(r)
         speaker = e.get("name") or r["speaker"]
         if e.get("source_type") == "media":
@@ -122,7 +128,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "4"  # 4: clauses of the propositions stage; vectors rounded to float16, one per distinct text
+    version = "5"  # 5: carried-on reports count as the outlet's voice; 4: clauses, float16 vectors
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published")
     writes = ("claims", "conflicts")
@@ -131,8 +137,8 @@ class Claims(CorpusStage):
     uses = ("statements", "propositions", "reuse", "speaker_entities", "entities", "figures", "incidents")
     # a statement's text and its speaker's details are not read here (the propositions and
     # entities carry them)
-    use_columns = {"statements": ("statement_id", "doc_id", "start", "end", "speaker", "sentence_start",
-                                  "sentence_end"),
+    use_columns = {"statements": ("statement_id", "doc_id", "start", "end", "kind", "cue_end", "speaker",
+                                  "sentence_start", "sentence_end"),
                    "reuse": ("doc_id", "start", "end", "cluster_id")}
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],

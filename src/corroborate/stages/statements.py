@@ -15,7 +15,7 @@ from .base import Stage
 
 class Statements(Stage):
     name = "statements"
-    version = "3"
+    version = "4"  # 4: continued reports, names inside phrases, published tallies
     settings_section = "statements"
     reads = ("doc_id", "text", "outlet")
     writes = ("statements", "assertions")
