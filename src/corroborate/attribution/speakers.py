@@ -139,6 +139,19 @@ def _role_of(ent) -> tuple[str, str]:
     return role, org
 
 
+def _role_head(role: str) -> str:
+    """The noun a role phrase is headed by: "Ombudsman" -> ombudsman, "Spokesperson for the
+    Ministry of Defense" -> spokesperson, "the regional water commissioner" -> commissioner; never
+    a title, an organisation or a document word ("" then)."""
+    words = [w.strip(".,;:()'\"") for w in fold(role).replace("-", " ").split()]
+    words = [w for w in words if w]
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "at", "to", "in", "with")), len(words))
+    head = words[cut - 1] if cut else ""
+    if not head.isalpha() or head in TITLES or head in ORGANISATIONS or head in DOCUMENTS or head in GROUPS:
+        return ""
+    return head
+
+
 def _gender(ent, role: str) -> str:
     """ "m" or "f" from a title right before a person's name ("Mrs. Rana Adil") or a gendered word
     of their role ("spokeswoman Rana Adil"); "" when the article does not say."""
@@ -210,6 +223,9 @@ class Registry:
                                                            for t in chunk if t.i != head.i):
                 self._add_org(clean_name(chunk.text), chunk.start_char)
         self.people.sort(key=lambda p: -len(p.key))
+        # Roles the article itself gives its people ("Ombudsman Lia Varga", "Lia Varga, the
+        # ombudsman"): "the ombudsman" is then a role noun here, whatever the word list knows.
+        self.role_words = {w for w in (_role_head(p.role) for p in self.people) if w}
 
     # -- building ---------------------------------------------------------------------------------
     def _add_person(self, ent) -> None:
@@ -446,13 +462,21 @@ class Registry:
         if (lemma in ROLES or lemma in GROUPS) and head.tag_ in ("NNS", "NNPS") and \
                 head.ent_type_ not in ("ORG", "GPE", "NORP"):
             return Speaker(clean_name(text), "group")
-        if lemma in ROLES and head.ent_type_ not in ("ORG", "GPE", "NORP"):
+        # a role only this article gives someone counts when definite and singular: "the
+        # ombudsman", not "critics" or "a tech staffer" (someone new)
+        learned = lemma in self.role_words and definite and head.tag_ not in ("NNS", "NNPS")
+        if (lemma in ROLES or learned) and head.ent_type_ not in ("ORG", "GPE", "NORP"):
             role = clean_name(text)
             # a bare singular role ("..., says health minister") is as definite as "the minister"
             definite = definite or not any(t.dep_ in ("det", "poss", "nummod") for t in head.children)
             modifiers = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
                          and t.ent_type_ not in ("ORG", "GPE", "NORP") and t.lemma_.lower() not in ORGANISATIONS}
-            holder = self._role_holder(lemma, modifiers, inner_org, at, definite)
+            sides = org_key(" ".join(t.text for t in tokens if t.i < head.i and t.ent_type_ == "NORP"))
+            holder = self._role_holder(lemma, modifiers, inner_org, at, definite, sides)
+            if holder is None and inner_org is not None and org_key(inner_org) == sides and lemma not in _SPOKES:
+                # only a nationality or party ("the Democratic presidential nominee", "a Russian
+                # envoy"): a person of that side, named by the role, not an organisation
+                holder = Speaker(role, "person", role=role, org=inner_org)
             if holder is None and inner_org is not None:
                 holder = Speaker(inner_org, "organisation", role=role, org=inner_org)
             if holder is None and definite and lemma in GENERIC_ROLES and lemma != "source":
@@ -598,12 +622,16 @@ class Registry:
         return None
 
     def _role_holder(self, lemma: str, modifiers: set, inner_org: str | None, at: int,
-                     definite: bool) -> Speaker | None:
+                     definite: bool, sides: frozenset = frozenset()) -> Speaker | None:
         """The person (or unnamed role-holder met before) whose role matches a role mention:
-        same role noun, and every modifier the mention has ("vice president", "health minister")."""
+        same role noun, and every modifier the mention has ("vice president", "health minister");
+        a nationality or party the mention gives ("the Republican nominee", "the Russian envoy")
+        must be in the person's role or organisation."""
         same = {lemma} | (_SPOKES if lemma in _SPOKES else set())
 
         def has_role(p: Person) -> bool:
+            if sides and not sides <= org_key(p.role + " " + p.org):
+                return False
             return bool(set(fold(p.role).replace("-", " ").split()) & same) and (
                 inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
                 or org_key(p.org) <= org_key(inner_org))
@@ -614,10 +642,15 @@ class Registry:
         candidates = [p for p in self.people if has_role(p) and (min(p.positions) <= at or definite)]
         # the mention's modifiers pick among holders ("vice president" vs "president"); a lone
         # holder of the role is it even when its recorded role lacks a modifier
-        fitting = [p for p in candidates if modifiers <= set(fold(p.role).replace("-", " ").split())]
+        def ranks(p: Person) -> set:
+            """The words that make a role another one: "vice president" is no president."""
+            return set(fold(p.role).replace("-", " ").split()) & {"vice", "deputy", "former", "acting", "assistant"}
+        fitting = [p for p in candidates if modifiers <= set(fold(p.role).replace("-", " ").split())
+                   and ranks(p) <= modifiers]
         if fitting:
             return self._person_speaker(max(fitting, key=recency))
-        if len(candidates) == 1 and not any(m in ("vice", "deputy", "former", "acting") for m in modifiers):
+        if len(candidates) == 1 and not any(m in ("vice", "deputy", "former", "acting") for m in modifiers) \
+                and ranks(candidates[0]) <= modifiers:
             return self._person_speaker(candidates[0])
         if definite:
             # an unnamed holder of the role met before ("a health ministry official" -> "the official")

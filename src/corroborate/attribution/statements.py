@@ -18,7 +18,8 @@ Passes over the parse and the raw text, then speaker resolution in text order:
      quote as parataxis); a cue in mid-sentence ("The deal, he acknowledges, could still
      collapse"; "Though ..., she said, the vote ...") takes the clause on both sides of it;
    - for a verb that takes a noun as content, what follows it ("announced a state of emergency",
-     "cited heavy rain as the cause", but not "citing the health ministry", a source); in the
+     "cited heavy rain as the cause", but not "citing the health ministry", a source; "published a
+     list of 152 casualties", a document or tally issued; "put the toll at 29", an estimate); in the
      passive with an agent, the passive's subject ("seven missing were confirmed by X");
    - a quotation right after it ('He said: "..."'); "that" within a dozen words of place and
      occasion after it ("claimed at an emergency session of the council that ..."), up to a later
@@ -200,7 +201,16 @@ def _is_cue(v) -> bool:
         return False
     return (lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
             or lemma in frames.ACCUSATION or lemma in frames.NAMING or frames.carries_blame(v)
-            or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))) or _publishes(v))
+            or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))) or _publishes(v)
+            or _puts_at(v))
+
+
+def _puts_at(v) -> bool:
+    """ "Zelensky put the number at 80", "officials placed the toll at 29": an estimate given by
+    someone, the object and its number the content."""
+    return v.lemma_.lower() in ("put", "place", "peg") and any(c.dep_ in ("nsubj", "agent") for c in v.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "at" and any(o.like_num or o.ent_type_ in ("CARDINAL", "PERCENT", "MONEY")
+                                                               for o in c.subtree) for c in v.children)
 
 
 def _publishes(v) -> bool:
@@ -470,7 +480,7 @@ class _Article:
             dobj = next((c for c in children if c.dep_ == "dobj"), None)
             if dobj is None or dobj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or dobj.lemma_.lower() in _SOURCES:
                 return None
-        if lemma in NOMINAL or frames.finding_source(v, _subject(v)) or _publishes(v):
+        if lemma in NOMINAL or frames.finding_source(v, _subject(v)) or _publishes(v) or _puts_at(v):
             dobj = next((c for c in children if c.dep_ == "dobj"), None)
             if dobj is not None:
                 # what follows the verb in its clause, without a coordinated clause ("..., and
