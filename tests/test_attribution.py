@@ -136,6 +136,25 @@ def test_issuing_a_tally_or_putting_a_number_at_is_a_statement(parser):
     assert not [r for r in rows if "book" in r["text"] or "prisoners" in r["text"]]
 
 
+def test_reported_content_never_ends_inside_a_quotation_it_opened(parser):
+    got = one(statements(parser, 'Mayor Ana Dorin praised the crews, saying they had "steady hands, but most of all, '
+                                 'they have good hearts."'), "steady")
+    assert got["text"].endswith('good hearts."') and got["kind"] == "mixed"
+
+
+def test_ascii_double_marks_are_quotation_marks(parser):
+    rows = statements(parser, "''The locks are safe, and our rules make that clear,'' a canal spokesman said. "
+                              "''We have teams on the water.''")
+    assert one(rows, "locks")["kind"] == "direct" and one(rows, "locks")["text"] == "The locks are safe, and our rules make that clear"
+    assert one(rows, "teams")["kind"] == "direct"
+
+
+def test_a_noun_coordinated_with_the_blamed_deed_stays_in_it(parser):
+    got = one(statements(parser, "Ivo Brandt blamed the council for the past decade and a half of neglect that "
+                                 "ruined the port."), "decade")
+    assert got["text"].startswith("the past decade and a half of neglect")
+
+
 # -- according to ----------------------------------------------------------------------------------
 
 def test_according_to_before_and_after_the_clause(parser):

@@ -88,8 +88,19 @@ def _after(v, prep) -> list:
     if not tokens:
         return []
     end = max(t.i for t in tokens)
-    for c in v.rights:
+    rights = list(v.rights)
+    for k, c in enumerate(rights):
         if c.i <= end:
+            continue
+        if c.dep_ == "cc" and c.i == end + 1 and k + 1 < len(rights) and rights[k + 1].dep_ == "conj" and \
+                rights[k + 1].pos_ in ("NOUN", "PROPN", "NUM"):
+            # "for the past decade and a half of ...": a noun the parser hung on the verb
+            tokens.append(c)
+            end = c.i
+            continue
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM") and v.doc[end].dep_ == "cc":
+            tokens += [t for t in c.subtree if not t.is_space]
+            end = max(t.i for t in c.subtree)
             continue
         if c.dep_ not in ("prep", "advcl", "xcomp", "npadvmod", "advmod") or c.is_punct:
             break

@@ -6,6 +6,14 @@ PARC (Pareti), widened with what news wires use for officials ("underlined", "re
 """
 from __future__ import annotations
 
+# Verbs that say where someone stands on something, said in public: what they praise, denounce,
+# or endorse is what they said (PARC and PolNeAR count these as attributions). Not "oppose",
+# "support" or "attack", which are as often positions or deeds as words.
+STANCE = frozenset("""
+praise denounce decry hail laud applaud endorse question slam lambast lambaste castigate deplore
+mock ridicule commend
+""".split())
+
 # Verbs that introduce what someone said, with a clause ("said that ...", "..., she added").
 SPEECH = frozenset("""
 say tell add note state stress underline underscore emphasize emphasise reiterate clarify explain
@@ -16,7 +24,7 @@ testify demand ask request propose recommend advise caution specify elaborate hi
 proclaim protest recount repeat retort speculate contend counter hint imply lament estimate forecast
 read quote cite describe dismiss reject criticize criticise condemn announce agree acknowledge
 speak talk told says telling
-""".split())
+""".split()) | STANCE
 
 # Verbs of belief and expectation: attributions only with a named or nominal agent as subject
 # ("Authorities fear that ...", "Experts believe ..."), never from inside a quote.
@@ -27,7 +35,7 @@ COGNITION = frozenset("believe think fear hope expect doubt worry suspect know".
 NOMINAL = frozenset("""
 announce report confirm deny declare explain reiterate criticize criticise condemn reject acknowledge
 admit demand describe reaffirm welcome dismiss cite
-""".split())
+""".split()) | STANCE
 
 # Nouns that name a report and take its content as a that-clause ("Kyiv's claim that ...",
 # "allegations by the ministry that ..."): attribution nouns after Pareti's PARC list.

@@ -11,6 +11,8 @@ Rules, each for a reason:
 - Single marks (‘ ’ and ') never delimit a span here: inside a double-quoted span they are a nested
   quote and stay in it, and elsewhere they are far more often apostrophes (forces’ positions,
   don’t, o’clock) than quote marks.
+- Two apostrophes ('') and two backticks (``) are a straight double mark written in ASCII (wire and
+  archive text, ''like this''): they pair as " does, and the span's offsets cover both characters.
 """
 from __future__ import annotations
 
@@ -51,8 +53,29 @@ def _straight_closes(text: str, i: int, para_start: int) -> bool:
     return not before.isspace()
 
 
+_ASCII_DOUBLE = re.compile(r"''|``")
+_JOINER = "\u2060"  # a word joiner: the second character of an ASCII double mark, never a space
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every double-quoted span of text, in order (nested single quotes are inside them)."""
+    if "''" not in text and "``" not in text:
+        return _find_quotes(text)
+    # An ASCII double mark becomes " and a joiner, the same length: the search is unchanged and
+    # its offsets hold; then each span takes in the mark's second character.
+    view = _ASCII_DOUBLE.sub('"' + _JOINER, text)
+    out = []
+    for q in _find_quotes(view):
+        inner_start, end = q.inner_start, q.end
+        if text.startswith(("''", "``"), q.start) and q.inner_start == q.start + 1:
+            inner_start += 1
+        if q.closed and text.startswith("''", q.end - 1):
+            end += 1
+        out.append(Quote(q.start, end, inner_start, max(inner_start, q.inner_end), q.closed, q.continued))
+    return out
+
+
+def _find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     pending = False  # the previous paragraph ended inside a quote
     for m in _PARA.finditer(text):

@@ -52,7 +52,8 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    on reporting it (news narrates in the past).
 
 Content that lies inside quote marks is `direct` (and the content becomes the whole quotation of
-that paragraph); reported content that contains a quotation is `mixed`; the rest is `indirect`.
+that paragraph); reported content that contains a quotation is `mixed`, and never ends inside it;
+the rest is `indirect`.
 When one statement's content holds another statement's participle or coordinated cue (", adding
 that ...", "and added: ..."), or a quotation another cue claims, the first ends there. A reported
 question goes on over the questions that follow it in its paragraph. Of a report inside another,
@@ -724,8 +725,8 @@ class _Article:
         # direct content: a statement whose content lies inside a quotation takes the whole quotation
         for f in self.found:
             probe = f.start
-            while probe < f.end and self.text[probe] in _QUOTE_MARKS + " ":
-                probe += 1  # the parser often hangs the opening mark on the quoted clause
+            while probe < f.end and self.text[probe] in _QUOTE_MARKS + " '`":
+                probe += 1  # the parser often hangs the opening mark (or '' and ``) on the quoted clause
             q = self.quote_at(probe)
             if q is not None and f.end <= q.inner_end + 1:
                 f.kind = "direct"
@@ -830,6 +831,19 @@ class _Article:
         if gap.count("\n") > 3 or len(gap) > 600:
             return None
         return Found(start, end, "direct", prev.cue, start, None, parent=prev, sentence=(start, end))
+
+    def whole_quotations(self) -> None:
+        """Reported content never ends inside a quotation it opened ('saying she had "steady
+        hands, but most of all, she has a good heart."'): a cut made by the parse (a comma, a
+        coordinated clause) inside quote marks is no end of what was said."""
+        for f in self.found:
+            if f.kind == "direct":
+                continue
+            for q in self.quotes:
+                if f.start <= q.start < f.end < q.inner_end and q.closed and _one_clause(self.text[f.end:q.inner_end]):
+                    f.end = q.end
+                    f.kind = "mixed"
+                    break
 
     # -- pass 4: reported speech running on -------------------------------------------------------
     def present_continuations(self) -> None:
@@ -981,6 +995,7 @@ def extract_statements(doc, min_quote_words: int = 4) -> list[Found]:
     art.question_lists()
     art.drop_nested()
     art.quotations()
+    art.whole_quotations()
     art.present_continuations()
     for f in art.found:
         m = _DATELINE.match(art.text[f.start:f.end])
