@@ -14,15 +14,26 @@ A mention at a cue is then resolved, in this order:
    article gives is the speaker). A name never seen before stays itself: "Zeynalov" in an Eyvazov
    briefing is not merged into Eyvazov.
    A possessor is whose the speaker is, not the speaker ("Putin's spokesman Dmitry Peskov",
-   "Dorin's spokesman" resolves as a role); a demonym alone ("Ukrainian allegations") is the
-   country it names; a layout label in capitals ("OSAMA RABIE:") is matched to the person of that
-   name, and a title-case headline's speaker is the label, not an entity that ran on past it;
-2. he/she: the most recent person who spoke or was the subject of a sentence; it: the most recent
-   organisation (or document) that spoke; they: the most recent group or organisation;
-3. a role noun ("the spokesperson", "the minister", "the official"): the person who holds that
-   role (the mention's modifiers, "vice", "health", must fit), else the unnamed role-holder last
-   met with it; an unnamed spokesperson "for" or "of" an organisation, or a definite "the
-   official" with no holder, speaks for that organisation or the one that spoke last; a plural
+   "Dorin's spokesman" resolves as a role), and so is a name inside a prepositional phrase ("the
+   lawyer of John Smith", "the authorities in the part of Kherson"), unless set off by commas
+   (", Vladimir Leontiev,") or right after the role ("Governor of the X region Anton Kessar"); a
+   capitalised name closing a role phrase is a person even when the recogniser ran it into an
+   organisation ("Permanent Representative to the UN Vasily Nebenzya"); a demonym alone
+   ("Ukrainian allegations") is the country it names; a layout label in capitals ("OSAMA RABIE:")
+   is matched to the person of that name, and a title-case headline's speaker is the label, not
+   an entity that ran on past it;
+2. he/she: the most recent person who spoke or was the subject of a sentence, skipping anyone the
+   article gives the other gender (by a title, "Mrs.", or a gendered role, "spokeswoman"); it: the
+   most recent organisation (or document) that spoke; they: the most recent group or organisation;
+3. a role noun ("the spokesperson", "the minister", "the official", or a role the article itself
+   gives someone: "Ombudsman Lia Varga" makes "the ombudsman" one): the person who holds that
+   role, before or after (the mention's modifiers, "vice", "health", must fit, a holder whose role
+   ranks otherwise, "vice", "deputy", "former", is not it, and a nationality or party the mention
+   names must be theirs), else the unnamed role-holder last met with it; an unnamed spokesperson
+   "for" or "of" an organisation, or a definite "the official" with no holder, speaks for that
+   organisation or the one that spoke last (an unnamed "source" never: it stays as written); an
+   unnamed holder named only by a side ("a Russian envoy") is a person of that side; who appointed
+   or backs someone ("a Russian-appointed official") is not whom they speak for; a plural
    ("district health officials") is a group, kept as written;
 4. a document ("the statement", "the report"): whoever issued it, named in the phrase ("the
    ministry's statement", "a report by X") or the last one who spoke; plural documents ("latest
