@@ -34,6 +34,34 @@ def test_add_list_show_export(tmp_path, db):
     assert pd.read_parquet(tmp_path / "docs.parquet")["doc_id"].tolist() == [doc_id]
 
 
+def test_csv_export_keeps_formula_cells_text(tmp_path, db):
+    # article text is hostile: a title or outlet a spreadsheet would run as a formula stays text
+    record = {"text": "=HYPERLINK(\"http://x.example\") " + STORY, "title": "@SUM(A1) Rail line", "outlet": "+Post"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n")
+    cli("add", str(tmp_path / "a.jsonl"), db=db, check=True)
+    import csv
+    import io
+    row = next(csv.DictReader(io.StringIO(cli("export", "documents", "--format", "csv", "--out", "-", db=db).stdout)))
+    assert row["title"] == "'@SUM(A1) Rail line" and row["outlet"] == "'+Post"
+    assert row["text"].startswith("'=HYPERLINK(") and row["n_words"].isdigit()
+    assert json.loads(cli("export", "documents", "--out", "-", db=db).stdout)["title"] == "@SUM(A1) Rail line"
+
+
+def test_terminal_output_shows_control_sequences_never_runs_them(tmp_path, db):
+    record = {"text": STORY, "title": "Evil \x1b]8;;http://x.example\x07link\x1b]8;;\x07 \x1b[31mred\nsecond line",
+              "outlet": "Out\x1b[2Jlet\u202e"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n")
+    (tmp_path / "bad\x1b[31mname.pdf").write_text("not an article")
+    added = cli("add", str(tmp_path), db=db)
+    listed = cli("list", db=db)
+    shown = cli("show", json.loads(cli("export", "documents", "--out", "-", db=db).stdout)["doc_id"], db=db)
+    for text in (added.stdout, added.stderr, listed.stdout, shown.stdout):
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text, text
+    assert "bad\ufffd[31mname.pdf" in added.stderr  # shown, not run
+    rows = listed.stdout.splitlines()
+    assert len(rows) == 1 and rows[0].count("\t") == 5 and "red second line" in rows[0]
+
+
 def test_stdin(tmp_path, db):
     r = cli("add", "-", db=db, input=STORY)
     assert "1 added" in r.stdout

@@ -97,6 +97,29 @@ def test_three_good_and_ten_bad_files(tmp_path, db, settings):
     assert report.read_anything
 
 
+def test_links_pipes_and_empty_containers_are_each_named_never_passed_over(tmp_path, db, settings):
+    import os
+    folder = good_folder(tmp_path / "in")
+    os.symlink(folder / "loop_b", folder / "loop_a")
+    os.symlink(folder / "loop_a", folder / "loop_b")
+    os.symlink(tmp_path / "nowhere.txt", folder / "dangling.txt")
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink(tmp_path, folder / "elsewhere")
+    write(folder / "header.csv", "title,text\n")
+    write(folder / "none.json", "[]")
+    write(folder / "page.warc", "<html><body><p>" + STORY + "</p></body></html>")
+    seen = []
+    report = api.add([str(folder)], db=db, settings=settings, on_skip=seen.append)
+    named = {Path(s.source).name: s.reason for s in seen}
+    assert named == {"loop_a": "link loop", "loop_b": "link loop", "dangling.txt": "broken link",
+                     "pipe.txt": "not a regular file", "elsewhere": "link to a folder", "header.csv": "no articles",
+                     "none.json": "no articles", "page.warc": "not a WARC file"}
+    assert report.added == 3
+    # a FIFO named on its own is refused, not opened (opening it would wait for a writer forever)
+    assert [s.reason for s in api.add([str(folder / "pipe.txt")], db=db, settings=settings).skips] == \
+        ["not a regular file"]
+
+
 def test_mis_encoded_text_is_decoded_and_noted(tmp_path, db, settings):
     path = write(tmp_path / "fr.txt", ("Le ministère a déclaré mardi que quatre personnes étaient mortes. " * 3).encode("cp1252"))
     report = api.add([str(path)], db=db, settings=settings)

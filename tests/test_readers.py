@@ -39,6 +39,15 @@ def test_jsonl_reports_bad_lines_by_number_and_loads_the_rest():
                      "in.jsonl#line 4": "no text field"}
 
 
+@pytest.mark.parametrize("deep", ["[" * 5000 + "]" * 5000, '{"a":' * 5000 + "1" + "}" * 5000])
+def test_json_nested_too_deeply_is_one_skipped_line_not_the_end_of_the_run(deep):
+    text = deep + "\n" + json.dumps({"text": TEXT})
+    for items in (list(read_jsonl(text, "in.jsonl")), list(read_json(text, "in.json"))):
+        skips = [(i.source, i.reason, i.detail) for i in items if isinstance(i, Skip)]
+        assert skips[0][1:] == ("invalid JSON line", "nested too deeply")
+        assert [i.text for i in items if isinstance(i, Article)] == [TEXT]
+
+
 def test_json_array_and_single_object():
     arr = list(read_json(json.dumps([{"text": TEXT}, {"text": TEXT + " Two."}]), "a.json"))
     assert [a.source for a in arr] == ["a.json#item 1", "a.json#item 2"]
@@ -157,3 +166,16 @@ def test_jsonl_url_names_the_outlet_when_no_outlet_is_given(tmp_path):
     api.add([str(tmp_path / "a.jsonl")], db=tmp_path / "s.duckdb")
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         assert store.con.execute("SELECT outlet FROM documents").fetchone() == ("example.co.uk",)
+
+
+def test_a_warc_that_inflates_past_the_limit_is_refused_without_inflating_it():
+    import zlib
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    parts = [packer.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")]
+    zeros = bytes(1 << 20)
+    parts += [packer.compress(zeros) for _ in range(64)]  # 64 MB of zeros, about 64 kB packed
+    data = b"".join(parts) + packer.flush()
+    with pytest.raises(UnreadableInput) as info:
+        list(read_warc(data, "bomb.warc.gz", 1_000_000, max_expanded=25_000_000))
+    assert info.value.reason == "compressed too far"
+

@@ -175,7 +175,11 @@ def test_app_article_search_and_errors(client):
     assert client.get("/api/search", params={"q": ""}).status_code == 422
     assert client.get("/static/vendor/d3.min.js").status_code == 200
     # a request addressed to another host name (DNS rebinding) is refused
-    assert client.get("/api/overview", headers={"host": "evil.example"}).status_code == 400
+    for host in ("evil.example", "testserver", "127.0.0.1.evil.example"):
+        assert client.get("/api/overview", headers={"host": host}).status_code == 400, host
+    page = client.get("/")
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
 
 
 def test_app_says_when_another_process_is_writing(example_db, tmp_path):

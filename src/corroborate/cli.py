@@ -54,7 +54,7 @@ def handled(fn):
         except CorroborateError as exc:
             if STATE.debug:
                 traceback.print_exc()
-            err.print(Text(f"error: {exc}", style="red"))
+            err.print(Text(safe(f"error: {exc}"), style="red"))
             raise typer.Exit(2)
         except KeyboardInterrupt:
             err.print("interrupted; run the same command again to finish")
@@ -67,7 +67,7 @@ def handled(fn):
         except Exception as exc:  # the CLI's last line of defence
             if STATE.debug:
                 traceback.print_exc()
-            err.print(Text(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+            err.print(Text(safe(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)"),
                            style="red"))
             raise typer.Exit(1)
     return wrapper
@@ -89,15 +89,31 @@ def _progress() -> Progress:
                     disable=not err.is_terminal)
 
 
+# What a terminal would act on rather than show: control characters (ESC opens colour, cursor,
+# title and link sequences; BEL ends them) and bidirectional overrides that reorder what follows.
+# Article text, titles, outlets and file names are hostile input. Each such character becomes one
+# visible U+FFFD, so a sequence is shown, never run, and offsets into the text still hold.
+_UNSAFE = {c: "\ufffd" for c in [*range(0x00, 0x20), 0x7f, *range(0x80, 0xa0), *range(0x202a, 0x202f),
+                                   *range(0x2066, 0x206a)]}
+_ONE_LINE = {**_UNSAFE, ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
+_LINES = {**_UNSAFE, ord("\t"): " ", ord("\n"): "\n"}
+
+
+def safe(text: str, lines: bool = False) -> str:
+    """Text as a terminal shows it, never acts on it (see _UNSAFE): on one line, tabs and line
+    breaks made spaces (a row stays a row, a TSV cell one cell), or with its line breaks kept."""
+    return text.translate(_LINES if lines else _ONE_LINE)
+
+
 def _cell(value) -> str:
-    """A table cell: empty for missing values (None, NaN, NaT) instead of 'nan'."""
+    """A table cell: empty for missing values (None, NaN, NaT) instead of 'nan'; safe to print."""
     import pandas as pd
 
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else safe(str(value))
 
 
 def _print_skip(skip) -> None:
-    err.print(Text(f"skipped {skip.message()}", style="yellow"))
+    err.print(Text(f"skipped {safe(skip.message())}", style="yellow"))
 
 
 @app.command()
@@ -119,14 +135,14 @@ def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recurs
                          on_file=lambda path, size: progress.advance(task), meta=meta,
                          manifests=not no_manifest)
     for warning in report.warnings:
-        err.print(Text(warning, style="yellow"))
+        err.print(Text(safe(warning), style="yellow"))
     for note in report.notes[:20]:
-        err.print(Text(note, style="dim"))
+        err.print(Text(safe(note), style="dim"))
     if len(report.notes) > 20:
         err.print(Text(f"... and {len(report.notes) - 20} more notes", style="dim"))
-    out.print(Text(f"{STATE.db}: {report.summary()}"))
+    out.print(Text(f"{STATE.db}: {safe(report.summary())}"))
     for line in report.metadata_lines():
-        out.print(Text(line))
+        out.print(Text(safe(line)))
     if not report.read_anything:
         raise typer.Exit(1)
 
@@ -163,16 +179,16 @@ def show(doc_id: str = typer.Argument(..., help="A doc_id or a unique prefix of 
                 "url", "n_words"):
         value = doc.get(key)
         if value is not None and str(value) not in ("", "NaT", "nan", "None"):
-            meta.add_row(key, Text(str(value)[:10] if key in ("published", "updated") else str(value)))
+            meta.add_row(key, Text(safe(str(value)[:10] if key in ("published", "updated") else str(value))))
     out.print(meta)
     for src in doc["sources"]:
-        out.print(Text(f"source: {src['source']} ({src['format']})", style="dim"))
+        out.print(Text(safe(f"source: {src['source']} ({src['format']})"), style="dim"))
     share = doc.get("copied_share")
     if share and share["shared_words"]:
         out.print(Text(f"copied: {share['copied_share']:.0%} of its words appeared earlier in another outlet; "
                        f"{share['shared_share']:.0%} are shared with other outlets"))
     out.print()
-    out.print(_marked_text(doc["text"], doc["passages"]))
+    out.print(_marked_text(safe(doc["text"], lines=True), doc["passages"]))  # same length: offsets hold
     for number, p in enumerate(doc["passages"], 1):
         origin = " (likely origin" + (", tied" if p["origin_tie"] else "") + ")" if p["is_origin"] else ""
         what = "copied passage" if p["kind"] == "copy" else "repeated by the same outlet"
@@ -236,7 +252,7 @@ def reuse(
 
 def _joined(values, sep: str = "; ") -> str:
     """A list cell (outlets, forms) as one string."""
-    return "" if values is None or isinstance(values, float) else sep.join(str(v) for v in values)
+    return "" if values is None or isinstance(values, float) else safe(sep.join(str(v) for v in values))
 
 
 def _one_line(text) -> str:
@@ -249,11 +265,11 @@ def speakers(limit: int = typer.Option(50, help="Show at most this many speakers
     """List who is quoted across articles, most quoted first: how often, in how many articles, by which outlets."""
     df = api.speakers(db=STATE.db, settings=STATE.settings())
     if df.attrs.get("stale"):
-        err.print(Text(df.attrs["stale"], style="yellow"))
+        err.print(Text(safe(df.attrs["stale"]), style="yellow"))
     shown = df if limit <= 0 else df.head(limit)
     if not out.is_terminal:
         for row in shown.itertuples():
-            print("\t".join([row.entity_id, row.name, row.type, str(row.n_statements), str(row.n_articles),
+            print("\t".join([row.entity_id, _cell(row.name), row.type, str(row.n_statements), str(row.n_articles),
                              _joined(row.outlets), _joined(row.forms), _one_line(row.role), _one_line(row.org)]))
         return
     table = Table("statements", "articles", "speaker", "type", "outlets", "also named", box=None)
@@ -261,7 +277,7 @@ def speakers(limit: int = typer.Option(50, help="Show at most this many speakers
         column.no_wrap = True  # counts and type stay whole; names and outlets wrap
     for row in shown.itertuples():
         others = [f for f in row.forms if f != row.name]
-        table.add_row(str(row.n_statements), str(row.n_articles), Text(row.name[:50]), row.type,
+        table.add_row(str(row.n_statements), str(row.n_articles), Text(_cell(row.name)[:50]), row.type,
                       Text(_joined(row.outlets, ", ")), Text(_joined(others)))
     out.print(table)
     out.print(f"{len(df)} speakers" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
@@ -388,7 +404,7 @@ def claims_(
     if not out.is_terminal:
         for row in shown.itertuples():
             print("\t".join([str(row.n_articles), str(row.n_independent), str(row.n_outlets),
-                             "; ".join(row.sources if row.sources is not None else []), _cell(row.first_seen)[:10],
+                             _joined(row.sources), _cell(row.first_seen)[:10],
                              str(row.stripped), _one_line(row.text), row.claim_id]))
         return
     table = Table("articles", "independent", "sources", "stripped", "first seen", "claim", "id", box=None)
@@ -396,7 +412,7 @@ def claims_(
         column.overflow = "ellipsis"
     for row in shown.itertuples():
         table.add_row(str(row.n_articles), str(row.n_independent),
-                      Text("; ".join(row.sources if row.sources is not None else [])),
+                      Text(_joined(row.sources)),
                       str(row.stripped), _cell(row.first_seen)[:10], Text(_one_line(row.text)[:90]), row.claim_id[:10])
     out.print(table)
     out.print(f"{len(df)} claims in {min_articles}+ articles" + (f", {len(shown)} shown" if len(shown) < len(df) else ""))
@@ -423,15 +439,16 @@ def claim_(claim_id: str = typer.Argument(..., help="A claim id, or the start of
             for m in c["members"]]
     if not out.is_terminal:
         for line in c["explanation"]:
-            err.print(Text(line))  # the rows stay one member a line on stdout
+            err.print(Text(safe(line)))  # the rows stay one member a line on stdout
         for r in rows:
             print("\t".join(r))
         return
-    out.print(Text(f"{c['text']}"))
-    out.print(Text(f"{c['n_articles']} articles, {c['n_outlets']} outlets, {c['n_independent']} independent source(s): "
-                   + ("; ".join(c["sources"]) or "none credited") + (f"; joined by {', '.join(c['why'])}" if c["why"] else "")))
+    out.print(Text(safe(c["text"])))
+    out.print(Text(safe(f"{c['n_articles']} articles, {c['n_outlets']} outlets, {c['n_independent']} independent "
+                        "source(s): " + ("; ".join(c["sources"]) or "none credited")
+                        + (f"; joined by {', '.join(c['why'])}" if c["why"] else ""))))
     for line in c["explanation"]:
-        out.print(Text(line))
+        out.print(Text(safe(line)))
     table = Table("published", "outlet", "attributed to", "", "", "text", "doc_id", box=None)
     for column in table.columns:
         column.overflow = "ellipsis"

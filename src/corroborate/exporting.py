@@ -19,9 +19,23 @@ def _select(table: str, fmt: str) -> str:
         raise CorroborateError(f"no table {table!r}; tables: {', '.join(TABLES)}")
     # Binary columns (the stored parses) go to Parquet only; JSON and CSV would carry them as
     # escaped bytes no reader wants.
-    cols = ", ".join(f'"{c.name}"' for c in t.columns if fmt == "parquet" or c.type != "BLOB")
+    cols = ", ".join(_column(c.name, c.type, fmt) for c in t.columns if fmt == "parquet" or c.type != "BLOB")
     order = ", ".join(f'"{k}"' for k in t.key)
     return f'SELECT {cols} FROM "{table}" ORDER BY {order}'
+
+
+# A cell a spreadsheet would run as a formula: it opens with =, +, -, @, a tab or a return.
+_FORMULA = r"^[=+\-@\t\r]"
+
+
+def _column(name: str, type_: str, fmt: str) -> str:
+    """A column as selected for `fmt`. In CSV, text a spreadsheet would run as a formula (an
+    article title "=HYPERLINK(...)") gets a leading apostrophe, as the report's CSV download
+    does: article text is hostile input."""
+    if fmt != "csv" or type_ not in ("VARCHAR", "JSON"):
+        return f'"{name}"'
+    text = f'CAST("{name}" AS VARCHAR)'
+    return f"CASE WHEN regexp_matches({text}, '{_FORMULA}') THEN '''' || {text} ELSE {text} END AS \"{name}\""
 
 
 def export_table(store: Store, table: str, out: str | Path, fmt: str = "jsonl") -> int:

@@ -95,7 +95,9 @@ class StoreReader:
 def create_app(db: str | Path | None = None, title: str = "corroborate") -> FastAPI:
     reader = StoreReader(db)
     app = FastAPI(title=title, docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]", "testserver"])
+    # only the loopback names the server binds to: a page elsewhere that points a name of its own at
+    # 127.0.0.1 (DNS rebinding) is refused, whatever the name ("testserver" included)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]"])
 
     @app.middleware("http")
     async def headers(request, call_next):
@@ -103,6 +105,7 @@ def create_app(db: str | Path | None = None, title: str = "corroborate") -> Fast
         response.headers["Content-Security-Policy"] = APP_CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"  # with CSP frame-ancestors 'none': never framed
         response.headers["Cache-Control"] = "no-store"
         return response
 

@@ -20,6 +20,7 @@ import errno
 import glob
 import hashlib
 import os
+import stat
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -160,6 +161,37 @@ def _is_file(entry: os.DirEntry) -> bool:
         return Path(entry.path).is_file()  # the same answer, or the same error, as pathlib
 
 
+def _kind(path) -> str:
+    """What a path that is not a regular file is: a FIFO, a socket, a device, a folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return exc.strerror or "unreadable"
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def _not_a_file(entry: os.DirEntry) -> tuple[str, str] | None:
+    """Why an entry of a folder being added is not read, when it is not a real folder (those are
+    walked): every input gets a word, never a silent pass."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return None
+        os.stat(entry.path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "link loop", "a symbolic link that leads back to itself"
+        if exc.errno == errno.ENOENT:
+            return "broken link", f"links to {os.readlink(entry.path)!r}, which is not there"
+        return "unreadable", exc.strerror or str(exc)
+    if entry.is_symlink() and os.path.isdir(entry.path):
+        return "link to a folder", "not followed; add the folder itself"
+    return "not a regular file", _kind(entry.path)
+
+
 def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport,
            exclude: Iterable[str] = ()) -> Iterator[Input]:
     """Files to read, in a fixed order: each argument in turn, folders walked in sorted order.
@@ -170,6 +202,10 @@ def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport,
     def emit(p: Path, from_folder: bool) -> Iterator[Input]:
         rp = str(p.resolve())
         if rp in seen:
+            return
+        if not p.is_file():
+            # a FIFO would block the run, a device never end
+            report.skips.append(Skip(str(p), "not a regular file", _kind(p)))
             return
         seen.add(rp)
         if from_folder and extension(p) not in allowed and extension(p) != "":
@@ -185,6 +221,9 @@ def expand(paths: Iterable[str], settings: IngestSettings, report: AddReport,
         real_root = os.path.realpath(p)
         for parts, entry in _tree(p):
             if not _is_file(entry):
+                reason = _not_a_file(entry)
+                if reason is not None:
+                    report.skips.append(Skip(str(p.joinpath(*parts)), *reason))
                 continue
             # What Path.resolve() gives: the folders below the root are real folders (links to
             # folders are not entered), so only a link as the file itself needs resolving.
@@ -472,6 +511,10 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
                         report.notes.extend(f"{art.source}: {n}" for n in art.notes)
                     n_articles += 1
                     writer.add(art, normal, reread)
+                if not n_articles and not n_skipped:
+                    # a CSV with only its header row, a JSON array with nothing in it, an archive
+                    # without pages: said, not passed over
+                    raise UnreadableInput("no articles", f"nothing in this {fmt} file is an article")
                 report.reread_files += reread
                 # A file that gave no article is not recorded, so adding it again reports its
                 # problems again instead of calling it "already added". A file read again is

@@ -45,11 +45,68 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec of UTF-16 text written without a byte-order mark ("utf-16-le" when the NUL bytes
+    of its ASCII letters fall on odd offsets, "utf-16-be" on even ones), or None. Such a file is
+    text, not a binary file with NUL bytes in it."""
+    head = data[:8192]
+    if len(head) < 4 or len(head) % 2:
+        head = head[:len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    half = len(head) // 2
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        # the high bytes of ASCII letters, spaces and punctuation are NUL, all on one side (Latin
+        # text nearly everywhere, Cyrillic or Arabic at least at every space)
+        if zeros >= 0.05 * half and other <= 0.005 * half:
+            try:
+                text = data[:len(data) - len(data) % 2].decode(name)
+            except UnicodeDecodeError:
+                return None
+            sample = text[:4096]
+            printable = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+            return name if printable >= 0.95 * len(sample) else None
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a copy-paste, one byte of a truncated character): the
+    text with each bad byte as U+FFFD, when the bad bytes are few and the rest holds real UTF-8
+    letters beyond ASCII. A legacy code page (cp1252 French, cp1251 Russian) fails on nearly every
+    letter beyond ASCII and goes to the encoding detector instead."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if 0 < bad <= max(3, len(data) // 1000) and good >= 2 * bad:
+        return text
+    return None
+
+
+def _clean(text: str, note: str | None) -> tuple[str, str | None]:
+    """NUL characters never reach the store (after a byte-order mark, or deep in a long file where
+    the binary check does not look)."""
+    if "\x00" not in text:
+        return text, note
+    n = text.count("\x00")
+    removed = f"{n} NUL character{'s' if n != 1 else ''} removed"
+    return text.replace("\x00", ""), f"{note}; {removed}" if note else removed
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Return (text, note); note names the encoding when it was not UTF-8.
+    """Return (text, note); note names the encoding when it was not UTF-8, and what was repaired.
 
     Raises UnreadableInput for binary data or bytes no encoding explains.
     """
+    if not data.startswith(_ANY_BOM):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _clean(data[:len(data) - len(data) % 2].decode(utf16), f"decoded as {utf16} (no byte-order mark)")
+    text, note = _decode(data)
+    return _clean(text, note)
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
     what = sniff_binary(data)
     if what:
         raise UnreadableInput("binary file", what)
@@ -63,6 +120,10 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        n = repaired.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+        return repaired, f"UTF-8 with {n} invalid byte{'s' if n != 1 else ''} (shown as U+FFFD)"
     # Not UTF-8: let charset-normalizer pick the encoding that explains the bytes best.
     from charset_normalizer import from_bytes
 

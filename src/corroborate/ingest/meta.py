@@ -39,7 +39,7 @@ from ..errors import UnreadableInput
 from .dates import parse_iso
 from .decode import decode
 from .readers import extension
-from .records import ALIASES, _pick, _text_value
+from .records import ALIASES, _pick, _text_value, loads
 from .outlets import url_key
 
 MANIFEST_NAMES = ("manifest.csv", "metadata.csv")
@@ -105,7 +105,7 @@ def _records(text: str, path: str) -> tuple[list[dict], list[str]]:
         stripped = text.lstrip()
         if stripped.startswith("["):
             try:
-                data = json.loads(text)
+                data = loads(text)
             except json.JSONDecodeError as exc:
                 raise MetaError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
             rows = [o for o in data if isinstance(o, dict)]
@@ -117,7 +117,7 @@ def _records(text: str, path: str) -> tuple[list[dict], list[str]]:
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj = loads(line)
             except json.JSONDecodeError:
                 bad += 1
                 continue

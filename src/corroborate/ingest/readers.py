@@ -71,7 +71,8 @@ def read_bytes(data: bytes, source: str, fmt: str, settings: IngestSettings) -> 
     """Every article in one input. Problems with the whole input raise UnreadableInput; problems
     with one record inside a container come out as Skip items and the rest still load."""
     if fmt == "warc":
-        yield from read_warc(data, source, settings.max_article_chars)
+        # a compressed archive may inflate to at most 25 times the largest file ingest reads
+        yield from read_warc(data, source, settings.max_article_chars, int(settings.max_file_mb * 25e6))
         return
     text, note = decode(data)
     if not text.strip():

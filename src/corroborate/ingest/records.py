@@ -90,13 +90,22 @@ def _lines(text: str) -> Iterator[str]:
         start = end
 
 
+def loads(text: str):
+    """json.loads, with nesting too deep for the parser (a hostile "[[[[..." of a thousand levels)
+    reported as invalid JSON like any other, not as an error that ends the whole run."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
 def read_jsonl(text: str, path: str) -> Iterator[Article | Skip]:
     for number, line in enumerate(_lines(text), start=1):
         if line.isspace():  # = not line.strip(): lines are never empty
             continue
         source = f"{path}#line {number}"
         try:
-            obj = json.loads(line)
+            obj = loads(line)
         except json.JSONDecodeError as exc:
             yield Skip(source, "invalid JSON line", exc.msg)
             continue
@@ -106,7 +115,7 @@ def read_jsonl(text: str, path: str) -> Iterator[Article | Skip]:
 def read_json(text: str, path: str) -> Iterator[Article | Skip]:
     """A .json file: an array of articles, one article object, or JSON Lines under a .json name."""
     try:
-        data = json.loads(text)
+        data = loads(text)
     except json.JSONDecodeError:
         yield from read_jsonl(text, path)
         return

@@ -21,12 +21,23 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def gzip_complete(data: bytes) -> bool:
-    """True when every gzip member of `data` ends properly (warcio stops silently at a cut one)."""
+def gzip_complete(data: bytes, max_expanded: int | None = None) -> bool:
+    """True when every gzip member of `data` ends properly (warcio stops silently at a cut one).
+
+    The members are inflated a megabyte at a time and the output thrown away, so checking a
+    megabyte that inflates to a gigabyte costs a megabyte; past `max_expanded` bytes of output it
+    raises UnreadableInput (a decompression bomb is refused before warcio holds it in memory)."""
+    total = 0
     while data:
         member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        pending = data
         try:
-            member.decompress(data)
+            while pending and not member.eof:
+                total += len(member.decompress(pending, 1 << 20))
+                pending = member.unconsumed_tail
+                if max_expanded is not None and total > max_expanded:
+                    raise UnreadableInput("compressed too far", f"inflates past {max_expanded / 1e6:,.0f} MB "
+                                          f"from {len(data) / 1e6:,.1f} MB: a decompression bomb?")
         except zlib.error:
             return False
         if not member.eof:
@@ -35,7 +46,24 @@ def gzip_complete(data: bytes) -> bool:
     return True
 
 
-def read_warc(data: bytes, path: str, max_article_chars: int) -> Iterator[Article | Skip]:
+def _opens_an_archive(data: bytes) -> bool:
+    """Whether the bytes (gzipped or not) open with a WARC record ("WARC/1.0") or an ARC file
+    header ("filedesc://"); only the first bytes are decompressed. A gzip stream too damaged to
+    show its first bytes is left to the checks for truncation."""
+    head = data[:65536]
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return True
+        if len(head) < 11:
+            return True
+    head = head.lstrip()
+    return head.startswith((b"WARC/", b"filedesc://"))
+
+
+def read_warc(data: bytes, path: str, max_article_chars: int, max_expanded: int | None = None
+              ) -> Iterator[Article | Skip]:
     """Articles from the HTML responses; other records are passed over silently.
 
     A truncated or corrupt archive yields the records before the damage and a Skip for the damage:
@@ -45,7 +73,10 @@ def read_warc(data: bytes, path: str, max_article_chars: int) -> Iterator[Articl
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    if data[:2] == b"\x1f\x8b" and not gzip_complete(data):
+    if not _opens_an_archive(data):
+        # warcio would read the page as an old ARC file, print to stderr and find nothing
+        raise UnreadableInput("not a WARC file", "it does not open with a WARC (or ARC) record")
+    if data[:2] == b"\x1f\x8b" and not gzip_complete(data, max_expanded):
         yield Skip(path, "truncated or corrupt WARC file", "the last gzip member is cut off; records before it are read")
     iterator = ArchiveIterator(io.BytesIO(data), arc2warc=True)
     number = 0

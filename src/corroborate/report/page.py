@@ -81,7 +81,7 @@ def report_page(data: dict, title: str) -> str:
 
 
 APP_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-           "connect-src 'self'; base-uri 'none'; form-action 'none'")
+           "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 def app_page(title: str) -> str:
