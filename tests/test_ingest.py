@@ -120,6 +120,32 @@ def test_links_pipes_and_empty_containers_are_each_named_never_passed_over(tmp_p
         ["not a regular file"]
 
 
+def test_writers_wait_for_a_process_holding_the_store_then_go_on(tmp_path, db, settings):
+    import subprocess
+    import sys
+    from corroborate.errors import StoreError
+    from corroborate.settings import load_settings
+    folder = good_folder(tmp_path / "in", 1)
+    api.add([str(folder)], db=db, settings=settings)
+
+    def hold(seconds: float) -> subprocess.Popen:
+        """Another process with the store open (as the web app has while it answers)."""
+        p = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}, "
+                              f"read_only=True); print('open', flush=True); time.sleep({seconds})"],
+                             stdout=subprocess.PIPE, text=True)
+        assert p.stdout.readline().strip() == "open"
+        return p
+
+    holder, said = hold(2), []
+    rows = api.analyze(db=db, until="paragraphs", settings=settings, on_wait=said.append)
+    assert rows["processed"].sum() >= 1 and len(said) == 1 and "in use by" in said[0]
+    holder.wait()
+    holder = hold(5)
+    with pytest.raises(StoreError, match="waited 0.3 s"):
+        api.add([str(folder)], db=db, settings=load_settings(overrides=["ingest.lock_wait_seconds=0.3"]))
+    holder.kill()
+
+
 def test_mis_encoded_text_is_decoded_and_noted(tmp_path, db, settings):
     path = write(tmp_path / "fr.txt", ("Le ministère a déclaré mardi que quatre personnes étaient mortes. " * 3).encode("cp1252"))
     report = api.add([str(path)], db=db, settings=settings)

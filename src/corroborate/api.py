@@ -36,8 +36,10 @@ def _settings(settings: Settings | None) -> Settings:
 def add(paths: str | Iterable[str], db: str | Path | None = None, settings: Settings | None = None,
         on_skip: Callable[[Skip], None] | None = None,
         on_file: Callable[[str, int], None] | None = None,
-        meta: str | Path | Iterable[str | Path] | None = None, manifests: bool = True) -> AddReport:
-    """Read articles from files, folders, globs or '-' (stdin) into the store.
+        meta: str | Path | Iterable[str | Path] | None = None, manifests: bool = True,
+        on_wait: Callable[[str], None] | None = None) -> AddReport:
+    """Read articles from files, folders, globs or '-' (stdin) into the store. While another
+    process holds the store, waits up to `ingest.lock_wait_seconds` (`on_wait` is told why).
 
     `meta`: metadata files (CSV or JSON Lines keyed by file name or URL, with outlet, url,
     published, title, author, language) whose values win over what the articles say. Without it,
@@ -47,8 +49,9 @@ def add(paths: str | Iterable[str], db: str | Path | None = None, settings: Sett
         paths = [str(paths)]
     if isinstance(meta, (str, Path)):
         meta = [meta]
-    with Store(db) as store:
-        return add_paths(store, [str(p) for p in paths], _settings(settings).ingest,
+    s = _settings(settings)
+    with Store(db, wait=s.ingest.lock_wait_seconds, on_wait=on_wait) as store:
+        return add_paths(store, [str(p) for p in paths], s.ingest,
                          on_skip=on_skip, on_file=on_file, meta=[str(m) for m in meta or ()],
                          manifests=manifests)
 
@@ -285,11 +288,13 @@ def export_all(out_dir: str | Path, db: str | Path | None = None) -> dict[str, t
 
 def analyze(db: str | Path | None = None, only: str | None = None, until: str | None = None,
             force: bool = False, settings: Settings | None = None,
-            on_batch: Callable[[str, int, int], None] | None = None) -> pd.DataFrame:
-    """Run the analysis stages on new or changed articles; one result row per stage."""
+            on_batch: Callable[[str, int, int], None] | None = None,
+            on_wait: Callable[[str], None] | None = None) -> pd.DataFrame:
+    """Run the analysis stages on new or changed articles; one result row per stage. While another
+    process holds the store, waits up to `ingest.lock_wait_seconds` (`on_wait` is told why)."""
     chosen = stage_registry.select(only, until)
     s = _settings(settings)
-    with Store(db) as store:
+    with Store(db, wait=s.ingest.lock_wait_seconds, on_wait=on_wait) as store:
         results = run_stages(DuckDBEngine(store), chosen, s, force=force,
                              batch_size=s.ingest.batch_size, on_batch=on_batch)
     return pd.DataFrame([{"stage": r.stage, "version": r.version, "processed": r.processed,

@@ -112,6 +112,10 @@ def _cell(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else safe(str(value))
 
 
+def _print_wait(why: str) -> None:
+    err.print(Text(safe(why), style="yellow"))
+
+
 def _print_skip(skip) -> None:
     err.print(Text(f"skipped {safe(skip.message())}", style="yellow"))
 
@@ -133,7 +137,7 @@ def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recurs
         task = progress.add_task("reading", total=None)
         report = api.add(paths, db=STATE.db, settings=settings, on_skip=_print_skip,
                          on_file=lambda path, size: progress.advance(task), meta=meta,
-                         manifests=not no_manifest)
+                         manifests=not no_manifest, on_wait=_print_wait)
     for warning in report.warnings:
         err.print(Text(safe(warning), style="yellow"))
     for note in report.notes[:20]:
@@ -495,7 +499,7 @@ def analyze(
             progress.update(tasks[stage], completed=done)
 
         df = api.analyze(db=STATE.db, only=only, until=until, force=force, settings=STATE.settings(),
-                         on_batch=on_batch)
+                         on_batch=on_batch, on_wait=_print_wait)
     for row in df.itertuples():
         out.print(f"{row.stage} v{row.version}: {row.processed} processed, {row.up_to_date} up to date"
                   + (f" ({row.rows})" if row.processed else ""))

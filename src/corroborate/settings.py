@@ -26,6 +26,7 @@ class IngestSettings:
     batch_size: int = 200
     language_sample_chars: int = 500
     extensions: tuple[str, ...] = ()
+    lock_wait_seconds: float = 60.0
 
 
 @dataclass(frozen=True)

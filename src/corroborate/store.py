@@ -7,9 +7,11 @@ completes it. Nothing here knows how articles are read or analysed.
 from __future__ import annotations
 
 import os
+import re
+import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -51,14 +53,31 @@ def _q(name: str) -> str:
 class Store:
     """An open store. Use as a context manager, or call close()."""
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, wait: float = 0.0,
+                 on_wait: Callable[[str], None] | None = None):
+        """Open the store. Another process holding it (a web app answering a search, another
+        writer) holds its lock: for up to `wait` seconds the opening is retried, waiting longer
+        each time, and `on_wait` is told once what it waits for."""
         self.path = Path(path or default_db())
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}; add articles first with `corroborate add PATH`")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from None
+        deadline, pause, told = time.monotonic() + wait, 0.05, False
+        while True:
+            try:
+                self.con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                busy = "lock" in str(exc).lower()
+                if not busy or time.monotonic() + pause > deadline:
+                    waited = f" (waited {wait:g} s)" if busy and wait else ""
+                    raise StoreError(f"cannot open the store {self.path}{waited}: {exc}") from None
+                if on_wait is not None and not told:
+                    holder = re.search(r"held in (.+?) \(PID (\d+)\)", str(exc))
+                    by = f" by {Path(holder.group(1)).name} (PID {holder.group(2)})" if holder else ""
+                    on_wait(f"the store {self.path} is in use{by}; waiting up to {wait:g} s for it")
+                    told = True
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
         if not read_only:
             for table in TABLES.values():
                 self.con.execute(table.ddl())
