@@ -62,6 +62,14 @@ def test_terminal_output_shows_control_sequences_never_runs_them(tmp_path, db):
     assert len(rows) == 1 and rows[0].count("\t") == 5 and "red second line" in rows[0]
 
 
+def test_status_shows_stages_and_failures(tmp_path, db):
+    (tmp_path / "a.txt").write_text(STORY)
+    cli("add", str(tmp_path / "a.txt"), db=db, check=True)
+    shown = cli("status", db=db).stdout
+    assert "1 articles from 1 files" in shown and "paragraphs" in shown and "claims" in shown
+    assert "no article failed in any stage" in shown
+
+
 def test_stdin(tmp_path, db):
     r = cli("add", "-", db=db, input=STORY)
     assert "1 added" in r.stdout

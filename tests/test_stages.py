@@ -92,3 +92,71 @@ def test_analyze_redoes_what_reads_metadata_that_re_adding_changed(tmp_path, db)
     assert processed["reuse"] == processed["entities"] == processed["claims"] == 2
     # and then everything is current
     assert api.analyze(db=db)["processed"].sum() == 0
+
+
+def test_an_article_a_stage_fails_on_is_recorded_and_the_run_goes_on(tmp_path, db, monkeypatch):
+    import corroborate.stages.statements as statements_stage
+    from corroborate.store import Store
+    texts = {f"{name}.txt": f"The mayor said on Monday that the {name} bridge would reopen after the repairs."
+             for name in ("north", "poison", "south")}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    api.add([str(tmp_path)], db=db)
+    real = statements_stage.analyse
+
+    def fragile(doc_id, doc, *args, **kwargs):
+        if "poison" in doc.text:
+            raise ValueError("a parse this rule cannot read")
+        return real(doc_id, doc, *args, **kwargs)
+
+    monkeypatch.setattr(statements_stage, "analyse", fragile)
+    rows = api.analyze(db=db, until="propositions").set_index("stage")
+    assert rows.loc["statements", "processed"] == 2 and "1 article(s) failed" in rows.loc["statements", "note"]
+    st = api.status(db=db)
+    failed = st["errors"].to_dict("records")
+    assert [(e["stage"], e["error"]) for e in failed] == [("statements", "ValueError: a parse this rule cannot read")]
+    assert failed[0]["source"].endswith("poison.txt")
+    by_stage = {s["stage"]: s for s in st["stages"]}
+    assert by_stage["statements"]["to_run"] == 1 and by_stage["propositions"]["waiting"] == 1
+    with Store(db, read_only=True) as store:
+        assert store.count("statements") == 2
+    monkeypatch.setattr(statements_stage, "analyse", real)  # the rule fixed: the next run does it
+    rows = api.analyze(db=db, until="propositions").set_index("stage")
+    assert rows.loc["statements", "processed"] == 1 and not rows.loc["statements", "note"]
+    assert len(api.status(db=db)["errors"]) == 0
+    with Store(db, read_only=True) as store:
+        assert store.count("statements") == 3
+
+
+def test_a_corpus_stage_run_early_with_only_reruns_when_what_it_reads_changes(tmp_path):
+    """Add A, analyze; add B; `analyze --only entities` (B's statements do not exist yet); then
+    `analyze` must redo entities, claims and incidents: the store ends as one clean run leaves it."""
+    import json
+    texts = {"a/1.txt": "The mayor of Velmora said on Monday that 12 people were killed when the bridge collapsed.",
+             "b/2.txt": "Governor Ivo Brandt said that the bridge in Velmora collapsed and 12 people were killed.",
+             "b/3.txt": "The Velmora council said on Tuesday that 14 people were killed when the bridge collapsed."}
+    for rel, text in texts.items():
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text(text)
+
+    def exported(db) -> dict:
+        out = tmp_path / f"{db.stem}-out"
+        api.export_all(out, db=db)
+        return {t: sorted(line for line in (out / f"{t}.jsonl").read_text().splitlines())
+                for t in ("entities", "speaker_entities", "claims", "incidents", "incident_reports")}
+
+    inc, clean = tmp_path / "inc.duckdb", tmp_path / "clean.duckdb"
+    api.add([str(tmp_path / "a")], db=inc)
+    api.analyze(db=inc)
+    api.add([str(tmp_path / "b")], db=inc)
+    api.analyze(db=inc, only="entities")
+    rows = api.analyze(db=inc).set_index("stage")
+    assert rows.loc["entities", "processed"] == 3 and rows.loc["claims", "processed"] == 3
+    assert api.analyze(db=inc).set_index("stage").loc["entities", "processed"] == 0  # and then it is current
+    api.add([str(tmp_path / "a"), str(tmp_path / "b")], db=clean)
+    api.analyze(db=clean)
+    got, want = exported(inc), exported(clean)
+    assert {t: len(v) for t, v in got.items()} == {t: len(v) for t, v in want.items()}
+    for table in got:
+        assert [{k: v for k, v in json.loads(r).items() if not k.endswith("_at")} for r in got[table]] == \
+            [{k: v for k, v in json.loads(r).items() if not k.endswith("_at")} for r in want[table]], table

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from . import stages as stage_registry
-from .engines.base import run_stages, stage_digest
+from .engines.base import corpus_key, run_stages, stage_digest
 from .engines.duckdb import DuckDBEngine
 from .errors import CorroborateError
 from .exporting import export_all as _export_all
@@ -133,8 +133,8 @@ def _entities_stale(store: Store, settings: Settings) -> str:
         return "speakers are not merged across articles yet; run `corroborate analyze`"
     if state[:2] != (stage.version, stage_digest(stage, settings)):
         return "the statement settings (or an upstream stage) changed since speakers were merged; run `corroborate analyze`"
-    if state[2] != engine.corpus()[0]:
-        return "articles were added or changed since speakers were merged; run `corroborate analyze`"
+    if state[2] != corpus_key(engine, stage)[0]:
+        return "articles (or the statements they hold) changed since speakers were merged; run `corroborate analyze`"
     return ""
 
 
@@ -284,6 +284,34 @@ def export_all(out_dir: str | Path, db: str | Path | None = None) -> dict[str, t
     """Every table as out_dir/<table>.jsonl; returns {table: (path, rows)}."""
     with Store(db, read_only=True) as store:
         return _export_all(store, out_dir)
+
+
+def status(db: str | Path | None = None, settings: Settings | None = None) -> dict:
+    """Where the store stands: articles and files, each stage's state under the current settings
+    (articles up to date, to run, waiting for an earlier stage; a corpus stage's last run) and the
+    articles a stage failed on."""
+    s = _settings(settings)
+    with Store(db, read_only=True) as store:
+        engine = DuckDBEngine(store)
+        n_docs = store.count("documents")
+        stages = []
+        for stage in stage_registry.select(None, None):
+            digest = stage_digest(stage, s)
+            if isinstance(stage, stage_registry.CorpusStage):
+                state = engine.corpus_state(stage)
+                current = state == (stage.version, digest, corpus_key(engine, stage)[0])
+                stages.append({"stage": stage.name, "kind": "corpus", "up_to_date": n_docs if current else 0,
+                               "to_run": 0 if current else n_docs, "waiting": 0,
+                               "last_run": None if state is None else "current" if current else "out of date"})
+                continue
+            todo, current = engine.pending(stage, digest)
+            stages.append({"stage": stage.name, "kind": "article", "up_to_date": current, "to_run": len(todo),
+                           "waiting": n_docs - current - len(todo), "last_run": None})
+        errors = store.con.execute(
+            """SELECT e.stage, e.doc_id, e.version, e.error, e.failed_at, d.source, d.title
+               FROM stage_errors e LEFT JOIN documents d USING (doc_id) ORDER BY e.stage, e.doc_id""").df()
+        return {"db": str(store.path), "articles": n_docs, "files": store.count("ingested_files"),
+                "stages": stages, "errors": errors}
 
 
 def analyze(db: str | Path | None = None, only: str | None = None, until: str | None = None,

@@ -151,6 +151,26 @@ def add(paths: List[str] = typer.Argument(..., help="Files, folders (read recurs
         raise typer.Exit(1)
 
 
+@app.command()
+@handled
+def status():
+    """Where the store stands: articles, each stage up to date or not, articles a stage failed on."""
+    st = api.status(db=STATE.db, settings=STATE.settings())
+    out.print(Text(safe(f"{st['db']}: {st['articles']} articles from {st['files']} files")))
+    table = Table("stage", "up to date", "to run", "waiting", box=None)
+    for row in st["stages"]:
+        waiting = str(row["waiting"]) if row["kind"] == "article" else ""
+        table.add_row(row["stage"], str(row["up_to_date"]), str(row["to_run"]), waiting)
+    out.print(table)
+    errors = st["errors"]
+    if not len(errors):
+        out.print("no article failed in any stage")
+        return
+    out.print(Text(f"{len(errors)} article(s) failed; `analyze` tries them again:", style="yellow"))
+    for row in errors.itertuples():
+        out.print(Text(f"  {row.stage}  {row.doc_id}  {_cell(row.source)}  {_cell(row.error)[:200]}"))
+
+
 @app.command("list")
 @handled
 def list_(limit: int = typer.Option(0, help="Show at most this many (0: all).")):

@@ -112,6 +112,21 @@ STAGE_RUNS = Table(
     ("stage", "doc_id"),
 )
 
+STAGE_ERRORS = Table(
+    "stage_errors",
+    "Articles a stage failed on. The run went on without them; they are not marked processed, so the "
+    "next `analyze` tries them again (and the stages after it wait for them). A row goes when the "
+    "stage next succeeds on the article.",
+    (
+        Column("stage", "VARCHAR", "stage name"),
+        Column("doc_id", "VARCHAR", "the article"),
+        Column("version", "VARCHAR", "the stage's version when it failed"),
+        Column("error", "VARCHAR", "what went wrong: the exception's type and message"),
+        Column("failed_at", "TIMESTAMP", "when (UTC)"),
+    ),
+    ("stage", "doc_id"),
+)
+
 PARAGRAPHS = Table(
     "paragraphs",
     "The paragraphs of each article: every non-blank line of the text, with its offsets.",
@@ -580,8 +595,8 @@ CORPUS_RUNS = Table(
     ("stage",),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, CORPUS_RUNS,
-                                                PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, STAGE_ERRORS,
+                                                CORPUS_RUNS, PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
                                                 COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, PROPOSITIONS, ENTITIES,
                                                 SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,
                                                 INCIDENTS, CLAIMS, CONFLICTS, SENTENCE_VECTORS)}

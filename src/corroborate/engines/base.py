@@ -37,8 +37,10 @@ class Engine(ABC):
 
     @abstractmethod
     def replace(self, stage: Stage, digest: str, doc_ids: Sequence[str],
-                rows: dict[str, list[dict[str, Any]]]) -> None:
-        """Atomically drop the stage's old rows for doc_ids, write the new ones, record the run."""
+                rows: dict[str, list[dict[str, Any]]], failed: dict[str, str] | None = None) -> None:
+        """Atomically drop the stage's old rows for doc_ids, write the new ones, record the run;
+        articles in `failed` (doc_id -> error) get an error row instead and stay unprocessed, and
+        the error rows of the others go."""
 
 
     # -- corpus stages ----------------------------------------------------------------------------
@@ -49,6 +51,12 @@ class Engine(ABC):
     @abstractmethod
     def corpus_state(self, stage: CorpusStage) -> tuple[str, str, str] | None:
         """(version, settings digest, corpus digest) of the stage's last run, if any."""
+
+    @abstractmethod
+    def inputs(self, stage: CorpusStage) -> str:
+        """A fingerprint of what a corpus stage reads besides the set of articles: the runs of the
+        stages before it (any article they processed since changes it) and the documents' columns
+        it reads. With the corpus digest it decides whether the stage's last run is current."""
 
     @abstractmethod
     def all_articles(self, columns: Sequence[str]) -> list[dict[str, Any]]:
@@ -82,11 +90,19 @@ def stage_digest(stage: Stage | CorpusStage, settings: Settings) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
+def corpus_key(engine: Engine, stage: CorpusStage) -> tuple[str, int]:
+    """What a corpus stage's run is recorded against, and the number of articles: the set of
+    articles and what the stage reads of them and of the stages before it. So after `analyze
+    --only` ran the stage early, or an article's metadata changed, the next run is not skipped."""
+    articles, n_articles = engine.corpus()
+    return hashlib.sha256(f"{articles}|{engine.inputs(stage)}".encode()).hexdigest()[:16], n_articles
+
+
 def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, force: bool = False,
                      on_batch: Callable[[str, int, int], None] | None = None) -> StageResult:
     """Run a corpus stage unless its last run saw the same articles, version and settings."""
     digest = stage_digest(stage, settings)
-    corpus = engine.corpus()
+    corpus = corpus_key(engine, stage)
     state = engine.corpus_state(stage)
     if not force and state == (stage.version, digest, corpus[0]):
         return StageResult(stage.name, stage.version, 0, corpus[1], {t: 0 for t in stage.writes})
@@ -125,17 +141,46 @@ def run_stages(engine: Engine, stages: Sequence[Stage | CorpusStage], settings: 
         doc_ids, current = engine.pending(stage, digest, force)
         counts = {t: 0 for t in stage.writes}
         done = 0
+        failed_total = 0
         for batch in _chunks(doc_ids, batch_size):
-            out = stage.run(engine.articles(batch, stage.reads, stage.uses),
-                            settings.section(stage.settings_section))
+            articles = engine.articles(batch, stage.reads, stage.uses)
+            out, failed = _run_isolated(stage, articles, settings.section(stage.settings_section))
             unknown = set(out) - set(stage.writes)
             if unknown:
                 raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
-            engine.replace(stage, digest, batch, out)
+            engine.replace(stage, digest, batch, out, failed)
+            failed_total += len(failed)
             for table, rows in out.items():
                 counts[table] += len(rows)
             done += len(batch)
             if on_batch:
                 on_batch(stage.name, done, len(doc_ids))
-        results.append(StageResult(stage.name, stage.version, len(doc_ids), current, counts))
+        note = f"{failed_total} article(s) failed: see `corroborate status`" if failed_total else ""
+        results.append(StageResult(stage.name, stage.version, len(doc_ids) - failed_total, current, counts, note))
     return results
+
+
+def _run_isolated(stage: Stage, articles: list[dict[str, Any]], settings: Any
+                  ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """The stage's output for a batch, and the articles it failed on (doc_id -> error). A batch
+    that fails is run again an article at a time, so that one bad article costs only itself: the
+    others are processed, it gets an error row, and the run goes on. An interrupt is no failure."""
+    try:
+        return stage.run(articles, settings), {}
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - any article's failure, whatever it is, is recorded below
+        pass
+    out: dict[str, list[dict[str, Any]]] = {}
+    failed: dict[str, str] = {}
+    for article in articles:
+        try:
+            one = stage.run([article], settings)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            failed[article["doc_id"]] = f"{type(exc).__name__}: {exc}"[:1000]
+            continue
+        for table, rows in one.items():
+            out.setdefault(table, []).extend(rows)
+    return out, failed

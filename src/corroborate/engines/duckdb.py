@@ -43,17 +43,22 @@ class DuckDBEngine(Engine):
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def replace(self, stage: Stage, digest: str, doc_ids: Sequence[str],
-                rows: dict[str, list[dict[str, Any]]]) -> None:
+                rows: dict[str, list[dict[str, Any]]], failed: dict[str, str] | None = None) -> None:
         stamp = now()
+        failed = failed or {}
         with self.store.transaction():
             for table in stage.writes:
                 self.store.delete_docs(table, doc_ids)
                 self.store.insert(table, rows.get(table, []))
-            self.store.con.execute("DELETE FROM stage_runs WHERE stage = ? AND doc_id IN (SELECT unnest(?))",
-                                   [stage.name, list(doc_ids)])
+            for table in ("stage_runs", "stage_errors"):
+                self.store.con.execute(f"DELETE FROM {table} WHERE stage = ? AND doc_id IN (SELECT unnest(?))",
+                                       [stage.name, list(doc_ids)])
             self.store.insert("stage_runs", [
                 {"stage": stage.name, "doc_id": d, "version": stage.version, "settings_digest": digest,
-                 "ran_at": stamp} for d in doc_ids])
+                 "ran_at": stamp} for d in doc_ids if d not in failed])
+            self.store.insert("stage_errors", [
+                {"stage": stage.name, "doc_id": d, "version": stage.version, "error": error, "failed_at": stamp}
+                for d, error in sorted(failed.items())])
 
     def articles_changed(self, changed: dict[str, set[str]]) -> None:
         """Stored articles whose metadata changed (doc_id -> changed `documents` columns): every
@@ -89,6 +94,26 @@ class DuckDBEngine(Engine):
             "SELECT version, settings_digest, corpus_digest FROM corpus_runs WHERE stage = ?",
             [stage.name]).fetchone()
         return tuple(row) if row else None
+
+    def inputs(self, stage: CorpusStage) -> str:
+        from ..stages import STAGES  # the registry imports every stage
+
+        con = self.store.con
+        marks = []
+        for name in stage.after:
+            if isinstance(STAGES[name], CorpusStage):
+                row = con.execute("SELECT corpus_digest, ran_at FROM corpus_runs WHERE stage = ?", [name]).fetchone()
+            else:
+                row = con.execute("SELECT count(*), max(ran_at) FROM stage_runs WHERE stage = ?", [name]).fetchone()
+            marks.append(f"{name}:{row}")
+        # the documents' columns it reads, but the text: a doc_id is its text's hash already
+        cols = [c for c in stage.reads if c not in ("doc_id", "text")]
+        if cols:
+            joined = ", ".join(f"coalesce(CAST(\"{c}\" AS VARCHAR), '')" for c in cols)
+            marks.append(str(con.execute(
+                f"SELECT md5(string_agg(concat_ws('|', doc_id, {joined}), '\n' ORDER BY doc_id)) FROM documents"
+            ).fetchone()[0]))
+        return "|".join(marks)
 
     def all_articles(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         cols = ", ".join(f'"{c}"' for c in dict.fromkeys(("doc_id", *columns)))
