@@ -43,3 +43,78 @@ def test_sigkill_then_rerun_equals_one_clean_run(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert "files already added" in rerun.stdout and "0 duplicates" in rerun.stdout, rerun.stdout
     assert snapshot(cut) == snapshot(clean)
+
+
+def _exports(db, out) -> dict:
+    """Every table's rows without the columns that record when something ran."""
+    import json
+    api.export_all(out, db=db)
+    rows = {}
+    for path in sorted(out.glob("*.jsonl")):
+        if path.stem in ("stage_runs", "corpus_runs", "stage_errors"):
+            continue
+        rows[path.stem] = sorted(json.dumps({k: v for k, v in json.loads(line).items()
+                                             if not k.endswith("_at")}, sort_keys=True)
+                                 for line in path.read_text().splitlines())
+    return rows
+
+
+def _kill_repeatedly(cmd: list[str], delays: list[float]) -> int:
+    """Start cmd once per delay and SIGKILL it after that many seconds; the number of kills."""
+    kills = 0
+    for delay in sorted(delays):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            kills += 1
+    return kills
+
+
+def test_ten_sigkills_of_add_then_one_run_equals_one_clean_run(tmp_path):
+    import random
+    folder = tmp_path / "in"
+    make_folder(folder, 3000)
+    clean, cut = tmp_path / "clean.duckdb", tmp_path / "cut.duckdb"
+    api.add([str(folder)], db=clean)
+    cmd = [sys.executable, "-m", "corroborate", "--set", "ingest.batch_size=50", "--db", str(cut), "add", str(folder)]
+    wal = tmp_path / "cut.duckdb.wal"
+    grow = random.Random(16).sample(range(50_000, 200_000, 10_000), 10)  # bytes of log to write before a kill
+    kills = 0
+    for step in grow:
+        # each run resumes where the last one stopped; it is killed once it has written a little more
+        size = wal.stat().st_size if wal.exists() else 0
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            now = wal.stat().st_size if wal.exists() else 0
+            if now >= size + step or now < size:  # grown, or checkpointed into the store
+                break
+            time.sleep(0.01)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    assert kills >= 8, "add finished before most of the kills"
+    finish = subprocess.run(cmd, capture_output=True, text=True)
+    assert finish.returncode == 0, finish.stderr
+    assert snapshot(cut) == snapshot(clean)
+
+
+def test_ten_sigkills_of_analyze_then_one_run_equals_one_clean_run(tmp_path):
+    """`analyze` of the example corpus killed ten times at different points (seeded delays), then
+    run once to the end: every table holds what one clean run gives."""
+    import random
+    corpus = str(api.example_corpus())
+    base = [sys.executable, "-m", "corroborate", "--set", "ingest.batch_size=2", "--db"]
+    clean, cut = tmp_path / "clean.duckdb", tmp_path / "cut.duckdb"
+    for db in (clean, cut):
+        subprocess.run(base + [str(db), "add", corpus], check=True, capture_output=True)
+    subprocess.run(base + [str(clean), "analyze"], check=True, capture_output=True)
+    delays = [d / 10 for d in random.Random(16).sample(range(30, 90), 10)]  # 3 to 9 s after the start
+    assert _kill_repeatedly(base + [str(cut), "analyze"], delays) >= 8, "analyze finished before most of the kills"
+    finish = subprocess.run(base + [str(cut), "analyze"], capture_output=True, text=True)
+    assert finish.returncode == 0, finish.stderr
+    assert _exports(cut, tmp_path / "cut-out") == _exports(clean, tmp_path / "clean-out")
