@@ -62,12 +62,19 @@ def test_terminal_output_shows_control_sequences_never_runs_them(tmp_path, db):
     assert len(rows) == 1 and rows[0].count("\t") == 5 and "red second line" in rows[0]
 
 
-def test_status_shows_stages_and_failures(tmp_path, db):
-    (tmp_path / "a.txt").write_text(STORY)
-    cli("add", str(tmp_path / "a.txt"), db=db, check=True)
+def test_status_shows_stages_failures_and_skipped_inputs(tmp_path, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY)
+    (folder / "b.csv").write_text("title,text\n")
+    cli("add", str(folder), db=db, check=True)
     shown = cli("status", db=db).stdout
     assert "1 articles from 1 files" in shown and "paragraphs" in shown and "claims" in shown
     assert "no article failed in any stage" in shown
+    assert "1 input(s) skipped: 1 no articles" in shown and "b.csv: no articles" in shown
+    (folder / "b.csv").write_text("title,text\nRail," + STORY.replace(",", "") + " Again.\n")  # mended
+    cli("add", str(folder), db=db, check=True)
+    assert "no input skipped" in cli("status", db=db).stdout
 
 
 def test_stdin(tmp_path, db):

@@ -288,8 +288,8 @@ def export_all(out_dir: str | Path, db: str | Path | None = None) -> dict[str, t
 
 def status(db: str | Path | None = None, settings: Settings | None = None) -> dict:
     """Where the store stands: articles and files, each stage's state under the current settings
-    (articles up to date, to run, waiting for an earlier stage; a corpus stage's last run) and the
-    articles a stage failed on."""
+    (articles up to date, to run, waiting for an earlier stage; a corpus stage's last run), the
+    articles a stage failed on and the inputs `add` could not read."""
     s = _settings(settings)
     with Store(db, read_only=True) as store:
         engine = DuckDBEngine(store)
@@ -310,8 +310,10 @@ def status(db: str | Path | None = None, settings: Settings | None = None) -> di
         errors = store.con.execute(
             """SELECT e.stage, e.doc_id, e.version, e.error, e.failed_at, d.source, d.title
                FROM stage_errors e LEFT JOIN documents d USING (doc_id) ORDER BY e.stage, e.doc_id""").df()
+        skipped = store.con.execute("SELECT source, reason, detail, skipped_at FROM skipped_inputs "
+                                    "ORDER BY reason, source").df()
         return {"db": str(store.path), "articles": n_docs, "files": store.count("ingested_files"),
-                "stages": stages, "errors": errors}
+                "stages": stages, "errors": errors, "skipped": skipped}
 
 
 def analyze(db: str | Path | None = None, only: str | None = None, until: str | None = None,

@@ -162,13 +162,24 @@ def status():
         waiting = str(row["waiting"]) if row["kind"] == "article" else ""
         table.add_row(row["stage"], str(row["up_to_date"]), str(row["to_run"]), waiting)
     out.print(table)
-    errors = st["errors"]
+    errors, skipped = st["errors"], st["skipped"]
     if not len(errors):
         out.print("no article failed in any stage")
+    else:
+        out.print(Text(f"{len(errors)} article(s) failed; `analyze` tries them again:", style="yellow"))
+        for row in errors.itertuples():
+            out.print(Text(f"  {row.stage}  {row.doc_id}  {_cell(row.source)}  {_cell(row.error)[:200]}"))
+    if not len(skipped):
+        out.print("no input skipped")
         return
-    out.print(Text(f"{len(errors)} article(s) failed; `analyze` tries them again:", style="yellow"))
-    for row in errors.itertuples():
-        out.print(Text(f"  {row.stage}  {row.doc_id}  {_cell(row.source)}  {_cell(row.error)[:200]}"))
+    counts = skipped["reason"].value_counts().sort_index()
+    out.print(Text(f"{len(skipped)} input(s) skipped: " + ", ".join(f"{n} {_cell(r)}" for r, n in counts.items()),
+                   style="yellow"))
+    for row in skipped.head(50).itertuples():
+        detail = f" ({_cell(row.detail)})" if _cell(row.detail) else ""
+        out.print(Text(f"  {_cell(row.source)}: {_cell(row.reason)}{detail}"))
+    if len(skipped) > 50:
+        out.print(f"  ... and {len(skipped) - 50} more (export the skipped_inputs table for all)")
 
 
 @app.command("list")

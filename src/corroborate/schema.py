@@ -112,6 +112,19 @@ STAGE_RUNS = Table(
     ("stage", "doc_id"),
 )
 
+SKIPPED_INPUTS = Table(
+    "skipped_inputs",
+    "Inputs `add` could not read (a file, or a line or record inside one), with the reason it gave. "
+    "Reading the input again replaces its row, or removes it when it now reads.",
+    (
+        Column("source", "VARCHAR", "the path, with #line N or #record N inside a container"),
+        Column("reason", "VARCHAR", "why, in a short phrase (\"binary file\", \"broken link\")"),
+        Column("detail", "VARCHAR", "more about it"),
+        Column("skipped_at", "TIMESTAMP", "when (UTC)"),
+    ),
+    ("source",),
+)
+
 STAGE_ERRORS = Table(
     "stage_errors",
     "Articles a stage failed on. The run went on without them; they are not marked processed, so the "
@@ -595,7 +608,8 @@ CORPUS_RUNS = Table(
     ("stage",),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, STAGE_RUNS, STAGE_ERRORS,
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FILES, SKIPPED_INPUTS, STAGE_RUNS,
+                                                STAGE_ERRORS,
                                                 CORPUS_RUNS, PARAGRAPHS, REUSE, REUSE_PAIRS, REUSE_CANDIDATES,
                                                 COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, PROPOSITIONS, ENTITIES,
                                                 SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,

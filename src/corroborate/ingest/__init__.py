@@ -455,6 +455,19 @@ class _StoredSources:
         return stale
 
 
+def _record_skips(store: Store, read: list[str], skips: list[Skip]) -> None:
+    """Keep what this run could not read in `skipped_inputs` (for `corroborate status`): each input
+    read again loses its old rows (or its lines' and records'), and gets this run's, if any."""
+    stamp = now()
+    sources = sorted({*read, *(s.source.split("#")[0] for s in skips)})
+    rows = {s.source: {"source": s.source, "reason": s.reason, "detail": s.detail or None, "skipped_at": stamp}
+            for s in skips}
+    with store.transaction():
+        store.con.execute("DELETE FROM skipped_inputs WHERE split_part(source, '#', 1) IN (SELECT unnest(?))",
+                          [sources])
+        store.insert("skipped_inputs", [rows[k] for k in sorted(rows)])
+
+
 def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
               on_skip: Callable[[Skip], None] | None = None,
               on_file: Callable[[str, int], None] | None = None,
@@ -529,6 +542,7 @@ def add_paths(store: Store, paths: Iterable[str], settings: IngestSettings,
         if on_file:
             on_file(item.source, os.stat(item.path).st_size if item.path else 0)
     writer.flush()
+    _record_skips(store, [i.source for i in inputs], report.skips)
     # A metadata file found beside the files is reported when it named an article; one named with
     # --meta always is (naming none is worth saying).
     report.metadata = [m for m in metadata.files if m.named or not m.found]
