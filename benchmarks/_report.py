@@ -3,8 +3,12 @@ evaluation benchmarks run on."""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -37,3 +41,12 @@ def chosen_sets(spec: str, known: dict, shared: Path) -> list[str] | None:
 def read_baseline(path: str | None) -> dict | None:
     """The results of an earlier run (written with --json), when one is given."""
     return json.loads(Path(path).read_text(encoding="utf-8")) if path else None
+
+
+def run_scorer(script: str, gold: Path, pred: Path) -> dict:
+    """One of ../shared/eval's scorers (score.py, score_claims.py) on an export folder, as JSON."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as fh:
+        subprocess.run([sys.executable, str(SHARED / "eval" / script), "--gold", str(gold), "--pred", str(pred),
+                        "--json", fh.name], check=True, capture_output=True, text=True)
+        return json.loads(Path(fh.name).read_text(encoding="utf-8") or "{}")
+

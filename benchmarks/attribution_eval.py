@@ -23,16 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _report import run_scorer  # benchmarks/ is sys.path[0] when run as a script
+
 from corroborate import api
 
-ROOT = Path(__file__).resolve().parents[1]
-SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 def read_ann(path: Path, text: str) -> list[dict]:
@@ -71,13 +69,6 @@ def convert(split: Path, out: Path, every: int) -> list[Path]:
     return [corpus / f"{n}.txt" for n in chosen]
 
 
-def score(gold: Path, exports: Path) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as fh:
-        subprocess.run([sys.executable, str(SCORE), "--gold", str(gold), "--pred", str(exports), "--json", fh.name],
-                       check=True, capture_output=True)
-        return json.loads(Path(fh.name).read_text(encoding="utf-8"))
-
-
 def with_mentions(exports: Path, out: Path) -> Path:
     """A copy of the exports whose speaker is the mention as written (PolNeAR's convention)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -110,7 +101,8 @@ def main() -> None:
     exports = work / "exports"
     api.export_all(exports, db=db)
     result = {"articles": len(files), "seconds": round(seconds, 1),
-              "resolved": score(work / "gold", exports), "as written": score(work / "gold", with_mentions(
+              "resolved": run_scorer("score.py", work / "gold", exports),
+              "as written": run_scorer("score.py", work / "gold", with_mentions(
                   exports, work / "exports-mentions"))}
     print(f"PolNeAR {args.polnear.name}: {len(files)} articles analysed in {seconds:.0f} s")
     for label in ("resolved", "as written"):

@@ -22,13 +22,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _report import chosen_sets, print_table, read_baseline  # benchmarks/ is sys.path[0] when run as a script
+from _report import chosen_sets, print_table, read_baseline, run_scorer  # benchmarks/ is sys.path[0] when run as a script
 
 from corroborate import api
 
@@ -46,13 +45,6 @@ CLAIM_KEYS = ("bcubed", "claim", "sources.exact", "sources.within1", "sources.ma
               "members.found", "members.found.other")
 SCORE_KEYS = ("statements.content", "statements.attributed", "figures.value", "figures.attributed", "places",
               "dates.resolved", "reuse.pairs")
-
-
-def _scorer(script: str, gold: Path, pred: Path) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as fh:
-        subprocess.run([sys.executable, str(SHARED / "eval" / script), "--gold", str(gold), "--pred", str(pred),
-                        "--json", fh.name], check=True, capture_output=True, text=True)
-        return json.loads(Path(fh.name).read_text(encoding="utf-8") or "{}")
 
 
 def _add(paths: list[str], db: Path, meta: Path | None) -> None:
@@ -118,9 +110,9 @@ def run_set(name: str, work: Path) -> dict:
         result.update(example_pairwise(db))
         return result
     if spec.get("claims"):
-        result["claims"] = _scorer("score_claims.py", SHARED / spec["claims"], exports)
+        result["claims"] = run_scorer("score_claims.py", SHARED / spec["claims"], exports)
     if spec.get("gold"):
-        result["score"] = _scorer("score.py", SHARED / spec["gold"], exports)
+        result["score"] = run_scorer("score.py", SHARED / spec["gold"], exports)
     return result
 
 

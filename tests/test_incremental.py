@@ -4,7 +4,6 @@ once and analysing once leaves (issue 16: nothing stale). Hypothesis draws the s
 examples by default, as each one analyses a store twice."""
 from __future__ import annotations
 
-import json
 import os
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -12,6 +11,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from corroborate import api
 from corroborate.settings import load_settings
 from corroborate.stages import STAGES
+
+from conftest import exported_rows
 
 ARTICLES = [
     "The mayor of Velmora said on Monday that 12 people were killed when the Sena bridge collapsed.",
@@ -26,16 +27,6 @@ STEPS = st.lists(st.one_of(
     st.tuples(st.just("analyze"), st.just(None)),
     st.tuples(st.just("setting"), st.sampled_from(["0.45", "0.5"])),
 ), min_size=1, max_size=5)
-
-
-def exported(db, out) -> dict:
-    api.export_all(out, db=db)
-    rows = {}
-    for table in TABLES:
-        lines = (out / f"{table}.jsonl").read_text().splitlines()
-        rows[table] = sorted(json.dumps({k: v for k, v in json.loads(line).items() if not k.endswith("_at")},
-                                        sort_keys=True) for line in lines)
-    return rows
 
 
 @settings(max_examples=int(os.environ.get("CORROBORATE_SEQUENCES", "4")), deadline=None,
@@ -66,6 +57,6 @@ def test_any_sequence_then_analyze_equals_one_clean_run(tmp_path_factory, steps)
     api.analyze(db=inc, settings=final)
     api.add([files[i] for i in sorted(added)], db=clean, settings=final)
     api.analyze(db=clean, settings=final)
-    got, want = exported(inc, root / "inc-out"), exported(clean, root / "clean-out")
+    got, want = exported_rows(inc, root / "inc-out", TABLES), exported_rows(clean, root / "clean-out", TABLES)
     for table in TABLES:
         assert got[table] == want[table], (table, steps)

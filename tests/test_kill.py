@@ -5,6 +5,7 @@ import sys
 import time
 
 from corroborate import api
+from conftest import exported_rows
 from test_ingest import snapshot
 
 WORDS = ("river bridge ministry governor train station engineers repairs residents evacuated "
@@ -43,20 +44,6 @@ def test_sigkill_then_rerun_equals_one_clean_run(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert "files already added" in rerun.stdout and "0 duplicates" in rerun.stdout, rerun.stdout
     assert snapshot(cut) == snapshot(clean)
-
-
-def _exports(db, out) -> dict:
-    """Every table's rows without the columns that record when something ran."""
-    import json
-    api.export_all(out, db=db)
-    rows = {}
-    for path in sorted(out.glob("*.jsonl")):
-        if path.stem in ("stage_runs", "corpus_runs", "stage_errors"):
-            continue
-        rows[path.stem] = sorted(json.dumps({k: v for k, v in json.loads(line).items()
-                                             if not k.endswith("_at")}, sort_keys=True)
-                                 for line in path.read_text().splitlines())
-    return rows
 
 
 def _kill_repeatedly(cmd: list[str], delays: list[float]) -> int:
@@ -117,4 +104,4 @@ def test_ten_sigkills_of_analyze_then_one_run_equals_one_clean_run(tmp_path):
     assert _kill_repeatedly(base + [str(cut), "analyze"], delays) >= 8, "analyze finished before most of the kills"
     finish = subprocess.run(base + [str(cut), "analyze"], capture_output=True, text=True)
     assert finish.returncode == 0, finish.stderr
-    assert _exports(cut, tmp_path / "cut-out") == _exports(clean, tmp_path / "clean-out")
+    assert exported_rows(cut, tmp_path / "cut-out") == exported_rows(clean, tmp_path / "clean-out")

@@ -6,6 +6,8 @@ from corroborate.settings import load_settings
 from corroborate.stages import STAGES, select
 from corroborate.stages.paragraphs import Paragraphs, split_paragraphs
 
+from conftest import exported_rows
+
 TEXT = "Headline of the story here\n\n  First paragraph with words.  \nSecond line.\n\n\n Third.\n"
 
 
@@ -131,19 +133,12 @@ def test_an_article_a_stage_fails_on_is_recorded_and_the_run_goes_on(tmp_path, d
 def test_a_corpus_stage_run_early_with_only_reruns_when_what_it_reads_changes(tmp_path):
     """Add A, analyze; add B; `analyze --only entities` (B's statements do not exist yet); then
     `analyze` must redo entities, claims and incidents: the store ends as one clean run leaves it."""
-    import json
     texts = {"a/1.txt": "The mayor of Velmora said on Monday that 12 people were killed when the bridge collapsed.",
              "b/2.txt": "Governor Ivo Brandt said that the bridge in Velmora collapsed and 12 people were killed.",
              "b/3.txt": "The Velmora council said on Tuesday that 14 people were killed when the bridge collapsed."}
     for rel, text in texts.items():
         (tmp_path / rel).parent.mkdir(exist_ok=True)
         (tmp_path / rel).write_text(text)
-
-    def exported(db) -> dict:
-        out = tmp_path / f"{db.stem}-out"
-        api.export_all(out, db=db)
-        return {t: sorted(line for line in (out / f"{t}.jsonl").read_text().splitlines())
-                for t in ("entities", "speaker_entities", "claims", "incidents", "incident_reports")}
 
     inc, clean = tmp_path / "inc.duckdb", tmp_path / "clean.duckdb"
     api.add([str(tmp_path / "a")], db=inc)
@@ -155,8 +150,5 @@ def test_a_corpus_stage_run_early_with_only_reruns_when_what_it_reads_changes(tm
     assert api.analyze(db=inc).set_index("stage").loc["entities", "processed"] == 0  # and then it is current
     api.add([str(tmp_path / "a"), str(tmp_path / "b")], db=clean)
     api.analyze(db=clean)
-    got, want = exported(inc), exported(clean)
-    assert {t: len(v) for t, v in got.items()} == {t: len(v) for t, v in want.items()}
-    for table in got:
-        assert [{k: v for k, v in json.loads(r).items() if not k.endswith("_at")} for r in got[table]] == \
-            [{k: v for k, v in json.loads(r).items() if not k.endswith("_at")} for r in want[table]], table
+    tables = ("entities", "speaker_entities", "claims", "incidents", "incident_reports")
+    assert exported_rows(inc, tmp_path / "inc-out", tables) == exported_rows(clean, tmp_path / "clean-out", tables)

@@ -143,11 +143,24 @@ def _role_of(ent) -> tuple[str, str]:
     org = ""
     for t in role_tokens:
         if t.ent_type_ in ("ORG", "GPE", "NORP"):  # the entity's first word may be a dropped "the"
-            span = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            span = _entity_at(doc, t.i)
             if span is not None and (not org or span.label_ == "ORG" and org != clean_name(span.text)
                                      and not org_key(span.text) <= org_key(org)):
                 org = clean_name(span.text)
     return role, org
+
+
+def _entity_at(doc, i: int):
+    """The named entity holding token i, or None: found from the tokens' IOB tags (doc.ents builds
+    every entity of the article on each access, too costly for a test made per token)."""
+    if not doc[i].ent_type_:
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=doc[start].ent_type_)
 
 
 def _role_head(role: str) -> str:
@@ -414,7 +427,7 @@ class Registry:
             of [Novaya Kakhovka], Vladimir Leontiev", "the lawyer of [John Smith]", "the
             authorities in the part of [Kherson]". A name there says whose or where, and is no
             speaker (the entity recogniser often calls such a place a person)."""
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = _entity_at(doc, t.i)
             if ent is not None and ent.end - 1 == last and ent.start > 0 and doc[ent.start - 1].i in ids and \
                     doc[ent.start - 1].pos_ in ("NOUN", "PROPN") and doc[ent.start - 1].ent_type_ != "PERSON":
                 return False  # "Governor of the Tarnovo region Anton Kessar": a name right after the role

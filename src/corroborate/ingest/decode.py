@@ -77,7 +77,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     letter beyond ASCII and goes to the encoding detector instead."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")  # letters beyond ASCII
     if 0 < bad <= max(3, len(data) // 1000) and good >= 2 * bad:
         return text
     return None
