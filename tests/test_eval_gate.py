@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -87,6 +88,50 @@ def test_kakhovka_claims_stay_above_their_floors(exports, tmp_path):
     for key, floor in KAKHOVKA_CLAIM_FLOORS.items():
         assert value(got[key]) >= floor, (key, got[key])
     assert value(got["largest"]) <= KAKHOVKA_LARGEST_AT_MOST, got["largest"]
+
+
+def run_scorer_lang(gold, pred, tmp_path, lang: str) -> dict:
+    result = tmp_path / f"score-{lang}.json"
+    subprocess.run([sys.executable, str(SHARED / "eval" / "score_claims.py"), "--gold", str(gold), "--pred", str(pred),
+                    "--lang", lang, "--json", str(result)], check=True, capture_output=True)
+    return json.loads(result.read_text(encoding="utf-8"))
+
+
+# Issue 18: measured 0.481 over all languages against 0.522 over English (the target: within 0.05),
+# and 4 of the 25 other-language gold members in a claim with English members of their own gold
+# claim (the scorer's members.found.other counts a member alone in a claim as found too).
+ALL_LANGUAGES_WITHIN = 0.05
+JOINED_ACROSS_AT_LEAST = 4
+
+
+def test_other_languages_join_the_english_claims(exports, tmp_path):
+    sys.path.insert(0, str(SHARED / "eval"))
+    from score_claims import locate
+    pred = exports("kakhovka")
+    english = run_scorer_lang(KAKHOVKA / "claims_gold.json", pred, tmp_path, "en")
+    every = run_scorer_lang(KAKHOVKA / "claims_gold.json", pred, tmp_path, "all")
+    assert value(every["bcubed"]) >= value(english["bcubed"]) - ALL_LANGUAGES_WITHIN, (every["bcubed"], english["bcubed"])
+    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in open(pred / "documents.jsonl", encoding="utf-8")}
+    by_file = {Path(d["source"]).name: d for d in docs.values()}
+    gold_of: dict[tuple[str, int, int], str] = {}
+    for claim in json.loads((KAKHOVKA / "claims_gold.json").read_text(encoding="utf-8"))["claims"]:
+        for m in claim["members"]:
+            d = by_file[m["file"]]
+            start, end = locate(d["text"], m["text"])
+            gold_of[(d["doc_id"], start, end)] = claim["id"]
+
+    def label(m):
+        for (doc, start, end), k in gold_of.items():
+            if doc == m["doc_id"] and min(end, m["end"]) - max(start, m["start"]) > 0.5 * min(end - start, m["end"] - m["start"]):
+                return k
+        return None
+
+    joined = 0
+    for line in open(pred / "claims.jsonl", encoding="utf-8"):
+        members = json.loads(line)["members"]
+        english_labels = {label(m) for m in members if docs[m["doc_id"]]["language"] == "en"} - {None}
+        joined += sum(1 for m in members if docs[m["doc_id"]]["language"] != "en" and label(m) in english_labels)
+    assert joined >= JOINED_ACROSS_AT_LEAST, joined
 
 
 def test_the_seeds_claim_is_found_whole_with_its_one_source(exports, tmp_path):

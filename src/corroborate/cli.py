@@ -456,6 +456,8 @@ def claims_(
 def _credit(m: dict) -> str:
     """Who a claim member credits, and the source that counts ("Dmitry Peskov -> Kremlin")."""
     speaker = _one_line(m.get("attributed_to"))
+    if not speaker and m.get("read") is False:
+        return f"(not read: {_one_line(m.get('language')) or 'another language'})"
     if not speaker:
         return "(own voice)"
     if not m.get("source"):

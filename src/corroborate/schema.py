@@ -297,7 +297,9 @@ PROPOSITIONS = Table(
     "propositions",
     "What each clause of a statement's content or of the outlet's own voice asserts, the unit claims "
     "are grouped from: one row per clause, with the words compared across articles and who did what "
-    "it says (corroborate.claims.propositions). Page furniture (photo credits, navigation) has no row.",
+    "it says (corroborate.claims.propositions). Page furniture (photo credits, navigation) has no row. "
+    "An article no parser reads (another language) gives one row per sentence, with no core: what it "
+    "asserts and who says it are not known, and the claims stage reads it with a multilingual model.",
     (
         Column("proposition_id", "VARCHAR", "stable id: a hash of doc_id, start and end"),
         Column("doc_id", "VARCHAR", "the article"),
@@ -306,7 +308,8 @@ PROPOSITIONS = Table(
         Column("text", "VARCHAR", "documents.text[start:end]"),
         Column("core", "VARCHAR", "the words compared: the clause without who reported it, when, asides and "
                "quote marks, a side named by its country ('Ukraine sabotaging the dam' for 'the Kremlin "
-               "accused Kyiv of sabotaging the dam'), with every side named alike ('Country sabotaging the dam')"),
+               "accused Kyiv of sabotaging the dam'), with every side named alike ('Country sabotaging the dam'); "
+               "null for a sentence of an article no parser read"),
         Column("neutral", "VARCHAR", "the clause as written with every side and every person named alike "
                "('Country', 'Someone'): what the sentence embedding reads, so that no side's name weighs "
                "differently"),

@@ -90,6 +90,7 @@ class ClaimSettings:
     attach: float = 0.4
     copy_ratio: float = 90.0
     min_words: int = 4
+    margin: float = 1.03
 
 
 @dataclass(frozen=True)

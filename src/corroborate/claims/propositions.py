@@ -555,13 +555,19 @@ _FURNITURE = re.compile(
 _CAPTION_SUBJECTS = frozenset("image photo photograph picture video footage screenshot still grab".split())
 
 
+def is_furniture_text(text: str) -> bool:
+    """Whether a text, unparsed, is page furniture (see _FURNITURE) or a credit line in capitals
+    ("EPA-EFE/OLEG PETRASYUK")."""
+    if _FURNITURE.search(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters) and len(letters) > 12
+
+
 def is_furniture(span) -> bool:
     """Whether a parsed span is page furniture (see _FURNITURE) or a picture's caption."""
-    if _FURNITURE.search(span.text):
+    if is_furniture_text(span.text):
         return True
-    letters = [c for c in span.text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters) and len(letters) > 12:
-        return True  # a credit line in capitals ("EPA-EFE/OLEG PETRASYUK")
     for tok in span:
         if tok.dep_ == "nsubj" and tok.lemma_.lower() in _CAPTION_SUBJECTS and tok.head.lemma_ in ("show", "depict"):
             return True

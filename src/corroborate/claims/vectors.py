@@ -32,11 +32,13 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .embed import DIMENSIONS, MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256
+from .embed import DIMENSIONS, MAX_TOKENS, MODEL_SHA256, MULTILINGUAL_SHA256, TOKENIZER_SHA256
 
 # The model a stored vector was made with: a vector of another model (or tokenizer, or truncation)
-# is never used, and is pruned by the next run.
+# is never used, and is pruned by the next run. Sentences of other languages are embedded by a
+# second, multilingual model (claims.languages), kept in the same table under its own name.
 MODEL = f"all-MiniLM-L6-v2-int8:{MODEL_SHA256[:12]}:{TOKENIZER_SHA256[:12]}:{MAX_TOKENS}"
+MULTILINGUAL = f"multilingual-e5-small-q4:{MULTILINGUAL_SHA256[:12]}:query"
 STORED = np.dtype("<f2")  # float16, little-endian whatever the machine
 EMBED_CHUNK = 8192        # texts handed to the embedder at once
 
@@ -76,6 +78,7 @@ class Vectors:
     of: np.ndarray         # (n,) int64: the row of vectors of each input text
     keys: list[str]        # text_key of each row
     embedded: int          # rows embedded in this call (the others came from the store)
+    model: str = MODEL     # the model that made them
 
     def rows(self) -> np.ndarray:
         """An (n, 384) array, a row per input text (copies are copies of one vector)."""
@@ -83,17 +86,17 @@ class Vectors:
 
     def store_rows(self) -> list[dict[str, Any]]:
         """Rows of the sentence_vectors table for every distinct text."""
-        return [{"model": MODEL, "text_key": k, "vector": b} for k, b in zip(self.keys, to_bytes(self.vectors))]
+        return [{"model": self.model, "text_key": k, "vector": b} for k, b in zip(self.keys, to_bytes(self.vectors))]
 
 
-def stored(rows: Iterable[Mapping[str, Any]]) -> dict[str, bytes]:
-    """{text_key: vector bytes} of the stored rows made with this model."""
-    return {r["text_key"]: r["vector"] for r in rows if r["model"] == MODEL and r["vector"] is not None
+def stored(rows: Iterable[Mapping[str, Any]], model: str = MODEL) -> dict[str, bytes]:
+    """{text_key: vector bytes} of the stored rows made with `model`."""
+    return {r["text_key"]: r["vector"] for r in rows if r["model"] == model and r["vector"] is not None
             and len(r["vector"]) == DIMENSIONS * STORED.itemsize}
 
 
 def sentence_vectors(texts: Sequence[str], known: Mapping[str, bytes],
-                     embed: Callable[[list[str]], np.ndarray] | None) -> Vectors:
+                     embed: Callable[[list[str]], np.ndarray] | None, model: str = MODEL) -> Vectors:
     """The vectors of texts: from `known` (stored, see `stored`) when there, else embedded (once per
     distinct text, in first-seen order). Without an embedder every text must be known."""
     row_of: dict[str, int] = {}
@@ -118,4 +121,4 @@ def sentence_vectors(texts: Sequence[str], known: Mapping[str, bytes],
     for s in range(0, len(todo), EMBED_CHUNK):  # a chunk at a time: the tokenizer's output is large
         chunk = todo[s:s + EMBED_CHUNK]
         vectors[chunk] = as_stored(embed([distinct[r] for r in chunk]))
-    return Vectors(vectors, of, keys, len(todo))
+    return Vectors(vectors, of, keys, len(todo), model)

@@ -187,7 +187,8 @@ class ReportData:
                 chain.append({**self.span(m["doc_id"], m["start"], m["end"], m.get("text")),
                               "outlet": self.outlet(m["doc_id"]), "published": self.published(m["doc_id"]),
                               "attributed_to": m.get("attributed_to"), "source": m.get("source"),
-                              "source_name": m.get("source_name"),
+                              "source_name": m.get("source_name"), "language": m.get("language"),
+                              "read": m.get("read", True),
                               "how": how, "copied_from": copied_from[:3], "stripped": s is not None})
                 docs_before.append(m["doc_id"])
             out.append({"id": r["claim_id"], "text": r["text"], "articles": r["n_articles"],
@@ -210,6 +211,7 @@ class ReportData:
             "unresolved": sorted({u["speaker"] for u in sourcing.get("unresolved", []) if u.get("speaker")})[:12],
             "n_unresolved": len(sourcing.get("unresolved", [])),
             "stripped": outlets(sourcing.get("stripped", [])),
+            "not_read": outlets(sourcing.get("not_read", [])),
             "copied_origins": [outlets(o["docs"]) for o in sourcing.get("origins", []) if len(o["docs"]) > 1][:12],
         }
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from ..claims.conflicts import denial_conflicts, figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group
 from ..attribution.sources import org_words
-from ..claims.vectors import sentence_vectors, stored
+from ..claims.vectors import MULTILINGUAL, sentence_vectors, stored
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
 
@@ -114,6 +114,11 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
                           d.get("outlet") if source else None, source[0] if source else None,
                           clusters(r["doc_id"], r["start"], r["end"]), source_name=source[1] if source else None,
                           core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"])))
+    for u in units:
+        u.language = docs[u.doc_id].get("language")
+    unread = {(r["doc_id"], r["start"], r["end"]) for r in propositions if r.get("core") is None}
+    for u in units:
+        u.read = (u.doc_id, u.start, u.end) not in unread
     pieces = units
     figures = defaultdict(list)
     for f in previous.get("figures", []):
@@ -128,9 +133,9 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "5"  # 5: carried-on reports count as the outlet's voice; 4: clauses, float16 vectors
+    version = "6"  # 6: other languages join; 5: carried-on reports count as the outlet's voice
     settings_section = "claims"
-    reads = ("doc_id", "outlet", "published")
+    reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")
     caches = ("sentence_vectors",)
     after = ("statements", "propositions", "entities", "reuse", "facts", "incidents")
@@ -154,13 +159,24 @@ class Claims(CorpusStage):
             progress("embedding sentences", 0, len(units))
         # each distinct sentence once, and only those the last runs did not embed (claims.vectors);
         # what is embedded is the clause with every side named alike (see group.group)
-        vectors = sentence_vectors([u.neutral or u.text for u in units],
-                                   stored(previous.pop("sentence_vectors", [])), _embed)
+        kept = previous.pop("sentence_vectors", [])
+        english = [u for u in units if u.english]
+        vectors = sentence_vectors([u.neutral or u.text for u in english], stored(kept), _embed)
+        across: list = []  # the multilingual vectors, made only when there is another language
+
+        def multilingual(texts: list[str]):
+            if progress:
+                progress("embedding sentences of other languages", 0, len(texts))
+            across.append(sentence_vectors(texts, stored(kept, MULTILINGUAL), _embed_multilingual, MULTILINGUAL))
+            return across[-1].rows()
+
         if progress:
             progress("embedding sentences", len(units), len(units))
             progress("grouping", 0, len(units))
-        found = group(units, (lambda texts: vectors.rows()) if units else None, settings.threshold,
-                      settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach)
+        found = group(units, (lambda texts: vectors.rows()) if english else None, settings.threshold,
+                      settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach,
+                      across=multilingual, margin=settings.margin)
+        del kept
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
             "n_independent": c.independent, "sources": c.sources, "first_seen": c.first_seen, "why": c.why,
@@ -168,18 +184,28 @@ class Claims(CorpusStage):
             "stripped_in": json.dumps(c.stripped_in, ensure_ascii=False, default=str),
             "members": json.dumps([{"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text,
                                     "attributed_to": m.speaker, "source": m.source_key,
-                                    "source_name": m.source_name} for m in c.members],
+                                    "source_name": m.source_name, "language": m.language, "read": m.read}
+                                   for m in c.members],
                                   ensure_ascii=False),
         } for c in found]
         conflicts = figures + polarity_conflicts(found) + denial_conflicts(found)
         shared = sum(1 for c in found if c.articles > 1)
-        return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": vectors.store_rows()},
+        stored_rows = vectors.store_rows() + [r for v in across for r in v.store_rows()]
+        embedded = vectors.embedded + sum(v.embedded for v in across)
+        distinct = len(vectors.keys) + sum(len(v.keys) for v in across)
+        return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": stored_rows},
                             f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
-                            f"article), {len(conflicts)} conflicts; {vectors.embedded} of "
-                            f"{len(vectors.keys)} distinct sentences embedded, the others kept from earlier runs")
+                            f"article), {len(conflicts)} conflicts; {embedded} of "
+                            f"{distinct} distinct sentences embedded, the others kept from earlier runs")
 
 
 def _embed(texts: list[str]):
     from ..claims.embed import embedder  # onnxruntime loads only when there is something to embed
 
     return embedder().embed(texts)
+
+
+def _embed_multilingual(texts: list[str]):
+    from ..claims.embed import multilingual_embedder
+
+    return multilingual_embedder().embed(texts)

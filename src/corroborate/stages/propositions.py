@@ -7,11 +7,13 @@ costs only its own clauses, and the claims stage (a corpus stage) reads them all
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
-from ..claims.propositions import accused_side, blame, clauses, is_furniture
-from ..nlp import from_bytes
+from ..claims.propositions import accused_side, blame, clauses, is_furniture, is_furniture_text
+from ..nlp import from_bytes, sentence_spans
 from ..settings import PropositionSettings
 from .base import Stage
 
@@ -58,11 +60,56 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
     return [rows[k] for k in sorted(rows)]
 
 
+def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, Any]]:
+    """Rows of `propositions` for an article no parser read (its language has none): each sentence
+    (spaCy's rule-based sentencizer, which knows the full stops of every script) of `min_words`
+    words or more, or of 30 characters or more in a script written without spaces, that is not
+    page furniture. No core, agent or statement: who says it is not known (claims.languages)."""
+    rows = []
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(_blank(), _sentencizer(), text):
+        if spans and start == spans[-1][1] and text[start - 1] == ".":
+            # no space after the full stop: a name ("Kadria.Net"), not the end of a sentence
+            spans[-1] = (spans[-1][0], end)
+            continue
+        # the tokenizer does not cut a script written without spaces into words, so the full
+        # stops of Chinese and Japanese end sentences here
+        for m in _CJK_SENTENCE.finditer(text, start, end):
+            spans.append((m.start(), m.end()))
+    for start, end in spans:
+        sentence = text[start:end]
+        if len(sentence.split()) < min_words and (" " in sentence or len(sentence) < 30):
+            continue
+        if is_furniture_text(sentence):
+            continue
+        rows.append({"proposition_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
+                     "text": sentence, "core": None, "neutral": None, "agent": None, "negated": False,
+                     "statement_id": None})
+    return rows
+
+
+_CJK_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
+
+
+@lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("xx")  # tokenizer rules that hold for every language, no model
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
 class Propositions(Stage):
     name = "propositions"
-    version = "3"
+    version = "4"  # 4: sentences of articles no parser reads
     settings_section = "propositions"
-    reads = ("doc_id",)
+    reads = ("doc_id", "text")
     writes = ("propositions",)
     after = ("statements",)
     uses = ("parses", "statements", "assertions")
@@ -72,6 +119,8 @@ class Propositions(Stage):
         for art in articles:
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
+                if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
+                    out.extend(unread_sentences(art["doc_id"], art["text"], settings.min_words))
                 continue
             doc = from_bytes(parse["parse"])
             out.extend(propositions(art["doc_id"], doc, art.get("statements", []), art.get("assertions", []),
