@@ -1,7 +1,8 @@
 """The facts stage: figures, dates, places and incident reports of every parsed article.
 
 Reads the stored parse (stage `parse`) and the article's statements (stage `statements`, for who
-claims a figure). Articles that were not parsed get no rows.
+claims a figure). An article in a language no parser reads gets its figures and dates by rules
+that hold in any language (facts.anylanguage); an English one too short to parse gets no rows.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from ..facts import analyse_facts
+from ..facts import _day, analyse_facts, anylanguage
 from ..facts.places import Geoparser
 from ..nlp import from_bytes
 from ..settings import FactSettings
@@ -26,9 +27,9 @@ def _file_digest(path: str) -> str:
 
 class Facts(Stage):
     name = "facts"
-    version = "2"  # 2: the same said of another place goes on reporting
+    version = "3"  # 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
     settings_section = "facts"
-    reads = ("doc_id", "text", "outlet", "published", "dateline")
+    reads = ("doc_id", "text", "outlet", "published", "dateline", "language")
     writes = ("figures", "dates", "places", "incident_reports")
     after = ("parse", "statements")
     uses = ("parses", "statements")
@@ -55,6 +56,11 @@ class Facts(Stage):
         for art in articles:
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
+                if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
+                    # no parser for its language: figures and dates by rules of any language
+                    out["figures"].extend(anylanguage.figures(art["doc_id"], art["text"], art.get("language")))
+                    out["dates"].extend(anylanguage.dates(art["doc_id"], art["text"], art.get("language"),
+                                                          _day(art.get("published"))))
                 continue
             doc = from_bytes(parse["parse"])
             statements = sorted(art.get("statements", []), key=lambda s: (s["start"], s["end"]))

@@ -1,0 +1,378 @@
+"""Figures and dates of an article no parser reads: rules that hold in any language.
+
+    rows = figures(doc_id, text, language)             # rows of the `figures` table
+    rows = dates(doc_id, text, language, published)    # rows of the `dates` table
+
+English articles get their figures from the parse (facts.figures: what is counted, who claims it).
+An article in a language with no parser here still says how many died, fled or were evacuated,
+and a reader comparing tolls across coverage needs those numbers too. What holds without a parser:
+
+- **Digits**, read by the article's conventions: a separator followed by groups of exactly three
+  digits separates thousands ("16.000", "17,000", "16 000"), otherwise it is the decimal mark
+  ("3,2", "13.05"); a multiplier word after it ("16 mil", "40 тысяч", "2 millions") multiplies,
+  and a percent sign or word ("32%", "32 Prozent") makes it a percentage. A range ("20-30") gives
+  two figures.
+- **Number words**: text2num for the languages it knows (French, German, Dutch, Spanish,
+  Portuguese, Italian), a short list for Russian, Ukrainian and Norwegian. The words for "one" are
+  left out: in most languages they are also the indefinite article ("un", "ein", "een", "один").
+- **Not figures**: years, dates (a number beside a month name, or written as a date: "06/06/2023",
+  "22.06.23"), clock times ("02:50", "4 h 30", "10 Uhr", and "02.35" after a word for o'clock or
+  another time), and
+  numbers glued to letters ("A320", "COVID-19").
+
+Each figure's text is the number and the word after it ("40 тысяч человек"): what it counts, as
+far as anything can say without a parser. Its category is 'other' (a percentage 'measure'); who
+claims it is not known. Month names come from dateparser's language data (about 200 languages).
+
+Dates, from the same language data (month and weekday names, "today" and "yesterday"; not
+dateparser's free-text search, which takes "die" and "mit" for days in German):
+
+- a day and a month, with or without a year ("6 июня", "tirsdag 6. juni", "9 de marzo") or a date in
+  digits ("06/06/2023", "22.06.23"), read by dateparser; without a year, the most recent such day
+  on or before publication;
+- a weekday ("jeudi", "в четверг", "Donnerstagmorgen", "in der Nacht zum Dienstag"): the most
+  recent such day on or before publication, as facts.dates reads "on Tuesday";
+- "today" and "yesterday" in the language ("сегодня", "heute", "hier"): publication, and the day
+  before;
+- a month name alone ("octubre") and a year alone ("1956"): no single day (precision month, year).
+
+The date line the corpus files begin with (" date 2023-06-06 ") is metadata, not a date the text
+gives. A date is resolved only when the article has a publication date or names its year.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+# a number (a space separates thousands only before three digits) or a word
+_TOKEN = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d+(?:[.,]\d+|[\u00a0\u202f ]\d{3}(?!\d))*%?|[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_DATE_FORM = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b")
+_GLUED = regex.compile(r"\p{L}-?\d|\d\p{L}")
+
+# Multiplier words (lower case), by the start of the word: "тысяч", "тысячи", "тисяч" ...
+_MULTIPLIERS = (
+    ("тысяч", 1e3), ("тыс", 1e3), ("тисяч", 1e3), ("тис", 1e3), ("миллион", 1e6), ("млн", 1e6), ("мільйон", 1e6),
+    ("миллиард", 1e9), ("млрд", 1e9), ("мільярд", 1e9),
+    ("mil", 1e3), ("mille", 1e3), ("tausend", 1e3), ("duizend", 1e3), ("tusen", 1e3), ("thousand", 1e3),
+    ("million", 1e6), ("millón", 1e6), ("millones", 1e6), ("milhão", 1e6), ("milhões", 1e6), ("miljoen", 1e6),
+    ("miljon", 1e6), ("millionen", 1e6), ("mln", 1e6), ("mio", 1e6),
+    ("milliard", 1e9), ("mil millones", 1e9), ("miljard", 1e9), ("mrd", 1e9), ("billion", 1e9),
+)
+_PERCENT_WORDS = ("prozent", "procent", "prosent", "percent", "per cent", "pour cent", "por ciento",
+                  "por cento", "per cento", "процент", "відсот", "отсот")
+_HOUR_WORDS = {"uur", "uhr", "h", "heures", "heure", "horas", "hora", "hrs", "hours", "часов", "часа", "ч", "год",
+               "годин", "tid"}
+_O_CLOCK = {"h", "uhr", "uur", "hs"}  # after an hour: a clock time ("4 h 30", "10 Uhr")
+_CLOCK_WORDS = {"klokken", "kl", "um", "à", "a", "at", "las", "om", "alle", "о", "в", "hacia", "vers", "gegen",
+                "rundt", "omkring"}
+
+# Number words for the languages text2num does not know (lower case, the forms a count takes).
+_WORDS = {
+    "ru": {"два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4,
+           "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8,
+           "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "двадцать": 20, "тридцать": 30, "сто": 100,
+           "сотни": 100},
+    "uk": {"два": 2, "дві": 2, "двох": 2, "три": 3, "трьох": 3, "чотири": 4, "чотирьох": 4, "п'ять": 5,
+           "п’ять": 5, "п'яти": 5, "п’яти": 5, "шість": 6, "шести": 6, "сім": 7, "семи": 7, "вісім": 8, "восьми": 8,
+           "дев'ять": 9, "дев’ять": 9, "десять": 10, "десяти": 10, "двадцять": 20, "тридцять": 30, "сто": 100},
+    "no": {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10,
+           "tjue": 20, "tretti": 30, "hundre": 100},
+}
+_WORDS["nb"] = _WORDS["no"]
+_TEXT2NUM = {"fr", "de", "nl", "es", "pt", "it"}
+# the words for "one", which are also articles
+_ONE = {"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem", "einer", "een", "en", "ett", "ei"}
+_DATEPARSER_CODE = {"no": "nb"}
+
+
+@lru_cache(maxsize=64)
+def month_words(language: str | None) -> frozenset[str]:
+    """The month names of a language (every form dateparser knows: "июня", "июнь", "июн"), lower case."""
+    if not language:
+        return frozenset()
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(_DATEPARSER_CODE.get(language, language)).info
+    except Exception:  # a language dateparser does not know
+        return frozenset()
+    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+    return frozenset(w.lower().rstrip(".") for m in months for w in info.get(m, []) if len(w) >= 3)
+
+
+def _value(number: str) -> float | None:
+    """A number as written, by its own conventions (see the module doc)."""
+    parts = re.split(r"[.,\u00a0\u202f ]", number)
+    seps = re.findall(r"[.,\u00a0\u202f ]", number)
+    if not seps:
+        return float(number)
+    if all(len(p) == 3 for p in parts[1:]) and len(set(seps)) == 1 and len(parts[0]) <= 3:
+        return float("".join(parts))  # thousands
+    if seps[-1] in " \u00a0\u202f":
+        return None  # "3 4": two numbers side by side
+    whole = "".join(parts[:-1])
+    return float(f"{whole}.{parts[-1]}")
+
+
+def _multiplier(word: str) -> float | None:
+    low = word.lower()
+    for stem, factor in _MULTIPLIERS:
+        if low == stem or (len(stem) >= 4 and low.startswith(stem)):
+            return factor
+    return None
+
+
+def _word_value(words: list[str], language: str | None) -> tuple[int, float] | None:
+    """(how many words, value) of the longest number phrase at the start of `words`."""
+    lang = (language or "").split("-")[0]
+    if lang in _TEXT2NUM:
+        from text_to_num import text2num
+
+        for n in range(min(4, len(words)), 0, -1):
+            phrase = " ".join(words[:n]).lower()
+            if n == 1 and phrase in _ONE:
+                return None
+            try:
+                return n, float(text2num(phrase, lang))
+            except (ValueError, IndexError):
+                continue
+        return None
+    table = _WORDS.get(lang)
+    if table and words[0].lower() in table:
+        return 1, float(table[words[0].lower()])
+    return None
+
+
+def _id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{start}:{end}:figure".encode()).hexdigest()[:16]
+
+
+def figures(doc_id: str, text: str, language: str | None) -> list[dict[str, Any]]:
+    """Rows of `figures` for an article no parser reads (see the module doc)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    months = month_words(language)
+    dated = [m.span() for m in _DATE_FORM.finditer(text)]  # "06/06/2023", "2023-06-06", "22.06.23"
+    found: list[tuple[int, int, str, float, str | None]] = []  # start, end, number as written, value, unit
+    times: list[int] = []  # token indexes of clock times
+    k = 0
+    while k < len(tokens):
+        start, end, tok = tokens[k]
+        prev_word = tokens[k - 1][2].lower() if k else ""
+        next_word = tokens[k + 1][2].lower() if k + 1 < len(tokens) else ""
+        if tok[0].isdigit():
+            percent = tok.endswith("%")
+            number = tok.rstrip("%")
+            if _GLUED.search(text[max(0, start - 2):end + 1]) or any(a <= start < b for a, b in dated):
+                k += 1
+                continue
+            if next_word.rstrip(".") in months or prev_word.rstrip(".") in months:
+                k += 1
+                continue  # a day of a month, or a year after one
+            if re.fullmatch(r"(?:1[89]|20)\d\d", number) and not percent:
+                k += 1
+                continue  # a year
+            if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", number) or (
+                    re.fullmatch(r"\d{1,2}\.\d{2}", number) and int(number.split(".")[0]) <= 23
+                    and (prev_word in _CLOCK_WORDS or next_word in _HOUR_WORDS or (k >= 2 and k - 2 in times))):
+                times.append(k)
+                k += 1
+                continue
+            if next_word in _O_CLOCK and re.fullmatch(r"\d{1,2}", number) and int(number) <= 23:
+                # "4 h 30", "um 10 Uhr": a clock time, minutes and all
+                k += 3 if k + 2 < len(tokens) and re.fullmatch(r"\d{2}", tokens[k + 2][2]) else 2
+                continue
+            value = _value(number)
+            if value is None:
+                k += 1
+                continue
+            last = end
+            unit = "percent" if percent else None
+            if k + 1 < len(tokens) and not percent:
+                factor = _multiplier(tokens[k + 1][2])
+                if factor:
+                    value *= factor
+                    last = tokens[k + 1][1]
+                    k += 1
+                elif any(next_word.startswith(p.split()[0]) and text[tokens[k + 1][0]:].lower().startswith(p)
+                         for p in _PERCENT_WORDS):
+                    unit = "percent"
+            found.append((start, last, number, value, unit))  # a range's second number is the next token
+        elif tok.lower() not in _ONE:
+            run = []  # the words from here on, up to four, until a number
+            for t in tokens[k:k + 4]:
+                if not t[2][0].isalpha():
+                    break
+                run.append(t[2])
+            got = _word_value(run, language) if run else None
+            if got:
+                n, value = got
+                last = tokens[k + n - 1][1]
+                if k + n < len(tokens):
+                    factor = _multiplier(tokens[k + n][2])
+                    if factor:
+                        value *= factor
+                        last = tokens[k + n][1]
+                        n += 1
+                found.append((start, last, text[start:last], value, None))
+                k += n
+                continue
+        k += 1
+    rows = []
+    ends = {s: e for s, e, *_ in found}
+    for start, end, number, value, unit in found:
+        # the figure's text runs to the word after it: what it counts
+        nxt = _TOKEN.search(text, end)
+        stop = nxt.end() if nxt and nxt.group()[0].isalpha() and text[end:nxt.start()] in (" ", "\u00a0") \
+            and nxt.start() not in ends \
+            else end
+        rows.append({"figure_id": _id(doc_id, start, stop), "doc_id": doc_id, "start": start, "end": stop,
+                     "text": text[start:stop], "number": number, "value": value, "low": None, "high": None,
+                     "qualifier": None, "unit": unit, "what": None,
+                     "category": "measure" if unit == "percent" else "other", "scope": None,
+                     "attributed_to": None, "claimant": None, "claimant_type": None, "statement_id": None,
+                     "total_id": None, "parts_sum": None, "adds_up": None, "sentence_start": None,
+                     "sentence_end": None})
+    return rows
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_DATE_LINE = re.compile(r"\A\s*date \d{4}-\d{2}-\d{2}\s")
+_YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]|20)\d\d(?![\d.,/-]?\d)")
+
+
+@lru_cache(maxsize=64)
+def _lexicon(language: str | None) -> dict[str, Any]:
+    """Month, weekday and relative-day words of a language (lower case), from dateparser's data."""
+    empty = {"months": {}, "weekdays": {}, "relative": {}}
+    if not language:
+        return empty
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(_DATEPARSER_CODE.get(language, language)).info
+    except Exception:
+        return empty
+    months = {w.lower().rstrip("."): n + 1 for n, m in enumerate(_MONTHS) for w in info.get(m, []) if len(w) >= 3}
+    weekdays = {w.lower(): n for n, d in enumerate(_WEEKDAYS) for w in info.get(d, []) if len(w) >= 4}
+    relative = {}
+    for key, back in (("0 day ago", 0), ("1 day ago", 1)):
+        for w in info.get("relative-type", {}).get(key, []):
+            if not re.search(r"[\d{}]", w):
+                relative[w.lower()] = back
+    return {"months": months, "weekdays": weekdays, "relative": relative}
+
+
+def dates(doc_id: str, text: str, language: str | None, published: date | None) -> list[dict[str, Any]]:
+    """Rows of `dates` for an article no parser reads (see the module doc)."""
+    from . import row_id
+
+    lex = _lexicon(language)
+    skip = _DATE_LINE.match(text)
+    begin = skip.end() if skip else 0
+    words = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text) if m.start() >= begin]
+    found: list[tuple[int, int, date | None, str, str]] = []  # start, end, resolved, precision, anchor
+
+    def taken(a: int, b: int) -> bool:
+        return any(a < e and b > s for s, e, *_ in found)
+
+    # dates in digits, and a day beside a month name
+    for m in _DATE_FORM.finditer(text, begin):
+        found.append((m.start(), m.end(), _parse(m.group()), "day", "absolute"))
+    for k, (a, b, w) in enumerate(words):
+        month = lex["months"].get(w.rstrip("."))
+        if month is None:
+            continue
+        start, end, day, year = a, b, None, None
+        # the day before the month ("6 июня", "6. juni", "9 de marzo"), or after it ("June 6")
+        before = k - 2 if k >= 2 and len(words[k - 1][2]) <= 3 and words[k - 1][2].isalpha() else k - 1
+        if before >= 0 and words[before][2].isdigit() and 1 <= int(words[before][2]) <= 31 \
+                and a - words[before][1] <= (3 if before == k - 1 else 6):
+            start, day = words[before][0], int(words[before][2])
+        elif k + 1 < len(words) and words[k + 1][2].isdigit() and 1 <= int(words[k + 1][2]) <= 31 \
+                and words[k + 1][0] - b <= 2:
+            end, day = words[k + 1][1], int(words[k + 1][2])
+        for j in (k + 1, k + 2):
+            if j < len(words) and re.fullmatch(r"(?:1[89]|20)\d\d", words[j][2]) and words[j][0] - end <= 3:
+                end, year = words[j][1], int(words[j][2])
+                break
+        if taken(start, end):
+            continue
+        if day is None:
+            if len(w) <= 4:
+                continue  # an abbreviation alone ("mar") is as likely another word
+            found.append((start, end, None, "month", "absolute"))
+            continue
+        resolved = _day(year, month, day, published)
+        found.append((start, end, resolved, "day", "absolute" if year else "publication"))
+    # weekdays (also the first part of a compound: "Donnerstagmorgen") and today / yesterday
+    for a, b, w in words:
+        if taken(a, b):
+            continue
+        wd = next((n for name, n in lex["weekdays"].items() if w == name or (len(name) >= 5 and w.startswith(name))),
+                  None)
+        if wd is not None:
+            resolved = published - timedelta(days=(published.weekday() - wd) % 7) if published else None
+            found.append((a, b, resolved, "day" if resolved else "unresolved", "publication"))
+        elif w in lex["relative"]:
+            resolved = published - timedelta(days=lex["relative"][w]) if published else None
+            found.append((a, b, resolved, "day" if resolved else "unresolved", "publication"))
+    for m in _YEAR.finditer(text, begin):
+        if not taken(m.start(), m.end()):
+            found.append((m.start(), m.end(), None, "year", "absolute"))
+    found.sort()
+    # a weekday right before the date it names is one expression: "tirsdag 6. juni"
+    merged: list[tuple[int, int, date | None, str, str]] = []
+    for f in found:
+        if merged and merged[-1][3] in ("day", "unresolved") and merged[-1][4] == "publication" \
+                and f[3] == "day" and 0 <= f[0] - merged[-1][1] <= 2 and text[merged[-1][1]:f[0]].strip(" ,") == "":
+            merged[-1] = (merged[-1][0], f[1], f[2], f[3], f[4])
+        else:
+            merged.append(f)
+    rows, seen = [], set()
+    for start, end, resolved, precision, anchor in merged:
+        if text[start:end] in seen:
+            continue  # each distinct expression once, as facts.dates lists them
+        seen.add(text[start:end])
+        rows.append({"date_id": row_id(doc_id, start, end, "date"), "doc_id": doc_id, "start": start, "end": end,
+                     "text": text[start:end], "resolved": resolved, "range_start": None, "resolved_end": None,
+                     "time": None, "precision": precision if resolved or precision in ("month", "year") else "unresolved",
+                     "anchor": anchor})
+    return rows
+
+
+def _day(year: int | None, month: int, day: int, published: date | None) -> date | None:
+    """A day of a month: in the year given, else the most recent on or before publication."""
+    try:
+        if year:
+            return date(year, month, day)
+        if published is None:
+            return None
+        for y in (published.year, published.year - 1):
+            d = date(y, month, day)
+            if d <= published:
+                return d
+    except ValueError:
+        return None
+    return None
+
+
+def _parse(expression: str) -> date | None:
+    """A date in digits, day first (as every language here writes it; the ISO form year first)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", expression)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        d, mo, y = (int(x) for x in re.split(r"[./-]", expression))
+        if y < 100:
+            y += 2000
+        return date(y, mo, d)
+    except ValueError:
+        return None

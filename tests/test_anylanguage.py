@@ -1,0 +1,86 @@
+"""Figures and dates of articles no parser reads (corroborate.facts.anylanguage): one rule a test,
+on sentences written for the test in the languages of the corpora."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, strategies as st
+
+from corroborate.facts.anylanguage import dates, figures
+
+
+def values(text, language):
+    return [(r["text"], r["value"]) for r in figures("d", text, language)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # thousands by three-digit groups, whatever the separator; otherwise a decimal mark
+    ("Près de 12.000 habitants ont fui.", "fr", [("12.000 habitants", 12000.0)]),
+    ("Der Pegel lag bei 7,45 Metern.", "de", [("7,45 Metern", 7.45)]),
+    ("Evacuaron a 3 500 vecinos.", "es", [("3 500 vecinos", 3500.0)]),
+    # multipliers and percentages
+    ("Эвакуированы 25 тысяч жителей.", "ru", [("25 тысяч жителей", 25000.0)]),
+    ("Mais de 9 mil pessoas.", "pt", [("9 mil pessoas", 9000.0)]),
+    ("Rund 41 Prozent der Fläche.", "de", [("41 Prozent", 41.0)]),
+    ("Un 57% de los votos.", "es", [("57% de", 57.0)]),
+    # number words, by text2num or the short lists
+    ("Trois cents maisons sont détruites.", "fr", [("Trois cents maisons", 300.0)]),
+    ("Погибли семь человек.", "ru", [("семь человек", 7.0)]),
+    ("Загинули троє людей, поранено чотири особи.", "uk", [("чотири особи", 4.0)]),
+    ("Er zijn drie doden gevallen.", "nl", [("drie doden", 3.0)]),
+    ("Fem personer er savnet.", "no", [("Fem personer", 5.0)]),
+    # a range gives both ends
+    ("Mellom 40-45 hus ble ødelagt.", "no", [("40", 40.0), ("45 hus", 45.0)]),
+])
+def test_figures(text, language, expected):
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Le 14 juillet 2021, la digue a cédé.", "fr", []),                 # a day of a month, and its year
+    ("Am Mittwoch um 04:15 Uhr brach der Damm.", "de", []),             # a clock time
+    ("Vers 5 h 45, la digue a cédé; à 7 h, tout était inondé.", "fr", []),
+    ("Klokken 03.20 og 03.40 kom det to smell.", "no", [("to smell", 2.0)]),  # clock times, chained
+    ("La presa se construyó en 1956.", "es", []),                        # a year
+    ("Stand: 12.03.24, 10:00.", "de", []),                               # a date in digits
+    ("Un hombre y una mujer murieron.", "es", []),                       # the words for "one" are articles
+    ("Модель Ан-124 и вертолет Ми8 прилетели.", "ru", []),               # numbers glued to letters are names
+])
+def test_not_figures(text, language, expected):
+    assert values(text, language) == expected
+
+
+@given(st.text(max_size=300), st.sampled_from(["fr", "de", "ru", "uk", "es", "no", "ar", None]))
+def test_figures_point_at_the_text(text, language):
+    for r in figures("d", text, language):
+        assert text[r["start"]:r["end"]] == r["text"] and r["value"] is not None
+
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Le barrage a cédé mardi soir.", "fr", [("mardi", date(2024, 3, 12))]),
+    ("Am Montagabend stieg das Wasser.", "de", [("Montagabend", date(2024, 3, 11))]),
+    ("Сегодня вода отступила.", "ru", [("Сегодня", PUBLISHED)]),
+    ("Вчора евакуювали село.", "uk", [("Вчора", date(2024, 3, 13))]),
+    ("La crecida empezó el 9 de marzo.", "es", [("9 de marzo", date(2024, 3, 9))]),
+    ("Flommen startet fredag 8. mars.", "no", [("fredag 8. mars", date(2024, 3, 8))]),
+    ("Het water steeg op 10 maart.", "nl", [("10 maart", date(2024, 3, 10))]),
+    ("Zondag 10 maart 2019 begon het.", "nl", [("Zondag 10 maart 2019", date(2019, 3, 10))]),
+    ("Gemeld op 02/03/2024.", "nl", [("02/03/2024", date(2024, 3, 2))]),
+    ("En diciembre comenzaron las obras.", "es", [("diciembre", None)]),
+])
+def test_dates(text, language, expected):
+    assert [(r["text"], r["resolved"]) for r in dates("d", text, language, PUBLISHED)] == expected
+
+
+def test_the_date_line_of_a_file_is_no_date_and_each_expression_is_listed_once():
+    text = " date 2024-03-14 Le mardi, puis encore mardi."
+    assert [r["text"] for r in dates("d", text, "fr", PUBLISHED)] == ["mardi"]
+
+
+def test_without_a_publication_date_a_weekday_is_not_resolved():
+    [row] = dates("d", "Jeudi, la pluie a cessé.", "fr", None)
+    assert row["resolved"] is None and row["precision"] == "unresolved"
