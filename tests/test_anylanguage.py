@@ -84,3 +84,44 @@ def test_the_date_line_of_a_file_is_no_date_and_each_expression_is_listed_once()
 def test_without_a_publication_date_a_weekday_is_not_resolved():
     [row] = dates("d", "Jeudi, la pluie a cessé.", "fr", None)
     assert row["resolved"] is None and row["precision"] == "unresolved"
+
+
+# ---- places ---------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def geoparser():
+    from corroborate.facts.places import Geoparser
+
+    return Geoparser("", 1000)
+
+
+def found(text, language, geoparser):
+    from corroborate.facts.anylanguage import places
+
+    return [(r["text"], r["name"]) for r in places("d", text, language, geoparser)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # as written, in CLDR's country names, an elided article left outside
+    ("Les habitants de Kherson et de l'Ukraine attendent.", "fr", [("Kherson", "Kherson"), ("Ukraine", "Ukraine")]),
+    ("Evacuaron Jersón, en el sur de Ucrania.", "es", [("Jersón", "Kherson"), ("Ucrania", "Ukraine")]),
+    # inflected and transliterated: the case ending off, the adjective's -ск- out
+    ("Вода пришла в Херсонскую область и в Киеве тревога, сообщили в России.", "ru",
+     [("Херсонскую", "Kherson"), ("Киеве", "Kyiv"), ("России", "Russia")]),
+    ("У Херсоні та Києві оголосили тривогу, Україна просить допомоги.", "uk",
+     [("Херсоні", "Kherson"), ("Україна", "Ukraine")]),
+    # a conjunction attached in Arabic stays outside
+    ("وقالت قوات كييف إن المياه ارتفعت", "ar", [("كييف", "Kyiv")]),
+])
+def test_places(text, language, expected, geoparser):
+    assert found(text, language, geoparser) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Selon le maire, la situation est grave.", "fr"),               # a stop word begins the sentence
+    ("Владимир Путин провёл совещание.", "ru"),                      # a person, not the town of Vladimir
+    ("Das Wasser stieg schnell, die Station war überflutet.", "de"),  # nouns, no towns in Wisconsin
+    ("Они ушли из дома.", "ru"),
+])
+def test_not_places(text, language, geoparser):
+    assert found(text, language, geoparser) == []

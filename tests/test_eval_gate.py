@@ -148,8 +148,8 @@ def test_per_article_extraction_stays_above_its_floors(name, exports, tmp_path):
 
 
 # Issue 18: the twelve Kakhovka articles in nine other languages (gold-multilingual), whose figures
-# and dates come from rules of any language (facts.anylanguage). Measured 0.986 and 0.818.
-MULTILINGUAL_FLOORS = {"figures.value": 0.95, "dates.resolved": 0.80}
+# dates and places come from rules of any language (facts.anylanguage). Measured 0.986, 0.818, 0.879.
+MULTILINGUAL_FLOORS = {"figures.value": 0.95, "dates.resolved": 0.80, "places": 0.85}
 
 
 def test_other_languages_extraction_stays_above_its_floors(exports, tmp_path):

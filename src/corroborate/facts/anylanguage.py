@@ -1,7 +1,8 @@
-"""Figures and dates of an article no parser reads: rules that hold in any language.
+"""Figures, dates and places of an article no parser reads: rules that hold in any language.
 
     rows = figures(doc_id, text, language)             # rows of the `figures` table
     rows = dates(doc_id, text, language, published)    # rows of the `dates` table
+    rows = places(doc_id, text, language, geoparser)   # rows of the `places` table
 
 English articles get their figures from the parse (facts.figures: what is counted, who claims it).
 An article in a language with no parser here still says how many died, fled or were evacuated,
@@ -38,6 +39,19 @@ dateparser's free-text search, which takes "die" and "mit" for days in German):
 
 The date line the corpus files begin with (" date 2023-06-06 ") is metadata, not a date the text
 gives. A date is resolved only when the article has a publication date or names its year.
+
+Places: a capitalised word, or two in a row ("Nova Kakhovka"), looked up as written (the
+gazetteer's alternate names in the Latin alphabet: "Cherson", "Jersón"), in CLDR's country names
+in the article's language (babel: "Украина", "Oekraïne", "روسيا"), and transliterated to the Latin
+alphabet (anyascii; Ukrainian by its national system, so that "Київ" is "Kyiv"). Names inflect
+("Херсонской", "Херсоні", "Каховки"), so a word that is not found is tried without its last one to
+four letters, and with an "a" put back ("Каховк-а"). Without a parser to say a word is a name, a
+place must be a country, a region, a place of the alias files, or a town of at least
+`PLACE_POPULATION` people; a word the text also writes in lower case ("Mais", "Die"), or one of
+the language's stop words (spaCy's lists: "Selon", "Они"), is no place; a word beside another
+capitalised word, the two no place, is a person's name ("Vladimir Putin", "Яна Дорук"), no town;
+and a town is kept only when the article names its country, or another town of the same country,
+or it is a capital. An elided article stays outside ("l'Ukraine" gives "Ukraine").
 """
 from __future__ import annotations
 
@@ -376,3 +390,166 @@ def _parse(expression: str) -> date | None:
         return date(y, mo, d)
     except ValueError:
         return None
+
+
+PLACE_POPULATION = 15_000  # a town found without a parser has at least this many people
+# Ukrainian's national transliteration (2010), which GeoNames' names follow ("Київ" is "Kyiv")
+_UKRAINIAN = dict(zip("абвгґдезиіїйклмнопрстуфхцчшщьюяєжʼ'’",
+                      ["a", "b", "v", "h", "g", "d", "e", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+                       "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "ie", "zh", "", "", ""]))
+_ELIDED = regex.compile(r"^(?:[ldLD]|qu|Qu)['’]")
+_NAME = regex.compile(r"[\p{Lu}][\p{L}\p{M}'’\-]*")
+_CASELESS = regex.compile(r"[\p{Arabic}\p{Hebrew}][\p{L}\p{M}]*")
+_ARABIC_CLITIC = ("وب", "ول", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def _latin(word: str, language: str | None) -> str:
+    from anyascii import anyascii
+
+    if language == "uk":
+        return "".join(_UKRAINIAN.get(ch.lower(), ch) if ch.lower() in _UKRAINIAN else ch for ch in word)
+    return anyascii(word)
+
+
+@lru_cache(maxsize=64)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The language's stop words, as spaCy lists them for some seventy languages (no model needed):
+    "Selon", "Они" and "Laut" begin sentences, they name no place."""
+    import spacy.util
+
+    try:
+        return frozenset(w.lower() for w in spacy.util.get_lang_class(_DATEPARSER_CODE.get(language, language)
+                                                                       or "xx").Defaults.stop_words)
+    except Exception:  # a language spaCy does not know
+        return frozenset()
+
+
+@lru_cache(maxsize=64)
+def _countries(language: str | None) -> dict[str, str]:
+    """{folded country name in the language: its English name} from CLDR (babel)."""
+    from babel import Locale, UnknownLocaleError
+
+    from .gazetteer import fold
+
+    try:
+        here, english = Locale.parse(_DATEPARSER_CODE.get(language, language) or "en"), Locale.parse("en")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return {}
+    return {fold(name): english.territories[code] for code, name in here.territories.items()
+            if len(code) == 2 and code.isalpha() and code in english.territories}
+
+
+def _forms(name: str) -> list[tuple[str, int]]:
+    """The forms a name may stand for, with how many letters were taken off: as written; in a
+    script that inflects names (Cyrillic), its stem without one to five letters, with the
+    nominative's "а" or "я" put back, and an adjective's "-ск-" taken out ("Каховской" ->
+    "Каховка", "Херсонской" -> "Херсон"); elsewhere only a genitive "s" ("Kiews")."""
+    out = [(name, 0)]
+    if " " in name:
+        return out
+    if regex.match(r"\p{Cyrillic}", name):
+        for n in range(1, 6):
+            stem = name[:-n]
+            if len(stem) < 4:
+                break
+            out += [(stem, n), (stem + "а", n), (stem + "я", n)]
+            for adjective in ("ськ", "ск", "цк"):
+                if stem.lower().endswith(adjective) and len(stem) - len(adjective) >= 4:
+                    base = stem[:-len(adjective)]
+                    out += [(base, n + len(adjective)), (base + "ка", n + len(adjective))]
+    elif name.endswith("s") and len(name) >= 6:
+        out.append((name[:-1], 1))
+    return out
+
+
+def _place_of(name: str, language: str | None, geoparser) -> tuple[Any, str] | None:
+    """The place a name (as written, perhaps inflected) is, and how it was found; None when it is
+    none that the rules above accept."""
+    from .gazetteer import fold, prominence
+
+    countries = _countries(language)
+    caseless = bool(_CASELESS.fullmatch(name))
+    for form, cut in _forms(name):
+        for key, how in ((form, "name"), (_latin(form, language), "transliterated")):
+            english = countries.get(fold(key))
+            options = geoparser.options(english) if english else geoparser.options(key)
+            ok = []
+            for p, h in options:
+                if p.feature == "country":
+                    good = cut <= 2  # more taken off is an adjective or a demonym ("Украинские")
+                elif caseless and how == "transliterated":
+                    good = len(form) >= 4 and (p.capital or p.population >= 100_000)
+                else:
+                    good = p.feature in ("region", "place") or h == "alias file" or p.population >= PLACE_POPULATION
+                if good:
+                    ok.append((p, h))
+            if ok:
+                place, found = min(ok, key=lambda o: prominence(o[0]))
+                return place, ("country name" if english else how if how != "name" else found)
+    return None
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether the word at i begins a sentence (its capital says nothing)."""
+    before = text[:i].rstrip(" \t\"'«»„“”‘’(—–-")
+    return not before or before[-1] in ".!?:;\n"
+
+
+def places(doc_id: str, text: str, language: str | None, geoparser) -> list[dict[str, Any]]:
+    """Rows of `places` for an article no parser reads (see the module doc)."""
+    from . import row_id
+
+    lower = {w.lower() for w in regex.findall(r"(?<![\p{L}])[\p{Ll}][\p{L}\p{M}]*", text)} | stop_words(language)
+    names = [(m.start(), m.end(), m.group()) for m in _NAME.finditer(text)]
+    names += [(m.start(), m.end(), m.group()) for m in _CASELESS.finditer(text)]
+    names.sort()
+    rows, k = [], 0
+    while k < len(names):
+        start, end, word = names[k]
+        elided = _ELIDED.match(word)
+        if elided:
+            start, word = start + elided.end(), word[elided.end():]
+        found = None
+        # two names in a row first ("Nova Kakhovka"), then the one
+        if k + 1 < len(names) and text[end:names[k + 1][0]] == " " and _NAME.fullmatch(names[k + 1][2]):
+            two = text[start:names[k + 1][1]]
+            hit = _place_of(two, language, geoparser)
+            if hit:
+                found, end, step = hit, names[k + 1][1], 2
+        # a name beside another capitalised word, the two no place, is a person's ("Vladimir Putin",
+        # "Яна Дорук"): not a town
+        person = _NAME.fullmatch(word or "") is not None and (
+            (k + 1 < len(names) and text[end:names[k + 1][0]] == " " and _NAME.fullmatch(names[k + 1][2]))
+            or (k > 0 and text[names[k - 1][1]:start] == " " and _NAME.fullmatch(names[k - 1][2])
+                and not any(r["end"] == names[k - 1][1] for r in rows)
+                and not _opens_sentence(text, names[k - 1][0]) and names[k - 1][2].lower() not in lower))
+        if found is None and len(word) >= 3 and word.lower() not in lower:
+            candidates = [word]
+            if _CASELESS.fullmatch(word):  # an attached conjunction or preposition stays outside
+                candidates += [word[len(c):] for c in _ARABIC_CLITIC if word.startswith(c) and len(word) - len(c) >= 3]
+            for c in candidates:
+                hit = _place_of(c, language, geoparser)
+                if hit and not (person and hit[0].feature == "city"):  # "Vladimir Putin", "Andriy Yermak"
+                    found, start, step = hit, end - len(c), 1
+                    break
+        if found is None:
+            k += 1
+            continue
+        (place, how) = found
+        rows.append({"place_id": row_id(doc_id, start, end, "place"), "doc_id": doc_id, "start": start, "end": end,
+                     "text": text[start:end], "name": place.name, "feature": place.feature,
+                     "country": place.country, "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid,
+                     "how": how})
+        k += step
+    # Without a parser, a town is kept only where something else in the article backs it: the
+    # article names its country, another town found is in the same country, it is a capital, or an
+    # alias file names it. "Wasser" is no town in Wisconsin, nor "По" one in China.
+    named = {r["country"] for r in rows if r["feature"] == "country"}
+    towns: dict[str, set[int]] = {}
+    for r in rows:
+        if r["feature"] == "city":
+            towns.setdefault(r["country"], set()).add(r["geonameid"])
+    capitals = {r["geonameid"] for r in rows if any(p.capital for p, _ in geoparser.options(r["name"])
+                                                      if p.geonameid == r["geonameid"])}
+    return [r for r in rows if r["feature"] != "city" or r["country"] in named or len(towns[r["country"]]) >= 2
+            or r["geonameid"] in capitals or r["how"] == "alias file"]

@@ -158,6 +158,11 @@ class Geoparser:
         user = AliasTable(gaz, self._user, self.aliases) if self._user else None
         return _Index(gaz, user, AliasTable(gaz, packaged_aliases()))
 
+    def options(self, name: str) -> list[tuple[Place, str]]:
+        """The places a name may be (the alias files first, then the gazetteer), and how each was
+        found ('alias', 'name', 'alternate name')."""
+        return self._index.options(name)
+
     def find(self, doc, dateline: str | None = None) -> list[PlaceMention]:
         """One PlaceMention per occurrence of a place name in doc.text, in text order."""
         finder = _Finder(doc, self._index)

@@ -1,7 +1,7 @@
 """The facts stage: figures, dates, places and incident reports of every parsed article.
 
 Reads the stored parse (stage `parse`) and the article's statements (stage `statements`, for who
-claims a figure). An article in a language no parser reads gets its figures and dates by rules
+claims a figure). An article in a language no parser reads gets its figures, dates and places by rules
 that hold in any language (facts.anylanguage); an English one too short to parse gets no rows.
 """
 from __future__ import annotations
@@ -57,10 +57,12 @@ class Facts(Stage):
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
                 if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
-                    # no parser for its language: figures and dates by rules of any language
+                    # no parser for its language: figures, dates and places by rules of any language
                     out["figures"].extend(anylanguage.figures(art["doc_id"], art["text"], art.get("language")))
                     out["dates"].extend(anylanguage.dates(art["doc_id"], art["text"], art.get("language"),
                                                           _day(art.get("published"))))
+                    out["places"].extend(anylanguage.places(art["doc_id"], art["text"], art.get("language"),
+                                                            geoparser))
                 continue
             doc = from_bytes(parse["parse"])
             statements = sorted(art.get("statements", []), key=lambda s: (s["start"], s["end"]))
