@@ -125,3 +125,51 @@ def test_places(text, language, expected, geoparser):
 ])
 def test_not_places(text, language, geoparser):
     assert found(text, language, geoparser) == []
+
+
+# ---- statements ---------------------------------------------------------------------------------------
+
+def said(text, language):
+    from corroborate.attribution.anylanguage import statements
+    from corroborate.nlp import sentences_any_language
+
+    return [(r["kind"], r["speaker"], r["text"]) for r in statements("d", text, language, sentences_any_language(text))]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a quote with its verb after it, the speaker's name the last after the verb
+    ("« Nous reconstruirons le pont avant l'hiver », a déclaré la ministre Léa Morin.", "fr",
+     [("direct", "Léa Morin", "Nous reconstruirons le pont avant l'hiver")]),
+    ("«Мы не получили ни одного предупреждения», — заявил глава района Пётр Семенов.", "ru",
+     [("direct", "Пётр Семенов", "Мы не получили ни одного предупреждения")]),
+    # a quote of two sentences is one statement
+    ("„Das Wasser steigt weiter. Wir brauchen Boote“, sagte Bürgermeisterin Anna Keller.", "de",
+     # German writes every noun with a capital: a title before the name stays with it
+     [("direct", "Bürgermeisterin Anna Keller", "Das Wasser steigt weiter. Wir brauchen Boote")]),
+    # the verb before the quote, the name between them in a verb-first language
+    ("وقال سامي حداد للصحفيين: “لم يتبق شيء من القرية بعد الفيضان″.", "ar",
+     [("direct", "سامي", "لم يتبق شيء من القرية بعد الفيضان")]),
+    # according to, the speaker put back in the nominative after a genitive cue
+    ("По словам Игоря Петрова, вода поднялась на два метра за ночь.", "ru",
+     [("according_to", "Игоря Петров", "вода поднялась на два метра за ночь")]),
+    ("Según los bomberos, el agua alcanzó el segundo piso de las casas.", "es",
+     [("according_to", "los bomberos", "el agua alcanzó el segundo piso de las casas")]),
+    # indirect: the verb and its "that"; the verb after the content
+    ("Марта Коваль заявила, что эвакуация продлится до пятницы.", "ru",
+     [("indirect", "Марта Коваль", "эвакуация продлится до пятницы")]),
+    ("Les digues ont cédé pendant la nuit, a annoncé la préfecture.", "fr",
+     [("indirect", "la préfecture", "Les digues ont cédé pendant la nuit")]),
+])
+def test_statements(text, language, expected):
+    assert said(text, language) == expected
+
+
+def test_a_pronoun_is_the_person_named_before_it():
+    text = ("Le maire Paul Girard a déclaré que les écoles resteraient fermées. "
+            "« La priorité, ce sont les familles », a-t-il dit. Selon lui, l'eau baisse déjà.")
+    speakers = [s for _, s, _ in said(text, "fr")]
+    assert speakers == ["Paul Girard", "Paul Girard", "Paul Girard"], said(text, "fr")
+
+
+def test_a_quote_without_a_cue_is_no_statement():
+    assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []

@@ -78,6 +78,39 @@ def sentence_spans(nlp, sentencizer, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def sentences_any_language(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of a text in any language, with no model: spaCy's
+    language-neutral tokenizer ("xx") and rule-based sentencizer (which knows the full stops of
+    every script), as `sentence_spans`; a full stop with no space after it ends no sentence
+    ("Kadria.Net"), and the full stops of Chinese and Japanese, which that tokenizer does not cut
+    from their words, do."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(_blank(), _sentencizer(), text):
+        if spans and start == spans[-1][1] and text[start - 1] == ".":
+            spans[-1] = (spans[-1][0], end)
+            continue
+        for m in _CJK_SENTENCE.finditer(text, start, end):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+_CJK_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
+
+
+@lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("xx")
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
 _QUOTE_CHARS = set("\"'“‘«‹„")
 _ABBREVIATION = re.compile(r"(?:\b(?:No|Nos|Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Brig|Prof|Rev|Gov|"
                            r"Sen|Rep|Jr|Sr|Fr|Cpl|Pvt|Cmdr|Insp|Supt)|(?<![\w.])[A-Z])\.$")

@@ -7,13 +7,11 @@ costs only its own clauses, and the claims stage (a corpus stage) reads them all
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from ..claims.propositions import accused_side, blame, clauses, is_furniture, is_furniture_text
-from ..nlp import from_bytes, sentence_spans
+from ..nlp import from_bytes, sentences_any_language
 from ..settings import PropositionSettings
 from .base import Stage
 
@@ -62,21 +60,11 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
 
 def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, Any]]:
     """Rows of `propositions` for an article no parser read (its language has none): each sentence
-    (spaCy's rule-based sentencizer, which knows the full stops of every script) of `min_words`
-    words or more, or of 30 characters or more in a script written without spaces, that is not
-    page furniture. No core, agent or statement: who says it is not known (claims.languages)."""
+    (nlp.sentences_any_language) of `min_words` words or more, or of 30 characters or more in a
+    script written without spaces, that is not page furniture. No core, agent or statement: who
+    says it is not known (claims.languages)."""
     rows = []
-    spans: list[tuple[int, int]] = []
-    for start, end in sentence_spans(_blank(), _sentencizer(), text):
-        if spans and start == spans[-1][1] and text[start - 1] == ".":
-            # no space after the full stop: a name ("Kadria.Net"), not the end of a sentence
-            spans[-1] = (spans[-1][0], end)
-            continue
-        # the tokenizer does not cut a script written without spaces into words, so the full
-        # stops of Chinese and Japanese end sentences here
-        for m in _CJK_SENTENCE.finditer(text, start, end):
-            spans.append((m.start(), m.end()))
-    for start, end in spans:
+    for start, end in sentences_any_language(text):
         sentence = text[start:end]
         if len(sentence.split()) < min_words and (" " in sentence or len(sentence) < 30):
             continue
@@ -86,23 +74,6 @@ def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, A
                      "text": sentence, "core": None, "neutral": None, "agent": None, "negated": False,
                      "statement_id": None})
     return rows
-
-
-_CJK_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
-
-
-@lru_cache(maxsize=1)
-def _blank():
-    import spacy
-
-    return spacy.blank("xx")  # tokenizer rules that hold for every language, no model
-
-
-@lru_cache(maxsize=1)
-def _sentencizer():
-    from spacy.pipeline import Sentencizer
-
-    return Sentencizer()
 
 
 class Propositions(Stage):

@@ -1,23 +1,24 @@
 """The statements stage: who said what in each parsed article, and what the outlet says itself.
 
-Reads the stored parse (stage `parse`); articles that were not parsed (other languages) get no
-rows here and are listed as not analysed in `parses`.
+Reads the stored parse (stage `parse`). An article in a language no parser reads gets its quotes,
+"according to" and reported speech by rules of its language's quotation marks and speech verbs
+(attribution.anylanguage), and no own-voice assertions.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ..attribution import analyse
-from ..nlp import from_bytes
+from ..attribution import analyse, anylanguage
+from ..nlp import from_bytes, sentences_any_language
 from ..settings import StatementSettings
 from .base import Stage
 
 
 class Statements(Stage):
     name = "statements"
-    version = "4"  # 4: continued reports, names inside phrases, published tallies
+    version = "5"  # 5: articles no parser reads; 4: continued reports, names inside phrases, published tallies
     settings_section = "statements"
-    reads = ("doc_id", "text", "outlet")
+    reads = ("doc_id", "text", "outlet", "language")
     writes = ("statements", "assertions")
     after = ("parse",)
     uses = ("parses",)
@@ -27,6 +28,10 @@ class Statements(Stage):
         for art in articles:
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
+                if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
+                    # no parser for its language: quotes, speech verbs and "according to"
+                    out["statements"].extend(anylanguage.statements(
+                        art["doc_id"], art["text"], art.get("language"), sentences_any_language(art["text"])))
                 continue
             doc = from_bytes(parse["parse"])
             for table, rows in analyse(art["doc_id"], doc, settings.min_quote_words, art.get("outlet")).items():

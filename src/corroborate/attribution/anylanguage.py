@@ -1,0 +1,315 @@
+"""Who said what in an article no parser reads: quotation marks, speech verbs and "according to".
+
+    rows = statements(doc_id, text, language)    # rows of the `statements` table
+
+English articles get their statements from the parse (attribution.statements). An article in a
+language with no parser here still quotes its ministers, and a reader comparing who said what
+across coverage needs those too. Three patterns carry most reported speech in every language of
+the corpora, and need no parser:
+
+- **direct**: the words inside quotation marks of any convention (« », „ ", “ ”, " ", ‹ ›, 「 」),
+  with a speech verb in the same sentence after the closing mark ("», — заявил Томас Геррин",
+  "», a déclaré la colonelle Dara Venn") or before the opening one ("Zelensky a déclaré : «");
+- **according_to**: "selon", "según", "laut", "volgens", "по словам", "за даними", "ifølge",
+  "بحسب" ... : the words after it up to the comma are the speaker, the rest of the sentence the
+  content ("По данным властей, эвакуированы ...");
+- **indirect**: a speech verb followed by its "that" ("a déclaré que", "заявил, что", "sagte,
+  dass"): the content runs from there to the end of the sentence; a speech verb after the content
+  at the end of a sentence ("..., a annoncé le ministère"); or a named speaker, the verb and its
+  object ("Путин объявил о начале эвакуации").
+
+The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
+before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
+the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker. A
+Russian or Ukrainian name after a cue that governs the genitive ("по словам Гутерриша") is put
+back in the nominative by dropping its ending ("Гутерриш"), as the gold conventions name speakers.
+
+The verb lists are short and closed (the commonest reporting verbs of each language, in the
+forms news writes them). A quote with no cue in its sentence is left out (a title, a scare quote),
+so a language without a list gets no statements.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import regex
+
+SPEECH_VERBS = {
+    "fr": "déclaré dit affirmé annoncé indiqué expliqué ajouté souligné précisé estimé assuré accusé dénoncé averti "
+          "confirmé rapporté écrit déclare dit affirme annonce indique explique ajoute souligne précise estime "
+          "assure accuse dénonce avertit confirme qualifié déclarent affirment annoncent accusent dénoncent",
+    "es": "dijo declaró afirmó aseguró anunció señaló indicó explicó añadió agregó advirtió denunció acusó informó "
+          "manifestó subrayó destacó calificó dice afirma asegura denuncia advierte explica señala indica "
+          "dijeron declararon afirmaron aseguraron anunciaron señalaron indicaron denunciaron acusaron informaron "
+          "calificaron advirtieron dicho declarado afirmado asegurado anunciado señalado indicado denunciado "
+          "acusado informado calificado advertido",
+    "pt": "disse afirmou declarou anunciou informou explicou acrescentou alertou destacou ressaltou acusou diz "
+          "afirma declara disseram afirmaram declararam anunciaram informaram alertaram acusaram",
+    "de": "sagte erklärte betonte warnte berichtete schrieb behauptete bezeichnete meldete sagt erklärt betont "
+          "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt",
+    "nl": "zei zegt verklaarde meldde stelde schreef waarschuwde noemde besloot zeiden zeggen meldden",
+    "ru": "заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил отметила отметили "
+          "подчеркнул подчеркнула добавил добавила пояснил пояснила рассказал рассказала рассказали напомнил "
+          "напомнила признал предупредил предупредила написал написала обвинил обвинила обвинили назвал назвала "
+          "назвали объявил объявила считает говорит говорят",
+    "uk": "заявив заявила заявили сказав сказала сказали повідомив повідомила повідомили зазначив зазначила "
+          "наголосив наголосила додав додала розповів розповіла написав написала назвав назвала назвали "
+          "звинуватив вважають каже кажуть",
+    "no": "sa sier uttalte skriver skrev opplyser opplyste forteller fortalte mener",
+    "ar": "قال قالت أعلن أعلنت أكد أكدت صرح صرحت أضاف أضافت وقال وقالت وأعلن وأعلنت وأكد وأكدت وأضاف",
+}
+ACCORDING = {
+    "fr": ["selon", "d'après", "d’après"], "es": ["según"], "pt": ["segundo", "de acordo com"],
+    "de": ["laut", "nach angaben"], "nl": ["volgens"], "no": ["ifølge"],
+    "ru": ["по словам", "по данным", "по сообщениям", "по информации", "как сообщил", "как сообщила",
+           "как сообщили"],
+    "uk": ["за словами", "за даними", "за інформацією", "як повідомили", "як повідомив", "як повідомила"],
+    "ar": ["بحسب", "وبحسب", "حسب", "وفقا ل", "وفقاً ل"],
+}
+THAT = {"fr": {"que", "qu'", "qu’"}, "es": {"que"}, "pt": {"que"}, "de": {"dass", "daß"}, "nl": {"dat"},
+        "ru": {"что"}, "uk": {"що"}, "no": {"at"}, "ar": {"أن", "إن", "بأن"}}
+PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "lui", "eux"}, "es": {"él", "ella", "ellos"},
+            "pt": {"ele", "ela", "eles"}, "de": {"er", "sie", "ihm", "ihr"}, "nl": {"hij", "zij", "ze", "hem", "haar"},
+            "ru": {"он", "она", "они", "его", "её", "ее", "их"}, "uk": {"він", "вона", "вони", "його", "її", "їх"},
+            "no": {"han", "hun", "de", "ham", "henne"}, "ar": set()}
+# "по его словам": the cue with a pronoun inside
+_PRONOUN_CUES = {"ru": ["по его словам", "по её словам", "по ее словам", "по их словам"],
+                 "uk": ["за його словами", "за її словами", "за їхніми словами"]}
+_GENITIVE_CUES = {"по словам", "по данным", "по сообщениям", "по информации", "за словами", "за даними",
+                  "за інформацією"}
+_QUOTES = regex.compile(r"«\s*([^«»]{10,}?)\s*»|„([^„“”]{10,}?)[“”]|“([^“”]{10,}?)[”″]|\"([^\"]{10,}?)\"|"
+                        r"‹([^‹›]{10,}?)›|「([^「」]{5,}?)」")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_CAPITAL = regex.compile(r"\p{Lu}")
+_CASELESS_SCRIPT = regex.compile(r"[\p{Arabic}\p{Hebrew}]")
+_CODE = {"nb": "no", "nn": "no"}
+
+
+def _id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{start}:{end}:statement".encode()).hexdigest()[:16]
+
+
+def _language(language: str | None) -> str:
+    lang = (language or "").split("-")[0].lower()
+    return _CODE.get(lang, lang)
+
+
+def _nominative(name: str) -> str:
+    """A Russian or Ukrainian name in the genitive ("Александра Прокудина") without its ending."""
+    out = []
+    for w in name.split():
+        if regex.fullmatch(r"\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ][ау]", w):
+            w = w[:-1]
+        elif regex.fullmatch(r"\p{Lu}\p{Ll}{3,}(?:ова|ева|ина)", w):
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)
+
+
+class _Sentence:
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
+
+
+def _capital_run(words: list[tuple[int, int, str]], stop: set[str]) -> tuple[int, int] | None:
+    """The last run of capitalised words (two words of it may be lower-case particles: "de", "van")."""
+    best = None
+    k = len(words) - 1
+    while k >= 0:
+        if _CAPITAL.match(words[k][2]) and words[k][2].lower() not in stop:
+            j = k
+            while j - 1 >= 0 and (_CAPITAL.match(words[j - 1][2]) and words[j - 1][2].lower() not in stop):
+                j -= 1
+            best = (words[j][0], words[k][1])
+            break
+        k -= 1
+    return best
+
+
+def statements(doc_id: str, text: str, language: str | None, sentences: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Rows of `statements` for an article no parser reads (see the module doc); `sentences` are its
+    sentence spans."""
+    from ..facts.anylanguage import stop_words
+
+    lang = _language(language)
+    verbs = set(SPEECH_VERBS.get(lang, "").split())
+    according = ACCORDING.get(lang, [])
+    that = THAT.get(lang, set())
+    pronouns = PRONOUNS.get(lang, set())
+    stop = stop_words(language) | pronouns
+    rows: list[dict[str, Any]] = []
+
+    def add(start, end, kind, cue, cue_start, speaker, speaker_start, speaker_end, sentence):
+        while end > start and text[end - 1] in " ,.;:—–-\"'«»“”„":
+            end -= 1
+        while start < end and text[start] in " ,;:—–-\"'«»“”„":
+            start += 1
+        if end - start < 8 or any(r["start"] < end and r["end"] > start for r in rows):
+            return
+        mention = speaker
+        rows.append({"statement_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
+                     "text": text[start:end], "kind": kind, "cue": cue, "cue_start": cue_start,
+                     "cue_end": cue_start + len(cue) if cue_start is not None else None,
+                     "speaker": speaker, "speaker_mention": mention, "speaker_start": speaker_start,
+                     "speaker_end": speaker_end, "speaker_type": None, "speaker_role": None, "speaker_org": None,
+                     "speaker_key": None, "sentence_start": sentence.start, "sentence_end": sentence.end,
+                     "target": None, "target_start": None, "target_end": None})
+
+    def speaker_after(sentence: _Sentence, after: int) -> tuple[str | None, int | None, int | None]:
+        """The speaker after a verb: the first capitalised run to the end of the clause, else the
+        clause itself (a pronoun, "le ministère ...")."""
+        clause_end = sentence.end
+        for stopper in (",", ".", ";", "«", "\""):
+            i = text.find(stopper, after, sentence.end)
+            if i >= 0 and stopper == ",":
+                clause_end = min(clause_end, i)
+        words = [w for w in sentence.words if after <= w[0] < clause_end]
+        if not words:
+            return None, None, None
+        if words[0][2].lower() in pronouns:
+            return words[0][2], words[0][0], words[0][1]
+        # a person's name (two capitalised words or more) to the end of the sentence, the last one
+        # ("dijo el jefe de la Administración Militar de Jersón, Oleksandr Prokudin"); else the last single capitalised
+        # word of the clause ("представитель ... Геррин"); else the clause ("le ministère ...")
+        rest = [w for w in sentence.words if w[0] >= after]
+        runs = []
+        k = 0
+        while k < len(rest):
+            w = rest[k]
+            if _CAPITAL.match(w[2]) and w[2].lower() not in stop and k + 1 < len(rest) \
+                    and _CAPITAL.match(rest[k + 1][2]) and text[w[1]:rest[k + 1][0]] == " ":
+                j = k + 1
+                while j + 1 < len(rest) and _CAPITAL.match(rest[j + 1][2]) and text[rest[j][1]:rest[j + 1][0]] == " ":
+                    j += 1
+                runs.append((w[0], rest[j][1]))
+                k = j + 1
+                continue
+            k += 1
+        if runs:  # the last: a title's organisation comes before the person's name
+            return text[runs[-1][0]:runs[-1][1]], runs[-1][0], runs[-1][1]
+        singles = [w for w in words if _CAPITAL.match(w[2]) and w[2].lower() not in stop]
+        if singles:
+            return singles[-1][2], singles[-1][0], singles[-1][1]
+        if not any(_CAPITAL.match(w[2]) for w in words) and _CASELESS_SCRIPT.match(words[0][2]):
+            return words[0][2], words[0][0], words[0][1]  # a script without capitals: the word after the verb
+        return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
+
+    def speaker_before(sentence: _Sentence, before: int) -> tuple[str | None, int | None, int | None]:
+        words = [w for w in sentence.words if w[1] <= before]
+        if len(words) >= 2 and len(words[-1][2]) <= 3 and words[-1][2].islower() and _CAPITAL.match(words[-2][2]):
+            words = words[:-1]  # an auxiliary: "Paul Girard a déclaré", "Yermak ha calificado"
+        if not words:
+            return None, None, None
+        if words[-1][2].lower() in pronouns:
+            return words[-1][2], words[-1][0], words[-1][1]
+        run = _capital_run(words[-4:], stop)
+        if run and run[1] == words[-1][1]:
+            name = [w for w in words if run[0] <= w[0] < run[1]]
+            # an organisation's acronym before a person's name: the person ("МИД Кадрании Микел Абраш")
+            acronym = max((k for k, w in enumerate(name[:-1]) if len(w[2]) >= 2 and w[2].isupper()), default=None)
+            if acronym is not None and len(name) - acronym - 1 >= 2:
+                run = (name[acronym + 2][0] if len(name) - acronym - 1 >= 3 else name[acronym + 1][0], run[1])
+            return text[run[0]:run[1]], run[0], run[1]
+        # the subject: the sentence's words before the verb, when few
+        if len(words) <= 6:
+            return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
+        return None, None, None
+
+    spans = [_Sentence(text, s0, s1) for s0, s1 in sentences]
+    cued: set[int] = set()  # verbs that already cue a quote
+
+    def sentence_at(i: int) -> _Sentence | None:
+        return next((x for x in spans if x.start <= i < x.end), None)
+
+    def verbs_in(sentence: _Sentence) -> list[tuple[int, int, str]]:
+        return [w for w in sentence.words if w[2].lower() in verbs]
+
+    # 1. direct quotes (over sentences: a quote of several sentences is one statement), with a cue
+    # in the sentence where the quote ends (after it) or where it begins (before it)
+    for m in _QUOTES.finditer(text):
+        group = next(g for g in range(1, 7) if m.group(g) is not None)
+        q0, q1 = m.start(group), m.end(group)
+        if "\n" in m.group(group) or len(_WORD.findall(m.group(group))) < 3:
+            continue
+        closing, opening = sentence_at(max(m.end() - 1, 0)), sentence_at(m.start())
+        after = [v for v in (verbs_in(closing) if closing else []) if v[0] >= m.end() and v[0] - m.end() <= 12]
+        before = [v for v in (verbs_in(opening) if opening else []) if v[1] <= m.start() and m.start() - v[1] <= 40]
+        if after:
+            sentence, v = closing, after[0]
+            speaker, a, b = speaker_after(sentence, v[1])
+            between = [w for w in sentence.words if m.end() <= w[0] < v[0]]
+            inverted = [w for w in between if w[2].lower().split("-")[-1] in pronouns]
+            if inverted and (speaker is None or len(between) == 1):  # "», a-t-il dit", "», sagte er"
+                speaker, a, b = inverted[0][2].split("-")[-1], inverted[0][0], inverted[0][1]
+        elif before:
+            sentence, v = opening, before[-1]
+            speaker, a, b = speaker_before(sentence, v[0])
+            if speaker is None:  # verb first ("وقال ألكسيينكو ...: «"): the name between verb and quote
+                speaker, a, b = speaker_after(sentence, v[1])
+                if a is not None and a >= m.start():
+                    speaker, a, b = None, None, None
+        else:
+            continue
+        add(q0, q1, "direct", v[2], v[0], speaker, a, b, sentence)
+        cued.add(v[0])
+    for sentence in spans:
+        s0, s1 = sentence.start, sentence.end
+        low = text[s0:s1].lower()
+        verb_at = verbs_in(sentence)
+        # 2. according to
+        for phrase in _PRONOUN_CUES.get(lang, []):
+            i = low.find(phrase)
+            comma = text.find(",", s0 + i + len(phrase), s1) if i >= 0 else -1
+            if 0 <= i <= 3 and comma > 0:
+                pronoun = phrase.split()[1]
+                add(comma + 1, s1, "according_to", text[s0 + i:s0 + i + len(phrase)], s0 + i, pronoun,
+                    s0 + i + 3, s0 + i + 3 + len(pronoun), sentence)
+        for phrase in according:
+            i = low.find(phrase)
+            if i < 0 or (i > 0 and low[i - 1].isalpha()):
+                continue
+            cue0 = s0 + i
+            cue1 = cue0 + len(phrase)
+            comma = text.find(",", cue1, s1)
+            if i <= 3 and comma > 0:  # "Selon X, content."
+                speaker = text[cue1:comma].strip()
+                if phrase in _GENITIVE_CUES:
+                    speaker = _nominative(speaker)
+                add(comma + 1, s1, "according_to", text[cue0:cue1], cue0, speaker, cue1, comma, sentence)
+            elif i > 3:  # "content, selon X."
+                speaker = text[cue1:s1].strip(" .")
+                if phrase in _GENITIVE_CUES:
+                    speaker = _nominative(speaker)
+                add(s0, cue0, "according_to", text[cue0:cue1], cue0, speaker, cue1, s1, sentence)
+        # 3. indirect: a verb and its "that"; or a verb after the content at the end of the sentence
+        for v in verb_at:
+            if v[0] in cued:
+                continue
+            following = [w for w in sentence.words if w[0] >= v[1]][:3]
+            comp = next((w for w in following if w[2].lower() in that or text[w[0]:w[0] + 3].lower() in that), None)
+            if comp is not None:
+                speaker, a, b = speaker_before(sentence, v[0])
+                add(comp[1], s1, "indirect", v[2], v[0], speaker, a, b, sentence)
+            elif regex.search(r",\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]]) and v[0] - s0 > 30:
+                # "..., a annoncé le ministère", "..., ha dicho el alcalde": an auxiliary may come between
+                speaker, a, b = speaker_after(sentence, v[1])
+                if speaker:
+                    add(s0, text.rindex(",", s0, v[0]), "indirect", v[2], v[0], speaker, a, b, sentence)
+            else:
+                # a named speaker, the verb, and what was said as its object ("Путин объявил о
+                # начале эвакуации", "denunciaron la voladura de la presa")
+                speaker, a, b = speaker_before(sentence, v[0])
+                if speaker and (speaker.lower() in pronouns or _CAPITAL.match(speaker)) and s1 - v[1] > 15:
+                    add(v[1], s1, "indirect", v[2], v[0], speaker, a, b, sentence)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    # a pronoun is the person last named as a speaker before it, in the order of the text ("Selon
+    # elle", "— сказал он")
+    named = None
+    for r in sorted(rows, key=lambda r: min(r["start"], r["speaker_start"] or r["start"])):
+        if r["speaker"] and r["speaker"].lower() in pronouns:
+            r["speaker"] = named
+        elif r["speaker"] and len(r["speaker"].split()) >= 2 and all(_CAPITAL.match(w) for w in r["speaker"].split()):
+            named = r["speaker"]
+    return rows
