@@ -657,16 +657,19 @@ def _join_languages(claims: list[Claim], other: list[Unit], across: Callable[[li
         # A claim is read by its text (its most central member): measured on Kakhovka, the right
         # claim came first for 10 of 26 sentences of other languages, against 11 with every member
         # averaged, at half the embedding (the multilingual model is the slow one, ~70 a second).
-        texts = [c.text for c in claims] + [u.text for u in other]
+        # A claim whose text is under five words ("following the dam's collapse") is no target:
+        # too short for the model to tell claims apart, and a tenth of the embedding saved.
+        targets = [x for x, c in enumerate(claims) if len(c.text.split()) >= 5]
+        texts = [claims[x].text for x in targets] + [u.text for u in other]
         vectors = np.asarray(across(texts), dtype=np.float64)
-        sizes = np.ones(len(claims), dtype=np.int64)
-        claim_sums = vectors[:len(claims)]
-        foreign = vectors[len(claims):]
+        sizes = np.ones(len(targets), dtype=np.int64)
+        claim_sums = vectors[:len(targets)]
+        foreign = vectors[len(targets):]
         group_sums = np.array([foreign[g].sum(axis=0) for g in groups])
         group_sizes = np.array([len(g) for g in groups], dtype=np.int64)
         # the figures each side gives (digits read alike in every script), and the claims by
         # figure, so that a group sharing one can be anchored to them
-        claim_figures = [frozenset().union(*(anchors(u.text) for u in c.members)) for c in claims]
+        claim_figures = [frozenset().union(*(anchors(u.text) for u in claims[x].members)) for x in targets]
         group_figures = [frozenset().union(*(anchors(other[i].text) for i in g)) for g in groups]
         by_figure: dict[str, set[int]] = {}
         for c, figures in enumerate(claim_figures):
@@ -681,7 +684,8 @@ def _join_languages(claims: list[Claim], other: list[Unit], across: Callable[[li
         def anchored(g: int) -> set[int]:
             return set().union(*(by_figure.get(f, set()) for f in group_figures[g]))
 
-        joined, _ = join_claims(group_sums, group_sizes, claim_sums, sizes, fits, margin=margin, anchored=anchored)
+        chosen, _ = join_claims(group_sums, group_sizes, claim_sums, sizes, fits, margin=margin, anchored=anchored)
+        joined = np.array([targets[c] if c >= 0 else -1 for c in chosen.tolist()], dtype=np.int64)
     added: dict[int, list[Unit]] = {}
     out = []
     for g, c in zip(groups, joined.tolist()):

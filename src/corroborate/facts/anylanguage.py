@@ -415,13 +415,25 @@ def _latin(word: str, language: str | None) -> str:
 def stop_words(language: str | None) -> frozenset[str]:
     """The language's stop words, as spaCy lists them for some seventy languages (no model needed):
     "Selon", "Они" and "Laut" begin sentences, they name no place."""
-    import spacy.util
+    import importlib.util
+    from pathlib import Path
 
-    try:
-        return frozenset(w.lower() for w in spacy.util.get_lang_class(_DATEPARSER_CODE.get(language, language)
-                                                                       or "xx").Defaults.stop_words)
-    except Exception:  # a language spaCy does not know
+    code = _DATEPARSER_CODE.get(language, language)
+    spacy = importlib.util.find_spec("spacy")
+    if not code or not code.isalpha() or spacy is None or not spacy.submodule_search_locations:
         return frozenset()
+    # The list alone, not the language's package: importing spacy.lang.fr builds its tokenizer
+    # exceptions, two seconds for a list of words.
+    path = Path(next(iter(spacy.submodule_search_locations))) / "lang" / code / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    spec = importlib.util.spec_from_file_location(f"_corroborate_stop_words_{code}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # a list that needs its package after all
+        return frozenset()
+    return frozenset(w.lower() for w in getattr(module, "STOP_WORDS", ()))
 
 
 @lru_cache(maxsize=64)
