@@ -173,3 +173,29 @@ def test_a_pronoun_is_the_person_named_before_it():
 
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
+
+
+def test_a_speaker_in_another_script_is_the_english_articles_person():
+    """Typed a person and keyed in Latin letters, a Cyrillic name joins the English spelling by the
+    entities stage's spelling rule, also when a surname-only mention joined it first."""
+    from corroborate.attribution.anylanguage import statements
+    from corroborate.attribution.entities import build_entities
+    from corroborate.nlp import sentences_any_language
+
+    russian = ("Генсек ООН Антониу Гутерриш заявил, что ущерб огромен и помощь нужна сразу. "
+               "Гутерриш добавил, что ООН готова помочь пострадавшим районам.")
+    rows = statements("ru1", russian, "ru", sentences_any_language(russian))
+    english = {"statement_id": "en1", "doc_id": "en1", "speaker": "Antonio Guterres", "speaker_type": "person",
+               "speaker_key": "antonio guterres", "speaker_role": "UN Secretary-General", "speaker_org": "UN"}
+    entities, _ = build_entities(rows + [english], {})
+    guterres = [e for e in entities if "Antonio Guterres" in e["forms"]]
+    assert len(guterres) == 1 and {"Антониу Гутерриш", "Гутерриш"} <= set(guterres[0]["forms"])
+
+
+def test_a_state_speaking_is_no_person():
+    from corroborate.attribution.anylanguage import statements
+    from corroborate.nlp import sentences_any_language
+
+    text = "Kiev afirmó que la presa fue destruida por las tropas enemigas durante la noche."
+    [row] = statements("d", text, "es", sentences_any_language(text))
+    assert (row["speaker"], row["speaker_type"]) == ("Kiev", "place")

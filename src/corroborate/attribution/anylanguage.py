@@ -149,12 +149,13 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         if end - start < 8 or any(r["start"] < end and r["end"] > start for r in rows):
             return
         mention = speaker
+        speaker_type, key = _speaker_kind(speaker, language)
         rows.append({"statement_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
                      "text": text[start:end], "kind": kind, "cue": cue, "cue_start": cue_start,
                      "cue_end": cue_start + len(cue) if cue_start is not None else None,
                      "speaker": speaker, "speaker_mention": mention, "speaker_start": speaker_start,
-                     "speaker_end": speaker_end, "speaker_type": None, "speaker_role": None, "speaker_org": None,
-                     "speaker_key": None, "sentence_start": sentence.start, "sentence_end": sentence.end,
+                     "speaker_end": speaker_end, "speaker_type": speaker_type, "speaker_role": None, "speaker_org": None,
+                     "speaker_key": key, "sentence_start": sentence.start, "sentence_end": sentence.end,
                      "target": None, "target_start": None, "target_end": None})
 
     def speaker_after(sentence: _Sentence, after: int) -> tuple[str | None, int | None, int | None]:
@@ -310,6 +311,28 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
     for r in sorted(rows, key=lambda r: min(r["start"], r["speaker_start"] or r["start"])):
         if r["speaker"] and r["speaker"].lower() in pronouns:
             r["speaker"] = named
-        elif r["speaker"] and len(r["speaker"].split()) >= 2 and all(_CAPITAL.match(w) for w in r["speaker"].split()):
+            r["speaker_type"], r["speaker_key"] = _speaker_kind(named, language)
+        elif r["speaker_type"] == "person":
             named = r["speaker"]
     return rows
+
+
+def _speaker_kind(speaker: str | None, language: str | None) -> tuple[str | None, str | None]:
+    """A speaker's type and key for the entities stage: one to four capitalised words are a person
+    (one: a surname, which the entities stage joins to the one full name it ends),
+    keyed by the name in Latin letters ("Олександр Прокудін" as "oleksandr prokudin"), so that the
+    entities stage's spelling rule can join them with the English articles' "Oleksandr Prokudin";
+    anything else is of unknown type."""
+    from ..facts.anylanguage import _latin
+    from .names import person_key
+
+    from .countries import is_country_word
+
+    if not speaker:
+        return None, None
+    if is_country_word(speaker) or is_country_word(_latin(speaker, language)):
+        return "place", None  # "Kiev", "Ucrania": a state speaking, read as its government
+    words = speaker.split()
+    if 1 <= len(words) <= 4 and all(_CAPITAL.match(w) and not w.isupper() for w in words):
+        return "person", person_key(_latin(speaker, language)).lower() or None
+    return "unknown", None

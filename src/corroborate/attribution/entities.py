@@ -419,22 +419,31 @@ def _spelling(m: _Merger, full: list[Atom], rows_of: dict[Atom, list[dict]], ato
     for a in full:
         orgs[m.find(a)] |= {_person_org(_text(r.get("speaker_org"))) for r in rows_of[a]} - {frozenset()}
     roots = sorted({m.find(a) for a in full})
+    # a group's full name, whichever of its atoms is its root (a surname-only one may be)
+    name_of: dict[Atom, str] = {}
+    for a in full:
+        r = m.find(a)
+        if r not in name_of or (len(a.key.split()), a.key) > (len(name_of[r].split()), name_of[r]):
+            name_of[r] = a.key
     by_initial: dict[str, list[Atom]] = defaultdict(list)
     for r in roots:
-        by_initial["".join(sorted(w[:1] for w in r.key.split()))].append(r)
+        by_initial["".join(sorted(w[:1] for w in name_of[r].split()))].append(r)
     for group in by_initial.values():
         for i, a in enumerate(group):
-            wa = a.key.split()
+            wa = name_of[a].split()
             for b in group[i + 1:]:
-                wb = b.key.split()
-                if len(wa) != len(wb) or a.key == b.key:
+                wb = name_of[b].split()
+                if len(wa) != len(wb) or wa == wb:
                     continue
                 # the surname alike, the first names more loosely ("Ihor" / "Igor", "Dmytro" / "Dmitry"),
                 # in either order ("Hamad Hasan" / "Hassan Hamad")
                 in_order = _alike(wa[-1], wb[-1]) and all(_alike(x, y, 65) for x, y in zip(wa[:-1], wb[:-1]))
-                if not in_order and not all(_alike(x, y) for x, y in zip(sorted(wa), sorted(wb))):
+                # in either order only between groups named in full throughout: a surname-only root
+                # ("Hamad" with "Hassan Hamad") says the word is a surname, not a first name
+                either = " " in a.key and " " in b.key and all(_alike(x, y) for x, y in zip(sorted(wa), sorted(wb)))
+                if not in_order and not either:
                     continue
-                if fuzz.token_sort_ratio(a.key, b.key) < 80:
+                if fuzz.token_sort_ratio(name_of[a], name_of[b]) < 80:
                     continue
                 oa, ob = orgs.get(m.find(a), set()), orgs.get(m.find(b), set())
                 if oa and ob and not any(_same_org(x, y) for x in oa for y in ob):
