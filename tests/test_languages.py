@@ -142,7 +142,7 @@ def test_what_no_parser_read_counts_as_no_source_and_is_never_stripped():
 def test_a_claim_only_articles_no_parser_read_say_counts_them_copies_once():
     claims = group(french_units()[:2], None, across=None)
     [claim] = claims
-    assert claim.articles == 2 and claim.independent == 1 and claim.sourcing["rule"] == "not read"
+    assert claim.articles == 2 and claim.independent == 1 and claim.sourcing["rule"] == "other language"
 
 
 def test_a_sentence_close_to_nothing_stays_a_claim_of_its_own():

@@ -253,7 +253,7 @@ def explain(sourcing: dict, independent: int, outlet_of: dict[str, str | None] |
         if sourcing.get("stripped"):
             lines.append(f"  not counted: {len(sourcing['stripped'])} article(s) repeat it in their own voice, "
                          f"crediting no one (attribution stripped): {where(sourcing['stripped'])}")
-    elif sourcing.get("rule") in ("own voice", "not read"):
+    elif sourcing.get("rule") in ("own voice", "other language"):
         origins = sourcing.get("origins", [])
         lines.append(f"{independent} independent source{'s' if independent != 1 else ''}: nobody is credited, so "
                      "each article saying it counts, copies of one text once")
@@ -262,11 +262,11 @@ def explain(sourcing: dict, independent: int, outlet_of: dict[str, str | None] |
                 lines.append(f"  one text copied in {len(o['docs'])} articles: {where(o['docs'])}")
     not_read = sourcing.get("not_read", [])
     if not_read and sourcing.get("rule") == "credited":
-        lines.append(f"  not read: {len(not_read)} article(s) in another language also say it ({where(not_read)}); "
-                     "no parser reads them, so who they credit is not known and they count as no source")
+        lines.append(f"  other language: {len(not_read)} article(s) in another language also say it "
+                     f"({where(not_read)}); who they credit is not matched to these sources, so they count as none")
     elif not_read:
-        lines.append(f"  not read: {len(not_read)} of them in another language no parser reads "
-                     f"({where(not_read)}): who they credit is not known")
+        lines.append(f"  other language: {len(not_read)} of them in another language ({where(not_read)}): "
+                     "who they credit is not matched to sources across languages")
     unresolved = sourcing.get("unresolved", [])
     if unresolved:
         speakers = sorted({u["speaker"] for u in unresolved})

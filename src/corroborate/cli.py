@@ -457,7 +457,7 @@ def _credit(m: dict) -> str:
     """Who a claim member credits, and the source that counts ("Dmitry Peskov -> Kremlin")."""
     speaker = _one_line(m.get("attributed_to"))
     if not speaker and m.get("read") is False:
-        return f"(not read: {_one_line(m.get('language')) or 'another language'})"
+        return f"({_one_line(m.get('language')) or 'another language'}: source not matched)"
     if not speaker:
         return "(own voice)"
     if not m.get("source"):

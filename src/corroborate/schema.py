@@ -553,14 +553,17 @@ CLAIMS = Table(
                "credit a source: doc_id, start, end, outlet, copied (its text is shared verbatim with another "
                "article), copied_from_source (with an article that credits the source), sources"),
         Column("sourcing", "JSON", "why n_independent is what it is: rule ('credited': the distinct credited "
-               "sources; 'own voice': nobody is credited, so the articles saying it, copies once), sources "
+               "sources; 'own voice': nobody is credited, so the articles saying it, copies once; 'other "
+               "language': only articles in another language say it, counted as 'own voice'), sources "
                "(id, name, articles, docs, named_as: the speakers the articles name for it, copies: articles "
                "whose crediting text is copied from an earlier one), unresolved (doc_id, start, speaker: "
                "members credited to a speaker the article never resolves, counted as no source), own_voice "
                "(articles saying it in their own voice), stripped (those of them that credit no one while "
-               "other articles credit a source), origins (for 'own voice': origin, docs)"),
+               "other articles credit a source), not_read (articles in another language whose credit is not "
+               "matched to these sources: counted as none), origins (for 'own voice': origin, docs)"),
         Column("members", "JSON", "every member: doc_id, start, end, text, attributed_to (the speaker's display "
-               "name), source (its source_id), source_name"),
+               "name), source (its source_id), source_name, language (the article's), read (false: a sentence of "
+               "another language, joined by the multilingual model, whose credit is not matched to a source)"),
     ),
     ("claim_id",),
 )

@@ -28,8 +28,10 @@ Units become claims in two steps:
 5. Units of other languages (articles the English model cannot read) join last, without moving
    the English claims: copies of one text are one group, and a group joins the claim it is closest
    to in a multilingual embedding by a ratio margin (claims.languages), when no number it gives
-   disagrees with the claim's. Who such a sentence credits is not known (no parser reads it): it
-   counts as an article saying the claim, never as a source nor as stripped attribution.
+   disagrees with the claim's. Who such a sentence credits is not matched to the English sources
+   (the statements stage reads other languages by rules, attribution.anylanguage, but a source
+   named in another language is not yet known to be one of these): it counts as an article saying
+   the claim, never as a source nor as stripped attribution.
 
 In every step two groups join only when they stay one proposition (`_Cluster.compatible`): at
 most one side doing it ("Russia blew up the dam" and "Ukraine blew up the dam" are two claims,
@@ -901,7 +903,7 @@ def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> C
         for u in members:
             origins.setdefault(min(u.clusters) if u.clusters else u.doc_id, []).append(u.doc_id)
         independent = len(origins)
-        rule = "own voice" if own or unresolved or not unread else "not read"
+        rule = "own voice" if own or unresolved or not unread else "other language"
     attributed_docs = {u.doc_id for u in attributed + unresolved}
     attributed_clusters = set().union(*(u.clusters for u in attributed)) if attributed else set()
     stripped = [{"doc_id": u.doc_id, "start": u.start, "end": u.end, "outlet": u.outlet,

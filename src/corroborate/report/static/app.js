@@ -341,10 +341,10 @@
       rows.push(h('li', {}, 'Nobody is credited: each article saying it counts, copies of one text once.'));
       for (const o of s.copied_origins || []) rows.push(h('li', {}, `one text copied in ${o.n} articles: ${list(o)}`));
     }
-    if (s.rule === 'not read') {
-      rows.push(h('li', {}, 'Only articles no parser reads (another language) say it: each counts, copies of one text once; who they credit is not known.'));
+    if (s.rule === 'other language') {
+      rows.push(h('li', {}, 'Only articles in another language say it: each counts, copies of one text once (who they credit is not matched to sources across languages).'));
     } else if (s.not_read && s.not_read.n) {
-      rows.push(h('li', {}, h('span', { class: 'tag' }, 'not read'), ` ${s.not_read.n} article${s.not_read.n === 1 ? '' : 's'} in another language also say it (${list(s.not_read)}): no parser reads them, so who they credit is not known and they count as no source`));
+      rows.push(h('li', {}, h('span', { class: 'tag' }, 'other language'), ` ${s.not_read.n} article${s.not_read.n === 1 ? '' : 's'} in another language also say it (${list(s.not_read)}): who they credit is not matched to these sources, so they count as none`));
     }
     if (s.n_unresolved) rows.push(h('li', {}, h('span', { class: 'flag' }, 'unresolved'), ` ${s.n_unresolved} member${s.n_unresolved === 1 ? '' : 's'} credit a speaker the article never names (${s.unresolved.join('; ')}): counted as no source`));
     return rows.length ? h('div', { class: 'sourcing' }, h('h4', {}, 'Why this count'), h('ul', {}, rows)) : null;
@@ -357,7 +357,7 @@
         ? ['credits ', h('b', {}, m.attributed_to), m.source_name && m.source_name !== m.attributed_to ? h('span', { class: 'muted' }, ' (counts as ', m.source_name, ')') : null]
         : ['credits ', h('b', {}, m.attributed_to), ' ', h('span', { class: 'flag', title: 'the article never says who this is: counted as no source' }, 'unresolved')])
         : m.read === false
-          ? h('span', { class: 'tag', title: 'no parser reads this language: who it credits is not known' }, 'not read')
+          ? h('span', { class: 'tag', title: 'another language: who it credits is not matched to the sources counted here' }, 'other language')
           : h('span', { class: m.stripped ? 'flag' : 'tag' }, m.stripped ? 'unattributed: attribution stripped' : 'own voice'),
       m.language && m.language !== 'en' ? [' ', h('span', { class: 'tag', title: 'language of the article' }, m.language)] : null,
       m.copied_from && m.copied_from.length ? h('span', { class: 'muted' }, ' (text copied from an earlier article)') : null,
