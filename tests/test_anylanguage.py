@@ -187,9 +187,24 @@ def test_a_speaker_in_another_script_is_the_english_articles_person():
     rows = statements("ru1", russian, "ru", sentences_any_language(russian))
     english = {"statement_id": "en1", "doc_id": "en1", "speaker": "Antonio Guterres", "speaker_type": "person",
                "speaker_key": "antonio guterres", "speaker_role": "UN Secretary-General", "speaker_org": "UN"}
-    entities, _ = build_entities(rows + [english], {})
+    entities, _ = build_entities(rows + [english], {}, foreign={"ru1"})
     guterres = [e for e in entities if "Antonio Guterres" in e["forms"]]
     assert len(guterres) == 1 and {"Антониу Гутерриш", "Гутерриш"} <= set(guterres[0]["forms"])
+
+
+
+def test_an_entity_is_shown_by_its_english_form():
+    from corroborate.attribution.entities import build_entities
+
+    def row(doc, name):
+        return {"statement_id": doc, "doc_id": doc, "speaker": name, "speaker_type": "person",
+                "speaker_key": name.lower()}
+
+    rows = [row("en1", "Volodymyr Zelensky"), row("es1", "Volodímir Zelenskiy")]
+    [alone] = build_entities(rows, {})[0]
+    [shown] = build_entities(rows, {}, foreign={"es1"})[0]
+    assert alone["name"] == "Volodímir Zelenskiy"   # the fullest form
+    assert shown["name"] == "Volodymyr Zelensky"    # the English articles' form, though shorter
 
 
 def test_a_state_speaking_is_no_person():

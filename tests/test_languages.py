@@ -206,3 +206,32 @@ def test_the_russian_article_joins_the_english_claims_it_repeats(example_claims)
         russian = [m for m in c[2] if m["language"] == "ru"]
         assert russian and all(m["read"] is False for m in russian)
         assert c[3]["rule"] == "credited" and c[3]["not_read"]
+
+
+def test_a_speaker_in_another_language_matched_to_an_english_one_is_that_source():
+    """The claims stage's units: a sentence of another language whose statement's speaker is an
+    entity the English articles name too counts as that entity's source; any other stays unmatched."""
+    from corroborate.stages.claims import _units
+
+    articles = [{"doc_id": "en", "outlet": "Wire", "published": "2025-03-11", "language": "en"},
+                {"doc_id": "ru", "outlet": "Gazeta", "published": "2025-03-12", "language": "ru"}]
+    st = lambda sid, doc, a, b, speaker: {"statement_id": sid, "doc_id": doc, "start": a, "end": b, "kind": "direct",  # noqa: E731
+                                        "cue_end": b + 5, "speaker": speaker, "sentence_start": a, "sentence_end": b + 20}
+    previous = {
+        "statements": [st("s1", "en", 0, 60, "Antonio Guterres"), st("s2", "ru", 0, 50, "Антониу Гутерриш"),
+                       st("s3", "ru", 100, 150, "Пётр Семенов")],
+        "speaker_entities": [{"statement_id": "s1", "entity_id": "e1"}, {"statement_id": "s2", "entity_id": "e1"},
+                             {"statement_id": "s3", "entity_id": "e2"}],
+        "entities": [{"entity_id": "e1", "name": "Antonio Guterres", "source_id": "un", "source_name": "United Nations",
+                      "source_type": "organisation"},
+                     {"entity_id": "e2", "name": "Пётр Семенов", "source_id": "p2", "source_name": "Пётр Семенов",
+                      "source_type": "person"}],
+        "propositions": [
+            {"doc_id": "ru", "start": 0, "end": 50, "text": "Ущерб огромен и помощь нужна всем районам сразу",
+             "core": None, "neutral": None, "agent": None, "negated": False, "statement_id": None},
+            {"doc_id": "ru", "start": 100, "end": 150, "text": "Вода поднялась на два метра за одну ночь",
+             "core": None, "neutral": None, "agent": None, "negated": False, "statement_id": None}],
+    }
+    units = {u.start: u for u in _units(articles, previous, 4)}
+    assert (units[0].read, units[0].source_key, units[0].source_name) == (True, "un", "United Nations")
+    assert (units[100].read, units[100].source_key) == (False, None)

@@ -482,9 +482,12 @@ def _entity_id(members: list[Atom], alias: AliasEntity | None) -> str:
 
 
 def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | None],
-                   aliases: Aliases | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                   aliases: Aliases | None = None,
+                   foreign: set[str] | frozenset[str] = frozenset()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows for `entities` and `speaker_entities` from every statement row of the corpus and each
-    article's outlet. Statements without a speaker belong to no entity."""
+    article's outlet. Statements without a speaker belong to no entity. An entity's display name is
+    its fullest form in the English articles when it has one there (`foreign`: the doc_ids of
+    articles in other languages), so "Antonio Guterres" over "Антониу Гутерриш"."""
     rows_of: dict[Atom, list[dict]] = defaultdict(list)
     for row in statements:
         atom = _atom(row)
@@ -504,6 +507,7 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
             entity_id = hashlib.sha256("\n".join([entity_id] + ["|".join(a) for a in members]).encode()).hexdigest()[:16]
         rows = [r for a in members for r in rows_of[a]]
         forms = Counter(_text(r["speaker"]) for r in rows)
+        english = {_text(r["speaker"]) for r in rows if r["doc_id"] not in foreign}
         own = {folded(f) for f in forms}
         reasons = set(m.reasons[root])
         if any(len({r["doc_id"] for r in rows_of[a]}) > 1 for a in members):
@@ -511,7 +515,7 @@ def build_entities(statements: list[dict[str, Any]], outlets: dict[str, str | No
         docs = {r["doc_id"] for r in rows}
         entities.append({
             "entity_id": entity_id,
-            "name": alias.name if alias else min(forms, key=lambda f: (-len(f), -forms[f], f)),
+            "name": alias.name if alias else min(forms, key=lambda f: (f not in english, -len(f), -forms[f], f)),
             "type": alias.type if alias and alias.type else _top(a.type for a in members for _ in rows_of[a]),
             "role": _top(_text(r.get("speaker_role")) for r in rows),
             "org": _top(o for o in (_text(r.get("speaker_org")) for r in rows) if folded(o) not in own),

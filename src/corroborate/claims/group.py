@@ -28,10 +28,10 @@ Units become claims in two steps:
 5. Units of other languages (articles the English model cannot read) join last, without moving
    the English claims: copies of one text are one group, and a group joins the claim it is closest
    to in a multilingual embedding by a ratio margin (claims.languages), when no number it gives
-   disagrees with the claim's. Who such a sentence credits is not matched to the English sources
-   (the statements stage reads other languages by rules, attribution.anylanguage, but a source
-   named in another language is not yet known to be one of these): it counts as an article saying
-   the claim, never as a source nor as stripped attribution.
+   disagrees with the claim's. Such a sentence counts as a source only when its speaker is an
+   entity the English articles name too (stages/claims.py; "Антониу Гутерриш" is Antonio
+   Guterres); otherwise who it credits is not matched to these sources (`Unit.read` False) and it
+   counts as an article saying the claim, never as a source nor as stripped attribution.
 
 In every step two groups join only when they stay one proposition (`_Cluster.compatible`): at
 most one side doing it ("Russia blew up the dam" and "Ukraine blew up the dam" are two claims,

@@ -105,19 +105,39 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
                        and (mine <= words_of[q] or words_of[q] <= mine))
         by_outlet[outlet] = (match[0], org_sources[match[0]]) if match else None
     publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
+    # A sentence of another language (no clause of its own: no core) is credited to a source only
+    # when its statement's speaker is an entity the English coverage names too ("Антониу Гутерриш"
+    # joined to "Antonio Guterres" by the entities stage): then it is that source, and no new one.
+    # Any other speaker in another language is not matched to the sources counted (`Unit.read`).
+    english_entities = {entity_of.get(r["statement_id"]) for r in statements
+                        if docs.get(r["doc_id"], {}).get("language") in (None, "en")} - {None}
+
+    def matched(r) -> tuple[str | None, str | None, str | None] | None:
+        for o in by_doc[r["doc_id"]]:
+            overlap = min(o["end"], r["end"]) - max(o["start"], r["start"])
+            if o["statement_id"] in speaker_of and overlap >= 0.5 * (r["end"] - r["start"]) \
+                    and entity_of.get(o["statement_id"]) in english_entities and speaker_of[o["statement_id"]][1]:
+                return speaker_of[o["statement_id"]]
+        return None
+
+    unread: set[tuple[str, int, int]] = set()
     for r in propositions:
         d = docs.get(r["doc_id"])
         if d is None or r.get("statement_id") in by_statement or len(r["text"].split()) < min_words:
             continue
         source = publisher.get(r["doc_id"])
+        speaker, key, name = (d.get("outlet"), source[0], source[1]) if source else (None, None, None)
+        if r.get("core") is None:
+            found = matched(r)
+            if found is not None:
+                speaker, key, name = found
+            elif source is None:
+                unread.add((r["doc_id"], r["start"], r["end"]))
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
-                          d.get("outlet") if source else None, source[0] if source else None,
-                          clusters(r["doc_id"], r["start"], r["end"]), source_name=source[1] if source else None,
+                          speaker, key, clusters(r["doc_id"], r["start"], r["end"]), source_name=name,
                           core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"])))
     for u in units:
         u.language = docs[u.doc_id].get("language")
-    unread = {(r["doc_id"], r["start"], r["end"]) for r in propositions if r.get("core") is None}
-    for u in units:
         u.read = (u.doc_id, u.start, u.end) not in unread
     pieces = units
     figures = defaultdict(list)
@@ -133,7 +153,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "6"  # 6: other languages join; 5: carried-on reports count as the outlet's voice
+    version = "7"  # 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")

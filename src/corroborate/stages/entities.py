@@ -14,9 +14,9 @@ from .base import CorpusOutput, CorpusStage
 
 class Entities(CorpusStage):
     name = "entities"
-    version = "2"
+    version = "3"
     settings_section = "entities"
-    reads = ("doc_id", "outlet")
+    reads = ("doc_id", "outlet", "language")
     writes = ("entities", "speaker_entities")
     after = ("statements",)
     uses = ("statements",)
@@ -35,7 +35,8 @@ class Entities(CorpusStage):
         statements = previous.get("statements", [])
         if progress:
             progress("merging speakers", 0, len(statements))
-        entities, links = build_entities(statements, outlets, aliases)
+        foreign = {a["doc_id"] for a in articles if a.get("language") not in (None, "en")}
+        entities, links = build_entities(statements, outlets, aliases, foreign)
         if progress:
             progress("merging speakers", len(statements), len(statements))
         merged = sum(1 for e in entities if len(e["forms"]) > 1)
