@@ -214,3 +214,12 @@ def test_a_state_speaking_is_no_person():
     text = "Kiev afirmó que la presa fue destruida por las tropas enemigas durante la noche."
     [row] = statements("d", text, "es", sentences_any_language(text))
     assert (row["speaker"], row["speaker_type"]) == ("Kiev", "place")
+
+
+def test_german_reported_speech_goes_on_in_the_subjunctive():
+    text = ("Der Damm sei schwer beschädigt, sagte Bürgermeister Jonas Weber am Morgen. "
+            "Die Schleusen müssten sofort geprüft werden, und das Wasser liege schon hoch. "
+            "Am Abend regnete es weiter.")
+    got = said(text, "de")
+    assert [(k, s) for k, s, _ in got] == [("indirect", "Bürgermeister Jonas Weber"), ("indirect", "Bürgermeister Jonas Weber")]
+    assert got[1][2].startswith("Die Schleusen")

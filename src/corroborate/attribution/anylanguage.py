@@ -16,7 +16,9 @@ the corpora, and need no parser:
 - **indirect**: a speech verb followed by its "that" ("a déclaré que", "заявил, что", "sagte,
   dass"): the content runs from there to the end of the sentence; a speech verb after the content
   at the end of a sentence ("..., a annoncé le ministère"); or a named speaker, the verb and its
-  object ("Путин объявил о начале эвакуации").
+  object ("Путин объявил о начале эвакуации"). In German, a sentence in the subjunctive with no
+  cue of its own, right after a report, goes on with it (Konjunktiv I: "Das Mauerwerk nehme
+  derweil Schaden").
 
 The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
@@ -47,7 +49,7 @@ SPEECH_VERBS = {
     "pt": "disse afirmou declarou anunciou informou explicou acrescentou alertou destacou ressaltou acusou diz "
           "afirma declara disseram afirmaram declararam anunciaram informaram alertaram acusaram",
     "de": "sagte erklärte betonte warnte berichtete schrieb behauptete bezeichnete meldete sagt erklärt betont "
-          "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt",
+          "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt teilte teilten",
     "nl": "zei zegt verklaarde meldde stelde schreef waarschuwde noemde besloot zeiden zeggen meldden",
     "ru": "заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил отметила отметили "
           "подчеркнул подчеркнула добавил добавила пояснил пояснила рассказал рассказала рассказали напомнил "
@@ -304,6 +306,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 speaker, a, b = speaker_before(sentence, v[0])
                 if speaker and (speaker.lower() in pronouns or _CAPITAL.match(speaker)) and s1 - v[1] > 15:
                     add(v[1], s1, "indirect", v[2], v[0], speaker, a, b, sentence)
+    if lang == "de":
+        _konjunktiv(spans, rows, add)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     # a pronoun is the person last named as a speaker before it, in the order of the text ("Selon
     # elle", "— сказал он")
@@ -336,3 +340,26 @@ def _speaker_kind(speaker: str | None, language: str | None) -> tuple[str | None
     if 1 <= len(words) <= 4 and all(_CAPITAL.match(w) and not w.isupper() for w in words):
         return "person", person_key(_latin(speaker, language)).lower() or None
     return "unknown", None
+
+
+# German reports speech in the subjunctive (Konjunktiv I, or II where I looks like the indicative):
+# a sentence in it, with no cue of its own, right after a report, goes on with that report.
+_KONJUNKTIV = frozenset("sei seien habe hätten werde würden könne müsse dürfe solle wolle liege gebe nehme bleibe "
+                        "stehe gehe komme lasse".split())
+
+
+def _konjunktiv(spans: list[_Sentence], rows: list[dict[str, Any]], add) -> None:
+    """Sentences in the subjunctive after a report, with no statement of their own: the report goes on
+    (the same speaker, kind indirect, the subjunctive verb as cue)."""
+    for k, sentence in enumerate(spans):
+        if any(r["start"] < sentence.end and r["end"] > sentence.start for r in rows):
+            continue
+        verb = next((w for w in sentence.words if w[2].lower() in _KONJUNKTIV), None)
+        if verb is None:
+            continue
+        # the report it continues: one ending in this sentence's predecessor or the one before
+        before = [r for r in rows if r["end"] <= sentence.start and r["speaker"]
+                  and any(x.start <= r["start"] < x.end for x in spans[max(0, k - 2):k])]
+        if before:
+            last = max(before, key=lambda r: r["end"])
+            add(sentence.start, sentence.end, "indirect", verb[2], verb[0], last["speaker"], None, None, sentence)
