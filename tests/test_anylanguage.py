@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from corroborate.facts.anylanguage import dates, figures
 
@@ -51,10 +51,27 @@ def test_not_figures(text, language, expected):
     assert values(text, language) == expected
 
 
-@given(st.text(max_size=300), st.sampled_from(["fr", "de", "ru", "uk", "es", "no", "ar", None]))
+LANGUAGES = ["fr", "de", "ru", "uk", "es", "no", "ar", "hy", "az", "tr", "el", "zh", "xx", None]
+
+
+@settings(deadline=None)
+@given(st.text(max_size=300), st.sampled_from(LANGUAGES))
 def test_figures_point_at_the_text(text, language):
     for r in figures("d", text, language):
         assert text[r["start"]:r["end"]] == r["text"] and r["value"] is not None
+
+
+@settings(deadline=None)  # the first call loads the languages' data
+@given(st.text(max_size=300), st.sampled_from(LANGUAGES))
+def test_dates_and_statements_point_at_the_text_in_any_language(text, language):
+    """Whatever the text and language (held-back corpora bring ones the lists do not have)."""
+    from corroborate.attribution.anylanguage import statements
+    from corroborate.nlp import sentences_any_language
+
+    for r in dates("d", text, language, date(2024, 3, 14)):
+        assert text[r["start"]:r["end"]] == r["text"]
+    for r in statements("d", text, language, sentences_any_language(text)):
+        assert text[r["start"]:r["end"]] == r["text"] and r["text"].strip()
 
 
 PUBLISHED = date(2024, 3, 14)  # a Thursday
@@ -223,3 +240,13 @@ def test_german_reported_speech_goes_on_in_the_subjunctive():
     got = said(text, "de")
     assert [(k, s) for k, s, _ in got] == [("indirect", "Bürgermeister Jonas Weber"), ("indirect", "Bürgermeister Jonas Weber")]
     assert got[1][2].startswith("Die Schleusen")
+
+
+
+@settings(deadline=None)  # the first call loads the gazetteer
+@given(st.text(max_size=200), st.sampled_from(LANGUAGES))
+def test_places_point_at_the_text_in_any_language(geoparser, text, language):
+    from corroborate.facts.anylanguage import places
+
+    for r in places("d", text, language, geoparser):
+        assert text[r["start"]:r["end"]] == r["text"] and r["name"]
