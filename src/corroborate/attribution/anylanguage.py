@@ -163,11 +163,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
     def speaker_after(sentence: _Sentence, after: int) -> tuple[str | None, int | None, int | None]:
         """The speaker after a verb: the first capitalised run to the end of the clause, else the
         clause itself (a pronoun, "le ministère ...")."""
-        clause_end = sentence.end
-        for stopper in (",", ".", ";", "«", "\""):
-            i = text.find(stopper, after, sentence.end)
-            if i >= 0 and stopper == ",":
-                clause_end = min(clause_end, i)
+        comma = text.find(",", after, sentence.end)
+        clause_end = comma if comma >= 0 else sentence.end
         words = [w for w in sentence.words if after <= w[0] < clause_end]
         if not words:
             return None, None, None
@@ -327,18 +324,18 @@ def _speaker_kind(speaker: str | None, language: str | None) -> tuple[str | None
     keyed by the name in Latin letters ("Олександр Прокудін" as "oleksandr prokudin"), so that the
     entities stage's spelling rule can join them with the English articles' "Oleksandr Prokudin";
     anything else is of unknown type."""
-    from ..facts.anylanguage import _latin
+    from ..facts.anylanguage import latin
     from .names import person_key
 
     from .countries import is_country_word
 
     if not speaker:
         return None, None
-    if is_country_word(speaker) or is_country_word(_latin(speaker, language)):
+    if is_country_word(speaker) or is_country_word(latin(speaker, language)):
         return "place", None  # "Kiev", "Ucrania": a state speaking, read as its government
     words = speaker.split()
     if 1 <= len(words) <= 4 and all(_CAPITAL.match(w) and not w.isupper() for w in words):
-        return "person", person_key(_latin(speaker, language)).lower() or None
+        return "person", person_key(latin(speaker, language)).lower() or None
     return "unknown", None
 
 

@@ -75,7 +75,7 @@ _MULTIPLIERS = (
     ("mil", 1e3), ("mille", 1e3), ("tausend", 1e3), ("duizend", 1e3), ("tusen", 1e3), ("thousand", 1e3),
     ("million", 1e6), ("millón", 1e6), ("millones", 1e6), ("milhão", 1e6), ("milhões", 1e6), ("miljoen", 1e6),
     ("miljon", 1e6), ("millionen", 1e6), ("mln", 1e6), ("mio", 1e6),
-    ("milliard", 1e9), ("mil millones", 1e9), ("miljard", 1e9), ("mrd", 1e9), ("billion", 1e9),
+    ("milliard", 1e9), ("miljard", 1e9), ("mrd", 1e9), ("billion", 1e9),
 )
 _PERCENT_WORDS = ("prozent", "procent", "prosent", "percent", "per cent", "pour cent", "por ciento",
                   "por cento", "per cento", "процент", "відсот", "отсот")
@@ -104,20 +104,9 @@ _ONE = {"un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem",
 _DATEPARSER_CODE = {"no": "nb"}
 
 
-@lru_cache(maxsize=64)
 def month_words(language: str | None) -> frozenset[str]:
     """The month names of a language (every form dateparser knows: "июня", "июнь", "июн"), lower case."""
-    if not language:
-        return frozenset()
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(_DATEPARSER_CODE.get(language, language)).info
-    except Exception:  # a language dateparser does not know
-        return frozenset()
-    months = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
-    return frozenset(w.lower().rstrip(".") for m in months for w in info.get(m, []) if len(w) >= 3)
+    return frozenset(_lexicon(language)["months"])
 
 
 def _value(number: str) -> float | None:
@@ -213,8 +202,7 @@ def figures(doc_id: str, text: str, language: str | None) -> list[dict[str, Any]
                     value *= factor
                     last = tokens[k + 1][1]
                     k += 1
-                elif any(next_word.startswith(p.split()[0]) and text[tokens[k + 1][0]:].lower().startswith(p)
-                         for p in _PERCENT_WORDS):
+                elif any(text[tokens[k + 1][0]:tokens[k + 1][0] + len(p)].lower() == p for p in _PERCENT_WORDS):
                     unit = "percent"
             found.append((start, last, number, value, unit))  # a range's second number is the next token
         elif tok.lower() not in _ONE:
@@ -403,11 +391,12 @@ _CASELESS = regex.compile(r"[\p{Arabic}\p{Hebrew}][\p{L}\p{M}]*")
 _ARABIC_CLITIC = ("وب", "ول", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
 
 
-def _latin(word: str, language: str | None) -> str:
+def latin(word: str, language: str | None) -> str:
+    """A word in Latin letters (anyascii; Ukrainian by its national system, so "Київ" is "Kyiv")."""
     from anyascii import anyascii
 
     if language == "uk":
-        return "".join(_UKRAINIAN.get(ch.lower(), ch) if ch.lower() in _UKRAINIAN else ch for ch in word)
+        return "".join(_UKRAINIAN.get(ch.lower(), ch) for ch in word)  # lower case: names are folded anyway
     return anyascii(word)
 
 
@@ -482,7 +471,7 @@ def _place_of(name: str, language: str | None, geoparser) -> tuple[Any, str] | N
     countries = _countries(language)
     caseless = bool(_CASELESS.fullmatch(name))
     for form, cut in _forms(name):
-        for key, how in ((form, "name"), (_latin(form, language), "transliterated")):
+        for key, how in ((form, "name"), (latin(form, language), "transliterated")):
             english = countries.get(fold(key))
             options = geoparser.options(english) if english else geoparser.options(key)
             ok = []

@@ -15,6 +15,7 @@ from ..facts.places import Geoparser
 from ..nlp import from_bytes
 from ..settings import FactSettings
 from .base import Stage
+from .parse import other_language
 
 
 def _file_digest(path: str) -> str:
@@ -56,7 +57,7 @@ class Facts(Stage):
         for art in articles:
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
-                if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
+                if other_language(art):
                     # no parser for its language: figures, dates and places by rules of any language
                     out["figures"].extend(anylanguage.figures(art["doc_id"], art["text"], art.get("language")))
                     out["dates"].extend(anylanguage.dates(art["doc_id"], art["text"], art.get("language"),

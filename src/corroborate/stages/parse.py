@@ -13,6 +13,15 @@ from ..settings import NlpSettings
 from .base import Stage
 
 
+OTHER_LANGUAGE = "not analysed: language "  # the status of an article in a language no parser reads
+
+
+def other_language(article: dict[str, Any]) -> bool:
+    """Whether an article's parse row says no parser reads its language: the stages after the parse
+    then read it by rules of any language."""
+    return any(str(p.get("status", "")).startswith(OTHER_LANGUAGE) for p in article.get("parses", []))
+
+
 class Parse(Stage):
     name = "parse"
     version = "2"
@@ -38,7 +47,7 @@ class Parse(Stage):
             language = art.get("language")
             if language not in languages:
                 rows.append({"doc_id": art["doc_id"], "language": language,
-                             "status": f"not analysed: language {language or 'unknown'}",
+                             "status": f"{OTHER_LANGUAGE}{language or 'unknown'}",
                              "model": None, "n_sentences": 0, "n_tokens": 0, "parse": None})
             else:
                 todo.append(art)

@@ -14,6 +14,7 @@ from ..claims.propositions import accused_side, blame, clauses, is_furniture, is
 from ..nlp import from_bytes, sentences_any_language
 from ..settings import PropositionSettings
 from .base import Stage
+from .parse import other_language
 
 
 def _id(doc_id: str, start: int, end: int) -> str:
@@ -90,7 +91,7 @@ class Propositions(Stage):
         for art in articles:
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
-                if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
+                if other_language(art):
                     out.extend(unread_sentences(art["doc_id"], art["text"], settings.min_words))
                 continue
             doc = from_bytes(parse["parse"])

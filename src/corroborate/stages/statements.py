@@ -12,6 +12,7 @@ from ..attribution import analyse, anylanguage
 from ..nlp import from_bytes, sentences_any_language
 from ..settings import StatementSettings
 from .base import Stage
+from .parse import other_language
 
 
 class Statements(Stage):
@@ -28,7 +29,7 @@ class Statements(Stage):
         for art in articles:
             parse = next((p for p in art.get("parses", []) if p.get("parse")), None)
             if parse is None:
-                if any(str(p.get("status", "")).startswith("not analysed: language") for p in art.get("parses", [])):
+                if other_language(art):
                     # no parser for its language: quotes, speech verbs and "according to"
                     out["statements"].extend(anylanguage.statements(
                         art["doc_id"], art["text"], art.get("language"), sentences_any_language(art["text"])))
