@@ -61,6 +61,19 @@ def test_figures_point_at_the_text(text, language):
         assert text[r["start"]:r["end"]] == r["text"] and r["value"] is not None
 
 
+def test_a_figure_inside_a_statement_is_its_speakers_and_others_the_outlets():
+    from corroborate.attribution.anylanguage import statements
+    from corroborate.facts.anylanguage import claim_figures
+    from corroborate.nlp import sentences_any_language
+
+    text = ("Nach Angaben der Feuerwehr stehen 40 Häuser unter Wasser. "
+            "Das Dorf hat 900 Einwohner.")
+    rows = figures("d", text, "de")
+    claim_figures(rows, statements("d", text, "de", sentences_any_language(text)), "Tagesblatt")
+    assert [(r["number"], r["attributed_to"], r["claimant"], r["claimant_type"]) for r in rows] == [
+        ("40", "Feuerwehr", "Feuerwehr", "source"), ("900", None, "Tagesblatt", "outlet")]
+
+
 @settings(deadline=None)  # the first call loads the languages' data
 @given(st.text(max_size=300), st.sampled_from(LANGUAGES))
 def test_dates_and_statements_point_at_the_text_in_any_language(text, language):
@@ -178,6 +191,49 @@ def said(text, language):
      [("indirect", "la préfecture", "Les digues ont cédé pendant la nuit")]),
 ])
 def test_statements(text, language, expected):
+    assert said(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a few quoted words inside the verb's object: one mixed statement, the quotation marks kept
+    ('La alcaldesa Marta Ruiz calificó el derrumbe del puente de "negligencia criminal", y pidió una investigación.',
+     "es", [("mixed", "Marta Ruiz", 'el derrumbe del puente de "negligencia criminal"'),
+            # a second verb joined by "and" has the same speaker
+            ("indirect", "Marta Ruiz", "una investigación")]),
+    # a name set off by commas after a title is the subject, not what was said
+    ("El jefe de bomberos de la ciudad, Tomás Ibarra, informó de la evacuación de tres barrios.", "es",
+     [("indirect", "Tomás Ibarra", "de la evacuación de tres barrios")]),
+    # so is the name before a relative clause set off by commas
+    ("L'agence Rivex, qui gère le barrage, a demandé l'évacuation des villages voisins.", "fr",
+     [("indirect", "L'agence Rivex", "l'évacuation des villages voisins")]),
+    # two verbs joined by "and": the first one's content ends at the second
+    ("El Mando Norte informó de la caída del puente e indicó que revisa los daños en la carretera.", "es",
+     [("indirect", "Mando Norte", "de la caída del puente"), ("indirect", "Mando Norte", "revisa los daños en la carretera")]),
+    ("Місцеві лікарі засудили обстріл лікарні і назвали його злочином проти цивільних.", "uk",
+     [("indirect", "Місцеві лікарі", "його злочином проти цивільних")]),
+    # whom it was said to comes between the verb and its "that"
+    ("El alcalde Luis Prado pidió a los vecinos que abandonen sus casas antes de la noche.", "es",
+     [("indirect", "Luis Prado", "abandonen sus casas antes de la noche")]),
+    # German: "nach Angaben X" / "laut X" with the verb second and no comma
+    ("Nach Angaben der Feuerwehr laufen die Pumpen seit Mitternacht.", "de",
+     [("according_to", "Feuerwehr", "laufen die Pumpen seit Mitternacht")]),
+    ("Nach offiziellen Angaben stehen 40 Häuser unter Wasser.", "de",
+     [("according_to", "offiziellen Angaben", "stehen 40 Häuser unter Wasser")]),
+    ("Laut Bürgermeisterin Eva Brandt bleibt die Brücke bis Freitag gesperrt.", "de",
+     [("according_to", "Bürgermeisterin Eva Brandt", "bleibt die Brücke bis Freitag gesperrt")]),
+    # an institution speaking with the neuter verb; said "in" a place, the place is the speaker
+    ("Министерство обороны России сообщило о гибели двух военных на мосту.", "ru",
+     [("indirect", "Министерство обороны России", "о гибели двух военных на мосту")]),
+    ("Однако в городской больнице Самары говорят о семи раненых.", "ru",
+     [("indirect", "городской больнице Самары", "о семи раненых")]),
+    # a phrase set off by a comma before the subject, and the auxiliary, are not the speaker
+    ("Mardi matin, la mairie de Lyon a annoncé la fermeture des quais.", "fr",
+     [("indirect", "la mairie de Lyon", "la fermeture des quais")]),
+    # a name inside an "according to" phrase is the source
+    ("Según el portavoz del ejército, Carlos Ortega, el agua bajó un metro durante la noche.", "es",
+     [("according_to", "Carlos Ortega", "el agua bajó un metro durante la noche")]),
+])
+def test_statement_shapes(text, language, expected):
     assert said(text, language) == expected
 
 

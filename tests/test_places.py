@@ -247,3 +247,39 @@ def test_parse_aliases_rejects_duplicates_within_the_packaged_format():
 def test_a_big_city_the_model_takes_for_a_person_is_a_place(parser, geoparser):
     doc, rows = find(parser, geoparser, "Officials said troops entered Kharkiv on Monday.")
     assert [r.name for r in rows] == ["Kharkiv"] and names(doc, rows) == ["Kharkiv"]
+
+
+# ---- the built index kept between processes ---------------------------------------------------------
+
+def test_the_built_gazetteer_is_kept_and_read_back(tmp_path, monkeypatch):
+    """The second process reads the index the first built; the same places come back."""
+    from corroborate.facts import gazetteer
+
+    monkeypatch.setenv("CORROBORATE_CACHE", str(tmp_path))
+    built = gazetteer.load_gazetteer.__wrapped__(15000)
+    [kept] = tmp_path.glob("gazetteer-*.pickle")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    read = gazetteer._read_cached(kept)
+    assert read is not None and len(read) == len(built)
+    assert [p.geonameid for p, _ in read.lookup("kherson")] == [p.geonameid for p, _ in built.lookup("kherson")]
+
+
+def test_a_kept_index_that_is_broken_or_not_private_is_never_loaded(tmp_path, monkeypatch):
+    from corroborate.facts import gazetteer
+
+    monkeypatch.setenv("CORROBORATE_CACHE", str(tmp_path))
+    path = gazetteer._cache_file(15000)
+    path.write_bytes(b"not a pickle")
+    path.chmod(0o600)
+    assert gazetteer._read_cached(path) is None
+    assert len(gazetteer.load_gazetteer.__wrapped__(15000)) > 1000  # built anew, and kept
+    assert gazetteer._read_cached(path) is not None
+    path.chmod(0o644)  # open to others: not unpickled
+    assert gazetteer._read_cached(path) is None
+
+
+def test_no_index_is_kept_when_the_cache_is_off(tmp_path, monkeypatch):
+    from corroborate.facts import gazetteer
+
+    monkeypatch.setenv("CORROBORATE_CACHE", "off")
+    assert gazetteer._cache_file(15000) is None

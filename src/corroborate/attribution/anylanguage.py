@@ -1,30 +1,42 @@
 """Who said what in an article no parser reads: quotation marks, speech verbs and "according to".
 
-    rows = statements(doc_id, text, language)    # rows of the `statements` table
+    rows = statements(doc_id, text, language, sentences)    # rows of the `statements` table
 
 English articles get their statements from the parse (attribution.statements). An article in a
 language with no parser here still quotes its ministers, and a reader comparing who said what
-across coverage needs those too. Three patterns carry most reported speech in every language of
+across coverage needs those too. Four patterns carry most reported speech in every language of
 the corpora, and need no parser:
 
 - **direct**: the words inside quotation marks of any convention (« », „ ", “ ”, " ", ‹ ›, 「 」),
   with a speech verb in the same sentence after the closing mark ("», — заявил Томас Геррин",
   "», a déclaré la colonelle Dara Venn") or before the opening one ("Zelensky a déclaré : «");
+- **mixed**: a few quoted words inside the object of a speech verb ('calificó la voladura de
+  "crimen de guerra" y "ecocidio"'): the object to the end of its clause, quotation marks kept;
 - **according_to**: "selon", "según", "laut", "volgens", "по словам", "за даними", "ifølge",
-  "بحسب" ... : the words after it up to the comma are the speaker, the rest of the sentence the
-  content ("По данным властей, эвакуированы ...");
+  "بحسب" ... : the words after it up to the comma are the speaker (a name inside them, or set off
+  by commas after them, is the speaker: "Según el portavoz, Carlos Ortega, ..."), the rest of the
+  sentence the content ("По данным властей, эвакуированы ..."); German needs no comma ("Nach
+  Angaben der Behörden laufen ...": its nouns' capitals end the source);
 - **indirect**: a speech verb followed by its "that" ("a déclaré que", "заявил, что", "sagte,
   dass"): the content runs from there to the end of the sentence; a speech verb after the content
   at the end of a sentence ("..., a annoncé le ministère"); or a named speaker, the verb and its
-  object ("Путин объявил о начале эвакуации"). In German, a sentence in the subjunctive with no
-  cue of its own, right after a report, goes on with it (Konjunktiv I: "Das Mauerwerk nehme
-  derweil Schaden").
+  object ("Путин объявил о начале эвакуации"), or its "that" after whom it was said to ("pidió a
+  la comunidad internacional que ..."). A second speech verb joined by "and" ends the first one's
+  content and has its speaker ("informó de la destrucción ... e indicó que ..."). In German, a
+  sentence in the subjunctive with no cue of its own, right after a report, goes on with it
+  (Konjunktiv I: "Das Mauerwerk nehme derweil Schaden").
 
 The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
-the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker. A
-Russian or Ukrainian name after a cue that governs the genitive ("по словам Гутерриша") is put
-back in the nominative by dropping its ending ("Гутерриш"), as the gold conventions name speakers.
+the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker. Before
+the verb, a name or relative clause set off by commas after the subject gives the subject ("El
+jefe de la oficina, Andriy Yermak, ha informado"; "La Kadranie, qui revendique ..., a réclamé"),
+a phrase set off before it and an auxiliary are left out ("Mardi matin, la présidence a accusé"),
+a place closing an institution's name is not the speaker ("la mairie de Lyon a annoncé",
+"Министерство обороны России сообщило"), and in Russian and Ukrainian a place the words are said
+"in" is ("в больнице Вельморска говорят"). A Russian or Ukrainian name after a cue that governs
+the genitive ("по словам Гутерриша") is put back in the nominative by dropping its ending
+("Гутерриш"), as the gold conventions name speakers.
 
 The verb lists are short and closed (the commonest reporting verbs of each language, in the
 forms news writes them). A quote with no cue in its sentence is left out (a title, a scare quote),
@@ -40,26 +52,40 @@ import regex
 SPEECH_VERBS = {
     "fr": "déclaré dit affirmé annoncé indiqué expliqué ajouté souligné précisé estimé assuré accusé dénoncé averti "
           "confirmé rapporté écrit déclare dit affirme annonce indique explique ajoute souligne précise estime "
-          "assure accuse dénonce avertit confirme qualifié déclarent affirment annoncent accusent dénoncent",
+          "assure accuse dénonce avertit confirme qualifié déclarent affirment annoncent accusent dénoncent "
+          "demandé promis insisté reconnu admis répété rappelé martelé demande promet insiste reconnaît rappelle "
+          "déplore déploré réclamé réclame exhorté appelé",
     "es": "dijo declaró afirmó aseguró anunció señaló indicó explicó añadió agregó advirtió denunció acusó informó "
           "manifestó subrayó destacó calificó dice afirma asegura denuncia advierte explica señala indica "
           "dijeron declararon afirmaron aseguraron anunciaron señalaron indicaron denunciaron acusaron informaron "
           "calificaron advirtieron dicho declarado afirmado asegurado anunciado señalado indicado denunciado "
-          "acusado informado calificado advertido",
+          "acusado informado calificado advertido pidió pidieron pedido exigió exigieron instó instaron "
+          "prometió prometieron reconoció admitió insistió reiteró recalcó sostuvo expresó comentó precisó "
+          "apuntó aseveró sentenció reconocido reiterado expresado",
     "pt": "disse afirmou declarou anunciou informou explicou acrescentou alertou destacou ressaltou acusou diz "
-          "afirma declara disseram afirmaram declararam anunciaram informaram alertaram acusaram",
+          "afirma declara disseram afirmaram declararam anunciaram informaram alertaram acusaram pediu pediram "
+          "prometeu reconheceu admitiu insistiu reiterou sublinhou salientou garantiu denunciou classificou",
     "de": "sagte erklärte betonte warnte berichtete schrieb behauptete bezeichnete meldete sagt erklärt betont "
-          "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt teilte teilten",
-    "nl": "zei zegt verklaarde meldde stelde schreef waarschuwde noemde besloot zeiden zeggen meldden",
+          "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt teilte teilten "
+          "forderte forderten versprach kündigte bestätigte bestätigten kritisierte",
+    "nl": "zei zegt verklaarde meldde stelde schreef waarschuwde noemde besloot zeiden zeggen meldden "
+          "benadrukte bevestigde beloofde eiste vroeg verklaarden stelden",
     "ru": "заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил отметила отметили "
           "подчеркнул подчеркнула добавил добавила пояснил пояснила рассказал рассказала рассказали напомнил "
           "напомнила признал предупредил предупредила написал написала обвинил обвинила обвинили назвал назвала "
-          "назвали объявил объявила считает говорит говорят",
+          "назвали объявил объявила считает говорит говорят пообещал пообещала пообещали потребовал "
+          "потребовала потребовали призвал призвала призвали уточнил уточнила подтвердил подтвердила заверил "
+          # the neuter past, for the institutions Russian names with neuter nouns ("министерство сообщило")
+          "заявило сообщило отметило подчеркнуло добавило пояснило объявило предупредило признало "
+          "потребовало призвало уточнило подтвердило обвинило назвало",
     "uk": "заявив заявила заявили сказав сказала сказали повідомив повідомила повідомили зазначив зазначила "
           "наголосив наголосила додав додала розповів розповіла написав написала назвав назвала назвали "
-          "звинуватив вважають каже кажуть",
-    "no": "sa sier uttalte skriver skrev opplyser opplyste forteller fortalte mener",
-    "ar": "قال قالت أعلن أعلنت أكد أكدت صرح صرحت أضاف أضافت وقال وقالت وأعلن وأعلنت وأكد وأكدت وأضاف",
+          "звинуватив вважають каже кажуть пообіцяв пообіцяла пообіцяли закликав закликала закликали "
+          "підтвердив підтвердила уточнив уточнила вимагав "
+          "заявило повідомило зазначило наголосило додало підтвердило закликало",
+    "no": "sa sier uttalte skriver skrev opplyser opplyste forteller fortalte mener advarte bekreftet lovet krevde",
+    "ar": "قال قالت أعلن أعلنت أكد أكدت صرح صرحت أضاف أضافت وقال وقالت وأعلن وأعلنت وأكد وأكدت وأضاف وأضافت "
+          "أشار وأشار أوضح وأوضح ذكر وذكر أفاد وأفاد",
 }
 ACCORDING = {
     "fr": ["selon", "d'après", "d’après"], "es": ["según"], "pt": ["segundo", "de acordo com"],
@@ -75,6 +101,18 @@ PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "lui", "eux"}, "es": {"él", "e
             "pt": {"ele", "ela", "eles"}, "de": {"er", "sie", "ihm", "ihr"}, "nl": {"hij", "zij", "ze", "hem", "haar"},
             "ru": {"он", "она", "они", "его", "её", "ее", "их"}, "uk": {"він", "вона", "вони", "його", "її", "їх"},
             "no": {"han", "hun", "de", "ham", "henne"}, "ar": set()}
+# the auxiliary of a compound past between the subject and the participle ("la présidence a accusé")
+AUXILIARIES = {"fr": {"a", "ont", "avait", "avaient"}, "es": {"ha", "han", "había", "habían"},
+               "pt": {"tem", "têm", "havia", "tinha"}, "de": {"hat", "haben", "hatte", "hatten"},
+               "nl": {"heeft", "hebben", "had", "hadden"}, "no": {"har", "hadde"}}
+# Russian and Ukrainian report an institution's words as said "in" it, with an impersonal verb ("в
+# Кремле заявили", "в больнице говорят", "у МВС повідомили"): the place is the speaker
+LOCATIVE = {"ru": {"в", "во", "на", "у"}, "uk": {"в", "у", "на"}}
+# "and" between two speech verbs of one speaker
+AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"}, "ru": {"и"}, "uk": {"і", "й", "та"},
+       "no": {"og"}, "ar": {"و"}}
+# the preposition of whom something was said to, before the "that" (Romance languages)
+_TO = frozenset({"a", "à", "al", "aux", "ao", "aos", "às"})
 # "по его словам": the cue with a pronoun inside
 _PRONOUN_CUES = {"ru": ["по его словам", "по её словам", "по ее словам", "по их словам"],
                  "uk": ["за його словами", "за її словами", "за їхніми словами"]}
@@ -130,21 +168,140 @@ def _capital_run(words: list[tuple[int, int, str]], stop: set[str]) -> tuple[int
     return best
 
 
+def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> list[tuple[int, int]]:
+    """The spans of two capitalised words or more in a row, one space apart: names of persons
+    ("Oleksandr Prokudin") and of organisations ("Estado Mayor")."""
+    runs = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if _CAPITAL.match(w[2]) and w[2].lower() not in stop and k + 1 < len(words) \
+                and _CAPITAL.match(words[k + 1][2]) and text[w[1]:words[k + 1][0]] == " ":
+            j = k + 1
+            while j + 1 < len(words) and _CAPITAL.match(words[j + 1][2]) and text[words[j][1]:words[j + 1][0]] == " ":
+                j += 1
+            runs.append((w[0], words[j][1]))
+            k = j + 1
+            continue
+        k += 1
+    return runs
+
+
+def _mixed(text: str, verb_end: int, quote: regex.Match, that: set[str]) -> bool:
+    """A few quoted words inside the object of the verb before them: words (not only a "that") and no
+    colon between the verb and the quote, and the quote short."""
+    between = text[verb_end:quote.start()]
+    words = [w.lower() for w in _WORD.findall(between)]
+    return (":" not in between and bool(words) and not set(words) <= that
+            and len(_WORD.findall(quote.group())) <= 6)
+
+
+def _apposition(text: str, start: int, verb: int, stop: set[str], relative: tuple[str, ...]) -> tuple[int, int] | None:
+    """The subject when the comma before the verb closes something set off after it: a name ("El jefe
+    de la oficina presidencial, Andriy Yermak, ha informado de ...": the name) or a relative clause
+    ("La Kadranie, qui revendique le district, a réclamé ...": the capitalised words before it).
+    None when the verb does not follow such a comma (an auxiliary may come between)."""
+    head = text[start:verb]
+    if not regex.search(r",\s*(?:\p{L}{1,3}\s+)?$", head):
+        return None
+    last = head.rfind(",")
+    previous = head.rfind(",", 0, last)
+    if previous < 0 or not _WORD.search(head[:previous]):
+        return None
+    inside = list(_WORD.finditer(head[previous + 1:last]))
+    words = [w.group() for w in inside]
+    if 1 <= len(words) <= 4 and all(_CAPITAL.match(w) and w.lower() not in stop for w in words):
+        return start + previous + 1 + inside[0].start(), start + previous + 1 + inside[-1].end()
+    if words and words[0].lower().startswith(relative):
+        before = [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(head[:previous])]
+        run = _capital_run(before[-4:], stop)
+        if run and run[1] == before[-1][1]:
+            return run
+    return None
+
+
+# relative pronouns opening a clause set off by commas (a prefix for the cases of ru and uk)
+RELATIVE = {"fr": ("qui", "dont", "lequel", "laquelle"), "es": ("que", "quien", "quienes"),
+            "pt": ("que", "quem"), "de": ("der", "die", "das", "welche"),
+            "nl": ("die", "dat", "wie"), "ru": ("котор",), "uk": ("який", "яка", "яке", "які", "якого", "якої"),
+            "no": ("som",), "ar": ("الذي", "التي")}
+
+
+_GERMAN_ACCORDING = regex.compile(r"(?:(?:Nach|Laut)\s+((?:\p{Ll}+\s+){0,2})Angaben|Laut|Nach\s+Aussage|Zufolge)\b")
+_GERMAN_ARTICLES = frozenset("der des die den dem von vom".split())
+_GERMAN_ADJECTIVE = regex.compile(r"\p{Ll}+(?:en|em|er|es|e)")
+
+
+def _german_according(text: str, sentence: _Sentence) -> tuple | None:
+    """German puts the verb second and needs no comma after "laut X" / "nach Angaben X": "Nach
+    Angaben der Behörden laufen die Evakuierungen". German writes nouns with a capital, so the source
+    runs to the last capitalised word before the first word in lower case after it (an article or
+    adjective before the noun is part of it); the content is the rest of the sentence. "Nach
+    ukrainischen Angaben sind ..." has no noun after the cue: the source is "ukrainischen Angaben"."""
+    m = _GERMAN_ACCORDING.match(text, sentence.words[0][0]) if sentence.words else None
+    if m is None:
+        return None
+    after = [w for w in sentence.words if w[0] >= m.end()]
+    source_end = None
+    if after and (m.group(1) is None or after[0][2] in _GERMAN_ARTICLES or _CAPITAL.match(after[0][2])):
+        # "Angaben" already read ("nach ukrainischen Angaben sind"): a source after it begins with
+        # an article or a noun ("nach Angaben der Behörden")
+        for w in after:
+            if _CAPITAL.match(w[2]):
+                source_end = w[1]
+            elif source_end is not None or not (w[2] in _GERMAN_ARTICLES or _GERMAN_ADJECTIVE.fullmatch(w[2])):
+                break
+    if source_end is None:
+        if not m.group(1):
+            return None
+        speaker_start, source_end = m.start(1), m.end()
+    else:
+        speaker_start = after[0][0]
+    speaker = text[speaker_start:source_end].strip()
+    words = _WORD.findall(speaker)
+    while words and words[0] in _GERMAN_ARTICLES:
+        words.pop(0)
+    rest = [w for w in sentence.words if w[0] >= source_end]
+    if not words or len(rest) < 3 or text.find(",", m.end(), source_end) >= 0:
+        return None
+    cue = text[m.start():m.end()]
+    return (rest[0][0], sentence.end, "according_to", cue, m.start(), " ".join(words), speaker_start, source_end)
+
+
+def _clause_end(text: str, after: int, end: int) -> int:
+    """Where the clause going on at `after` ends: the next comma, semicolon or dash outside quotation
+    marks, else `end`."""
+    depth = 0
+    for i in range(after, end):
+        c = text[i]
+        if c in "«„“‹「":
+            depth += 1
+        elif c in "»”″›」" and depth:
+            depth -= 1
+        elif c == '"':
+            depth = 0 if depth else 1
+        elif depth == 0 and (c in ",;" or (c in "—–" and text[i - 1:i] == " ")):
+            return i
+    return end
+
+
 def statements(doc_id: str, text: str, language: str | None, sentences: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Rows of `statements` for an article no parser reads (see the module doc); `sentences` are its
     sentence spans."""
-    from ..facts.anylanguage import stop_words
+    from ..facts.anylanguage import country_named, stop_words
 
     lang = _language(language)
     verbs = set(SPEECH_VERBS.get(lang, "").split())
     according = ACCORDING.get(lang, [])
     that = THAT.get(lang, set())
     pronouns = PRONOUNS.get(lang, set())
+    relative = RELATIVE.get(lang, ())
     stop = stop_words(language) | pronouns
     rows: list[dict[str, Any]] = []
 
-    def add(start, end, kind, cue, cue_start, speaker, speaker_start, speaker_end, sentence):
-        while end > start and text[end - 1] in " ,.;:—–-\"'«»“”„":
+    def add(start, end, kind, cue, cue_start, speaker, speaker_start, speaker_end, sentence, quoted=False):
+        # a mixed statement keeps the quotation marks of the words it quotes
+        while end > start and text[end - 1] in (" ,.;:—–-" if quoted else " ,.;:—–-\"'«»“”„"):
             end -= 1
         while start < end and text[start] in " ,;:—–-\"'«»“”„":
             start += 1
@@ -173,20 +330,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         # a person's name (two capitalised words or more) to the end of the sentence, the last one
         # ("dijo el jefe de la Administración Militar de Jersón, Oleksandr Prokudin"); else the last single capitalised
         # word of the clause ("представитель ... Геррин"); else the clause ("le ministère ...")
-        rest = [w for w in sentence.words if w[0] >= after]
-        runs = []
-        k = 0
-        while k < len(rest):
-            w = rest[k]
-            if _CAPITAL.match(w[2]) and w[2].lower() not in stop and k + 1 < len(rest) \
-                    and _CAPITAL.match(rest[k + 1][2]) and text[w[1]:rest[k + 1][0]] == " ":
-                j = k + 1
-                while j + 1 < len(rest) and _CAPITAL.match(rest[j + 1][2]) and text[rest[j][1]:rest[j + 1][0]] == " ":
-                    j += 1
-                runs.append((w[0], rest[j][1]))
-                k = j + 1
-                continue
-            k += 1
+        runs = _name_runs(text, [w for w in sentence.words if w[0] >= after], stop)
         if runs:  # the last: a title's organisation comes before the person's name
             return text[runs[-1][0]:runs[-1][1]], runs[-1][0], runs[-1][1]
         singles = [w for w in words if _CAPITAL.match(w[2]) and w[2].lower() not in stop]
@@ -197,14 +341,33 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
 
     def speaker_before(sentence: _Sentence, before: int) -> tuple[str | None, int | None, int | None]:
+        set_off = _apposition(text, sentence.start, before, stop, relative)
+        if set_off:
+            return text[set_off[0]:set_off[1]], set_off[0], set_off[1]
         words = [w for w in sentence.words if w[1] <= before]
-        if len(words) >= 2 and len(words[-1][2]) <= 3 and words[-1][2].islower() and _CAPITAL.match(words[-2][2]):
+        if len(words) >= 2 and (words[-1][2] in AUXILIARIES.get(lang, ()) or (
+                len(words[-1][2]) <= 3 and words[-1][2].islower() and _CAPITAL.match(words[-2][2]))):
             words = words[:-1]  # an auxiliary: "Paul Girard a déclaré", "Yermak ha calificado"
         if not words:
             return None, None, None
         if words[-1][2].lower() in pronouns:
             return words[-1][2], words[-1][0], words[-1][1]
+        # the clause before the verb, after a phrase set off by a comma ("Mardi matin, la présidence
+        # ukrainienne a accusé"), and the place speaking when it is said "in" it ("Однако в
+        # региональной больнице Вельморска говорят": the hospital, not the town)
+        clause = text.rfind(",", sentence.start, words[-1][0])
+        clause_words = [w for w in words if w[0] > clause]
+        at = next((k for k, w in enumerate(clause_words[:2]) if w[2].lower() in LOCATIVE.get(lang, ())), None)
+        if at is not None and 1 <= len(clause_words) - at - 1 <= 5:
+            place = clause_words[at + 1:]
+            return text[place[0][0]:place[-1][1]], place[0][0], place[-1][1]
         run = _capital_run(words[-4:], stop)
+        if run and run[1] == words[-1][1] and 2 <= len(clause_words) <= 6 and run[0] == clause_words[-1][0] \
+                and (country_named(clause_words[-1][2], language) or (
+                    clause_words[-2][2].islower() and clause_words[-2][2] in stop)):
+            # a place closing an institution's name is not the speaker: "Министерство обороны
+            # России сообщило", "la mairie de Lyon a annoncé" are the ministry and the town hall
+            return text[clause_words[0][0]:clause_words[-1][1]], clause_words[0][0], clause_words[-1][1]
         if run and run[1] == words[-1][1]:
             name = [w for w in words if run[0] <= w[0] < run[1]]
             # an organisation's acronym before a person's name: the person ("МИД Кадрании Микел Абраш")
@@ -212,10 +375,22 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             if acronym is not None and len(name) - acronym - 1 >= 2:
                 run = (name[acronym + 2][0] if len(name) - acronym - 1 >= 3 else name[acronym + 1][0], run[1])
             return text[run[0]:run[1]], run[0], run[1]
-        # the subject: the sentence's words before the verb, when few
-        if len(words) <= 6:
-            return text[words[0][0]:words[-1][1]], words[0][0], words[-1][1]
+        # the subject: the clause's words before the verb, when few
+        if clause_words and len(clause_words) <= 6:
+            return text[clause_words[0][0]:clause_words[-1][1]], clause_words[0][0], clause_words[-1][1]
         return None, None, None
+
+    def _subject(sentence: _Sentence, verb: int) -> tuple[str | None, int | None, int | None]:
+        """The subject a sentence opens with, when it opens with a capitalised word that is not a
+        stop word: that word, the next, and any capitalised words after them ("Світові лідери
+        засудили ..."); else the speaker before the verb."""
+        words = [w for w in sentence.words if w[1] <= verb]
+        if not words or not _CAPITAL.match(words[0][2]) or words[0][2].lower() in stop:
+            return speaker_before(sentence, verb)
+        n = 1
+        while n < min(len(words), 4) and (_CAPITAL.match(words[n][2]) or n == 1):
+            n += 1
+        return text[words[0][0]:words[n - 1][1]], words[0][0], words[n - 1][1]
 
     spans = [_Sentence(text, s0, s1) for s0, s1 in sentences]
     cued: set[int] = set()  # verbs that already cue a quote
@@ -231,12 +406,13 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
     for m in _QUOTES.finditer(text):
         group = next(g for g in range(1, 7) if m.group(g) is not None)
         q0, q1 = m.start(group), m.end(group)
-        if "\n" in m.group(group) or len(_WORD.findall(m.group(group))) < 3:
+        if "\n" in m.group(group):
             continue
+        short = len(_WORD.findall(m.group(group))) < 3  # a word or two: only inside a mixed statement
         closing, opening = sentence_at(max(m.end() - 1, 0)), sentence_at(m.start())
         after = [v for v in (verbs_in(closing) if closing else []) if v[0] >= m.end() and v[0] - m.end() <= 12]
         before = [v for v in (verbs_in(opening) if opening else []) if v[1] <= m.start() and m.start() - v[1] <= 40]
-        if after:
+        if after and not short:
             sentence, v = closing, after[0]
             speaker, a, b = speaker_after(sentence, v[1])
             between = [w for w in sentence.words if m.end() <= w[0] < v[0]]
@@ -250,6 +426,15 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 speaker, a, b = speaker_after(sentence, v[1])
                 if a is not None and a >= m.start():
                     speaker, a, b = None, None, None
+            elif _mixed(text, v[1], m, that):
+                # the verb's object holds a few quoted words ('calificó la voladura de "crimen de
+                # guerra" y "ecocidio"'): one mixed statement, the object to the end of its clause
+                end = _clause_end(text, m.end(), sentence.end)
+                add(v[1], end, "mixed", v[2], v[0], speaker, a, b, sentence, quoted=True)
+                cued.add(v[0])
+                continue
+            if short:
+                continue
         else:
             continue
         add(q0, q1, "direct", v[2], v[0], speaker, a, b, sentence)
@@ -266,33 +451,70 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 pronoun = phrase.split()[1]
                 add(comma + 1, s1, "according_to", text[s0 + i:s0 + i + len(phrase)], s0 + i, pronoun,
                     s0 + i + 3, s0 + i + 3 + len(pronoun), sentence)
+        german = _german_according(text, sentence) if lang == "de" else None
+        if german:
+            add(*german, sentence)
         for phrase in according:
             i = low.find(phrase)
-            if i < 0 or (i > 0 and low[i - 1].isalpha()):
+            if i < 0 or (i > 0 and low[i - 1].isalpha()) or (german and i <= 3):
                 continue
             cue0 = s0 + i
             cue1 = cue0 + len(phrase)
             comma = text.find(",", cue1, s1)
             if i <= 3 and comma > 0:  # "Selon X, content."
-                speaker = text[cue1:comma].strip()
+                # a name inside the phrase is the source ("по данным главы ... Александра
+                # Прокудина на утро 8 июня": Prokudin), or set off after it ("Según el portavoz del
+                # ejército, Carlos Ortega, ...")
+                runs = _name_runs(text, [w for w in sentence.words if cue1 <= w[0] < comma], stop)
+                a, b = runs[-1] if runs else (cue1, comma)
+                second = text.find(",", comma + 1, s1)
+                named = [w for w in sentence.words if comma < w[0] < second] if second > 0 else []
+                if not runs and 1 <= len(named) <= 4 and all(_CAPITAL.match(w[2]) and w[2].lower() not in stop
+                                                             for w in named):
+                    a, b, comma = named[0][0], named[-1][1], second
+                speaker = text[a:b].strip()
                 if phrase in _GENITIVE_CUES:
                     speaker = _nominative(speaker)
-                add(comma + 1, s1, "according_to", text[cue0:cue1], cue0, speaker, cue1, comma, sentence)
+                add(comma + 1, s1, "according_to", text[cue0:cue1], cue0, speaker, a, b, sentence)
             elif i > 3:  # "content, selon X."
                 speaker = text[cue1:s1].strip(" .")
                 if phrase in _GENITIVE_CUES:
                     speaker = _nominative(speaker)
                 add(s0, cue0, "according_to", text[cue0:cue1], cue0, speaker, cue1, s1, sentence)
         # 3. indirect: a verb and its "that"; or a verb after the content at the end of the sentence
-        for v in verb_at:
+        for k, v in enumerate(verb_at):
             if v[0] in cued:
                 continue
-            following = [w for w in sentence.words if w[0] >= v[1]][:3]
-            comp = next((w for w in following if w[2].lower() in that or text[w[0]:w[0] + 3].lower() in that), None)
+            # a second speech verb joined by "and" ends this one's content and has its speaker
+            # ("informó de la destrucción ... e indicó que ...", "засудили ... і назвали ...")
+            end = s1
+            later = next((w for w in verb_at[k + 1:] if w[0] not in cued), None)
+            if later is not None:
+                joined = [w for w in sentence.words if w[1] <= later[0]][-1:]
+                if joined and joined[0][2].lower() in AND.get(lang, ()):
+                    end = joined[0][0]
+            previous = [w for w in sentence.words if w[1] <= v[0]][-1:]
+            coordinated = bool(previous) and previous[0][2].lower() in AND.get(lang, ())
+            following = [w for w in sentence.words if w[0] >= v[1]]
+            # its "that" right after it, or after whom it was said to ("pidió a la comunidad
+            # internacional que ...", "a demandé aux habitants qu'ils ...")
+            reach = 6 if following and following[0][2].lower() in _TO else 3
+            comp = next((w for w in following[:reach]
+                         if w[2].lower() in that or text[w[0]:w[0] + 3].lower() in that), None)
+            if coordinated:
+                earlier = [r for r in rows if r["sentence_start"] == s0 and r["end"] <= v[0] and r["speaker"]]
+                # no statement before it in the sentence: the subject of the first verb, read as
+                # for any verb ("Світові лідери засудили ... і назвали ...")
+                who = (earlier[-1]["speaker"], earlier[-1]["speaker_start"], earlier[-1]["speaker_end"]) \
+                    if earlier else _subject(sentence, v[0])
             if comp is not None:
-                speaker, a, b = speaker_before(sentence, v[0])
-                add(comp[1], s1, "indirect", v[2], v[0], speaker, a, b, sentence)
-            elif regex.search(r",\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]]) and v[0] - s0 > 30:
+                speaker, a, b = who if coordinated else speaker_before(sentence, v[0])
+                add(comp[1], end, "indirect", v[2], v[0], speaker, a, b, sentence)
+            elif coordinated:
+                if who[0] and (who[0].lower() in pronouns or _CAPITAL.match(who[0])) and end - v[1] > 15:
+                    add(v[1], end, "indirect", v[2], v[0], *who, sentence)
+            elif regex.search(r",\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]]) and v[0] - s0 > 30 \
+                    and not _apposition(text, s0, v[0], stop, relative):
                 # "..., a annoncé le ministère", "..., ha dicho el alcalde": an auxiliary may come between
                 speaker, a, b = speaker_after(sentence, v[1])
                 if speaker:
@@ -301,8 +523,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # a named speaker, the verb, and what was said as its object ("Путин объявил о
                 # начале эвакуации", "denunciaron la voladura de la presa")
                 speaker, a, b = speaker_before(sentence, v[0])
-                if speaker and (speaker.lower() in pronouns or _CAPITAL.match(speaker)) and s1 - v[1] > 15:
-                    add(v[1], s1, "indirect", v[2], v[0], speaker, a, b, sentence)
+                if speaker and (speaker.lower() in pronouns or _CAPITAL.search(speaker)) and end - v[1] > 15:
+                    add(v[1], end, "indirect", v[2], v[0], speaker, a, b, sentence)
     if lang == "de":
         _konjunktiv(spans, rows, add)
     rows.sort(key=lambda r: (r["start"], r["end"]))
@@ -324,14 +546,14 @@ def _speaker_kind(speaker: str | None, language: str | None) -> tuple[str | None
     keyed by the name in Latin letters ("Олександр Прокудін" as "oleksandr prokudin"), so that the
     entities stage's spelling rule can join them with the English articles' "Oleksandr Prokudin";
     anything else is of unknown type."""
-    from ..facts.anylanguage import latin
+    from ..facts.anylanguage import country_named, latin
     from .names import person_key
 
     from .countries import is_country_word
 
     if not speaker:
         return None, None
-    if is_country_word(speaker) or is_country_word(latin(speaker, language)):
+    if is_country_word(speaker) or is_country_word(latin(speaker, language)) or country_named(speaker, language):
         return "place", None  # "Kiev", "Ucrania": a state speaking, read as its government
     words = speaker.split()
     if 1 <= len(words) <= 4 and all(_CAPITAL.match(w) and not w.isupper() for w in words):

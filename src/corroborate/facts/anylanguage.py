@@ -3,6 +3,7 @@
     rows = figures(doc_id, text, language)             # rows of the `figures` table
     rows = dates(doc_id, text, language, published)    # rows of the `dates` table
     rows = places(doc_id, text, language, geoparser)   # rows of the `places` table
+    claim_figures(figure_rows, statement_rows, outlet)  # who claims each figure
 
 English articles get their figures from the parse (facts.figures: what is counted, who claims it).
 An article in a language with no parser here still says how many died, fled or were evacuated,
@@ -22,8 +23,9 @@ and a reader comparing tolls across coverage needs those numbers too. What holds
   numbers glued to letters ("A320", "COVID-19").
 
 Each figure's text is the number and the word after it ("40 тысяч человек"): what it counts, as
-far as anything can say without a parser. Its category is 'other' (a percentage 'measure'); who
-claims it is not known. Month names come from dateparser's language data (about 200 languages).
+far as anything can say without a parser. Its category is 'other' (a percentage 'measure'). Who
+claims it (`claim_figures`, with the article's statements from attribution.anylanguage) is the
+speaker of the statement it sits in, else the outlet, as for English. Month names come from dateparser's language data (about 200 languages).
 
 Dates, from the same language data (month and weekday names, "today" and "yesterday"; not
 dateparser's free-text search, which takes "die" and "mit" for days in German):
@@ -243,6 +245,21 @@ def figures(doc_id: str, text: str, language: str | None) -> list[dict[str, Any]
     return rows
 
 
+def claim_figures(figures: list[dict[str, Any]], statements: list[dict[str, Any]], outlet: str | None) -> None:
+    """Give each figure its claimant, as the parsed languages do (facts.figures): the speaker of the
+    statement it sits in ("по данным X, ... 600 человек"), else the outlet, whose own voice it is
+    (`attributed_to` null). Figures are changed in place."""
+    spans = sorted((s for s in statements if s.get("speaker")), key=lambda s: (s["start"], s["end"]))
+    for f in figures:
+        claim = next((s for s in spans if s["start"] <= f["start"] < s["end"]), None)
+        if claim is None:
+            f["claimant"], f["claimant_type"] = outlet, "outlet"
+            continue
+        f["attributed_to"] = f["claimant"] = claim["speaker"]
+        f["claimant_type"] = "source" if claim["kind"] == "according_to" else "statement"
+        f["statement_id"] = claim["statement_id"]
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -438,6 +455,15 @@ def _countries(language: str | None) -> dict[str, str]:
         return {}
     return {fold(name): english.territories[code] for code, name in here.territories.items()
             if len(code) == 2 and code.isalpha() and code in english.territories}
+
+
+def country_named(name: str, language: str | None) -> str | None:
+    """The English name of the country `name` is in the language's CLDR names, also inflected
+    ("Ucrania", "России": "Ukraine", "Russia"), else None."""
+    from .gazetteer import fold
+
+    countries = _countries(language)
+    return next((countries[fold(form)] for form, cut in _forms(name) if cut <= 2 and fold(form) in countries), None)
 
 
 def _forms(name: str) -> list[tuple[str, int]]:

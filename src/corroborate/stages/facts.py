@@ -28,7 +28,7 @@ def _file_digest(path: str) -> str:
 
 class Facts(Stage):
     name = "facts"
-    version = "3"  # 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
+    version = "4"  # 4: their figures' claimants; 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
     settings_section = "facts"
     reads = ("doc_id", "text", "outlet", "published", "dateline", "language")
     writes = ("figures", "dates", "places", "incident_reports")
@@ -59,7 +59,9 @@ class Facts(Stage):
             if parse is None:
                 if other_language(art):
                     # no parser for its language: figures, dates and places by rules of any language
-                    out["figures"].extend(anylanguage.figures(art["doc_id"], art["text"], art.get("language")))
+                    figures = anylanguage.figures(art["doc_id"], art["text"], art.get("language"))
+                    anylanguage.claim_figures(figures, art.get("statements", []), art.get("outlet"))
+                    out["figures"].extend(figures)
                     out["dates"].extend(anylanguage.dates(art["doc_id"], art["text"], art.get("language"),
                                                           _day(art.get("published"))))
                     out["places"].extend(anylanguage.places(art["doc_id"], art["text"], art.get("language"),
