@@ -211,6 +211,27 @@ def test_report_filters_live_in_the_url_and_tables_download(browser, example, tm
     w.clean()
 
 
+def test_report_filters_claims_by_language(browser, example):
+    """The example corpus has a Russian and a French article: claims said in Russian, and claims
+    said across languages (an English claim a Russian sentence joined), are a choice away."""
+    w = Watched(browser, allowed="file")
+    p = w.page
+    w.go(example.report.resolve().as_uri() + "#claims")
+    every = count(p, "[data-table=claims] tbody tr")
+    p.select_option("[data-filter='claims.lang']", "*")
+    p.wait_for_function("() => location.hash.includes('claims.lang=')")
+    w.settle()
+    across = count(p, "[data-table=claims] tbody tr")
+    assert 1 <= across < every
+    w.click("[data-table=claims] tbody tr:first-child")
+    assert count(p, ".chain .tag:text-is('ru'), .chain .tag:text-is('fr')") >= 1
+    p.select_option("[data-filter='claims.lang']", "ru")
+    p.wait_for_function("() => location.hash.includes('claims.lang=ru')")
+    w.settle()
+    assert 1 <= count(p, "[data-table=claims] tbody tr") < every
+    w.clean()
+
+
 def test_report_stays_quiet_offline(browser, example):
     """With every request refused, the report still draws its map: the basemap is inside the file."""
     w = Watched(browser, allowed="file")

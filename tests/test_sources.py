@@ -137,6 +137,36 @@ def test_an_acronym_is_the_one_name_of_the_corpus_with_its_initials():
     assert s["IAEA"]["source_id"] == s["International Atomic Energy Agency"]["source_id"] == s["Ola Berg"]["source_id"]
 
 
+def test_an_acronym_of_word_beginnings_is_the_one_name_that_has_them():
+    """Acronyms built from the first letters of each word, not only the first ("NORSAR" for the
+    Norwegian Seismic Array, "Gestapo"-style), when exactly one name of the corpus has them."""
+    s = sources([st("d1", "VELMAR", "organisation"), st("d2", "Velmoran Marine Research", "organisation")])
+    assert s["VELMAR"]["source_id"] == s["Velmoran Marine Research"]["source_id"]
+    two = sources([st("d1", "VELMAR", "organisation"), st("d2", "Velmoran Marine Research", "organisation"),
+                   st("d3", "Velmoran Maritime Archive", "organisation")])
+    assert two["VELMAR"]["source_id"] not in (two["Velmoran Marine Research"]["source_id"],
+                                             two["Velmoran Maritime Archive"]["source_id"])
+
+
+def test_people_or_data_from_a_named_organisation_count_as_it():
+    """"Geologists from the Velmoran Marine Research monitoring group" and "Data from VELMAR's
+    buoys" are the organisation speaking, as a spokesperson is."""
+    s = sources([st("d1", "Geologists from the Velmoran Marine Research monitoring group", "organisation"),
+                 st("d2", "Data from VELMAR's coastal buoys", "document"),
+                 st("d3", "Velmoran Marine Research", "organisation"),
+                 st("d4", "VELMAR", "organisation")])
+    one = s["Velmoran Marine Research"]["source_id"]
+    assert {e["source_id"] for e in s.values()} == {one}
+
+
+def test_names_in_another_script_are_never_one_source_for_want_of_latin_letters():
+    """Two speakers in Cyrillic, a person and an institution, stay two sources."""
+    s = sources([st("d1", "Томас Геррин"), st("d2", "региональной больнице Вельморска", "unknown"),
+                 st("d3", "Марта Коваль")])
+    ids = {k: v["source_id"] for k, v in s.items()}
+    assert len(set(ids.values())) == 3 and s["Томас Геррин"]["source_type"] == "person"
+
+
 def test_unnamed_officials_experts_and_reports_are_one_unnamed_source_each_kind():
     s = sources([st("d1", "officials", "group"), st("d2", "local officials", "group"),
                  st("d3", "Authorities", "organisation"), st("d4", "experts", "group"),

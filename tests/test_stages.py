@@ -152,3 +152,71 @@ def test_a_corpus_stage_run_early_with_only_reruns_when_what_it_reads_changes(tm
     api.analyze(db=clean)
     tables = ("entities", "speaker_entities", "claims", "incidents", "incident_reports")
     assert exported_rows(inc, tmp_path / "inc-out", tables) == exported_rows(clean, tmp_path / "clean-out", tables)
+
+
+def test_no_algorithm_module_imports_the_store_an_engine_or_a_database():
+    """The algorithms (attribution, claims, facts, reuse, nlp, and the readers of ingest) take and
+    give plain values, so any engine can run them (issue 17): none imports duckdb, pyspark, the
+    store, an engine, or the layers above them. Read from the source, imports inside functions too."""
+    import ast
+    from pathlib import Path
+
+    import corroborate
+
+    root = Path(corroborate.__file__).parent
+    banned = ("duckdb", "pyspark", "corroborate.store", "corroborate.engines", "corroborate.api",
+              "corroborate.cli", "corroborate.server", "corroborate.exporting", "corroborate.report",
+              "corroborate.stages")
+    modules = [p for pkg in ("attribution", "claims", "facts", "reuse", "nlp", "ingest") for p in (root / pkg).rglob("*.py")
+               if not (pkg == "ingest" and p.name == "__init__.py")]  # ingest/__init__ writes the store
+    assert len(modules) > 30
+    found = []
+    for path in modules:
+        package = ".".join(("corroborate",) + path.relative_to(root).with_suffix("").parts[:-1])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
+                module = ".".join(base + ([node.module] if node.module else []))
+                names = [module] + [f"{module}.{a.name}" for a in node.names]
+            else:
+                continue
+            found += [f"{path.relative_to(root)}: {n}" for n in names
+                      if any(n == b or n.startswith(b + ".") for b in banned)]
+    assert not found, found
+
+
+def test_a_stage_row_with_a_misspelt_or_missing_column_is_an_error_naming_stage_and_column():
+    """The stage contract (issue 17): rows are checked against schema.TABLES before any engine
+    writes them, instead of a misspelt key becoming NULL."""
+    import datetime
+
+    import pytest
+
+    from corroborate.errors import StageContractError
+    from corroborate.schema import TABLES, conform
+
+    table = TABLES["paragraphs"]
+    good = {c: None for c in table.names}
+    with pytest.raises(StageContractError, match=r"stage paragraphs: .*unknown column 'txet'"):
+        conform(table, [{**good, "txet": "x"}], "paragraphs")
+    without = dict(good)
+    del without["end"]
+    with pytest.raises(StageContractError, match=r"stage paragraphs: .*no column 'end'"):
+        conform(table, [without], "paragraphs")
+    # dates given as ISO text are made dates once, for every engine; a bad one is named
+    dates = TABLES["dates"]
+    row = {c: None for c in dates.names} | {"resolved": "2024-03-14"}
+    assert conform(dates, [row], "facts")[0]["resolved"] == datetime.date(2024, 3, 14)
+    with pytest.raises(StageContractError, match=r"stage facts: dates.resolved is 'March'"):
+        conform(dates, [{**row, "resolved": "March"}], "facts")
+
+
+def test_every_stage_keeps_the_contract_on_the_example_corpus(tmp_path):
+    """Each stage's rows, whatever their path through it (English parse, other languages, corpus
+    stages), have exactly their table's columns: analyze checks every row."""
+    db = tmp_path / "c.duckdb"
+    api.add([str(api.example_corpus())], db=db, settings=api.example_settings())
+    results = api.analyze(db=db, settings=api.example_settings())
+    assert set(results["stage"]) == set(STAGES) and (results["processed"] == 22).all()

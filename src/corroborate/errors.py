@@ -24,3 +24,8 @@ class UnreadableInput(Exception):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+
+
+class StageContractError(Exception):
+    """A stage returned rows its table does not declare (a program error, not the user's): the
+    message names the stage, the table and the column."""

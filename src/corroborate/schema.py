@@ -11,6 +11,7 @@ and `text` is exactly `documents.text[start:end]`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -620,6 +621,55 @@ TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, SOURCES, INGESTED_FIL
                                                 COPIED_SHARE, PARSES, STATEMENTS, ASSERTIONS, PROPOSITIONS, ENTITIES,
                                                 SPEAKER_ENTITIES, FIGURES, DATES, PLACES, INCIDENT_REPORTS,
                                                 INCIDENTS, CLAIMS, CONFLICTS, SENTENCE_VECTORS)}
+
+
+def conform(table: Table, rows: list[dict], stage: str) -> list[dict]:
+    """A stage's rows for `table`, checked once against its columns before any engine writes them
+    (issue 17's stage contract): every row has every column (None for no value) and no other, so
+    a misspelt key is an error naming the stage and column instead of a silent NULL; a DATE or
+    TIMESTAMP given as ISO text is made a date or datetime here, once, for every engine. Other
+    types are the engine's to check (Arrow names a wrong one). Rows are changed in place."""
+    from .errors import StageContractError
+
+    names = table.names
+    want = set(names)
+    dates = [c.name for c in table.columns if c.type == "DATE"]
+    times = [c.name for c in table.columns if c.type == "TIMESTAMP"]
+    for row in rows:
+        if row.keys() != want:
+            unknown = sorted(set(row) - want)
+            missing = [c for c in names if c not in row]
+            what = f"unknown column {unknown[0]!r}" if unknown else f"no column {missing[0]!r}"
+            raise StageContractError(f"stage {stage}: a row of table {table.name} has {what} "
+                                     f"(unknown {unknown}, missing {missing})")
+        for c in dates:
+            v = row[c]
+            if isinstance(v, str):
+                row[c] = _date(v, stage, table.name, c)
+            elif isinstance(v, datetime):
+                row[c] = v.date()
+        for c in times:
+            if isinstance(row[c], str):
+                row[c] = _datetime(row[c], stage, table.name, c)
+    return rows
+
+
+def _date(value: str, stage: str, table: str, column: str) -> date:
+    from .errors import StageContractError
+
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise StageContractError(f"stage {stage}: {table}.{column} is {value!r}, not a date") from None
+
+
+def _datetime(value: str, stage: str, table: str, column: str) -> datetime:
+    from .errors import StageContractError
+
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise StageContractError(f"stage {stage}: {table}.{column} is {value!r}, not a time") from None
 
 
 def markdown() -> str:

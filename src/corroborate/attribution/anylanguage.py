@@ -187,6 +187,15 @@ def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> 
     return runs
 
 
+def _place_word(word: str, language: str | None) -> bool:
+    """A country (its name in the language, inflected too: "России") or a town of 15,000 people
+    ("Lyon", "Херсон" read in Latin letters)."""
+    from ..facts.anylanguage import country_named, latin
+    from .countries import fold, towns
+
+    return bool(country_named(word, language)) or fold(latin(word, language)) in towns()
+
+
 def _mixed(text: str, verb_end: int, quote: regex.Match, that: set[str]) -> bool:
     """A few quoted words inside the object of the verb before them: words (not only a "that") and no
     colon between the verb and the quote, and the quote short."""
@@ -288,7 +297,7 @@ def _clause_end(text: str, after: int, end: int) -> int:
 def statements(doc_id: str, text: str, language: str | None, sentences: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Rows of `statements` for an article no parser reads (see the module doc); `sentences` are its
     sentence spans."""
-    from ..facts.anylanguage import country_named, stop_words
+    from ..facts.anylanguage import stop_words
 
     lang = _language(language)
     verbs = set(SPEECH_VERBS.get(lang, "").split())
@@ -363,8 +372,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             return text[place[0][0]:place[-1][1]], place[0][0], place[-1][1]
         run = _capital_run(words[-4:], stop)
         if run and run[1] == words[-1][1] and 2 <= len(clause_words) <= 6 and run[0] == clause_words[-1][0] \
-                and (country_named(clause_words[-1][2], language) or (
-                    clause_words[-2][2].islower() and clause_words[-2][2] in stop)):
+                and _place_word(clause_words[-1][2], language):
             # a place closing an institution's name is not the speaker: "Министерство обороны
             # России сообщило", "la mairie de Lyon a annoncé" are the ministry and the town hall
             return text[clause_words[0][0]:clause_words[-1][1]], clause_words[0][0], clause_words[-1][1]

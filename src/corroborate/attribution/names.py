@@ -110,6 +110,11 @@ def clean_name(text: str) -> str:
     return text.strip()
 
 
+def capital_words(name: str) -> list[str]:
+    """The capitalised words of a name an acronym is made of, stop words left out."""
+    return [w for w in re.findall(r"[A-Z][\w'’-]*", name) if w.lower() not in _STOP]
+
+
 def initials(name: str) -> str:
     """"Bernhard Schulte Shipmanagement" -> "BSM"; "Suez Canal Authority" -> "SCA"."""
-    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name) if w.lower() not in _STOP).upper()
+    return "".join(w[0] for w in capital_words(name)).upper()

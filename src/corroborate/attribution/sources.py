@@ -4,6 +4,8 @@ Each entity (a speaker merged across articles, `entities.py`) is given a *source
 organisation it speaks for, its country's government, an unnamed kind of source, or nothing
 (unresolved). The rules, in the words of news writing:
 
+- **People or data of a named organisation count as it** ("seismologists from the Norwegian Seismic
+  Array monitoring group", "data from NORSAR's stations": the organisation).
 - **A person speaking for an organisation counts as it.** A spokesperson, minister, envoy,
   ambassador, secretary-general, director-general, chief, head, official or commander of X counts
   as X: the organisation the article gives (`speaker_org`, or one named in the role: "Chief of the
@@ -38,7 +40,8 @@ organisation it speaks for, its country's government, an unnamed kind of source,
 Organisation sources are compared by their content words (`names.org_key`, with document words
 such as "statement" left out), and in the whole corpus:
 - an acronym is the name whose initials it is, when exactly one name of the corpus has them
-  ("UN" = "United Nations", "IAEA" = "International Atomic Energy Agency");
+  ("UN" = "United Nations", "IAEA" = "International Atomic Energy Agency"), or, failing that, the
+  beginnings of its words in order ("NORSAR" = "Norwegian Seismic Array");
 - a mission, office or delegation of an organisation with no country is that organisation ("U.N.
   mission" = "UN"), while one with a country is the country's ("Russia's UN mission" = "Permanent
   Mission of Russia to the UN");
@@ -62,7 +65,7 @@ from typing import Any, Iterable
 from .countries import Country, countries_in, country_named, fold, metonym, towns
 from .lexicon import DOCUMENTS, GROUPS, ORGANISATIONS, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLES, THING_PRONOUNS, \
     FIRST_PERSON, TITLES
-from .names import initials, org_key
+from .names import capital_words, initials, org_key
 
 # Roles whose holder leads a country: they speak as themselves.
 HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
@@ -467,6 +470,9 @@ def read_entity(e: _Entity, common: set[str]) -> Reading:
     if len(found) == 1 and rest and (all(w in GOVERNMENT_WORDS or w in _STATE_WORDS for w in rest)
                                      or rest[-1] in _GOVERNMENT_HEADS):
         return _country_reading(found[0], f"{name}: the government of {found[0].name}")
+    member = _member_of(name, common)
+    if member is not None:
+        return _org_reading(member, f"{name}: speaks for {member}")
     if e.type in ("group", "document") or (rest and all(w in GROUPS or w in DOCUMENTS for w in rest)):
         kind = _unnamed_kind(rest) if e.type != "document" else None
         if e.type == "document" or (kind is None and any(w in DOCUMENTS for w in rest)):
@@ -481,6 +487,35 @@ def read_entity(e: _Entity, common: set[str]) -> Reading:
                                     or not _proper(w, common) for w in rest):
             return _unnamed_reading(kind, found, installer, f"{name}: unnamed")
     return _org_reading(name, "itself") if e.type != "unknown" else Reading("org", name, name, "unknown", "itself")
+
+
+# "Seismologists from the X monitoring group", "Data from X's stations", "experts at X": a common
+# noun, a preposition, and the name (its capitalised words, an acronym, a possessive's owner)
+_MEMBER_OF = re.compile(r"^(?:the\s+|a\s+|an\s+)?([^\W\d_]+)\s+(?:from|at|of|with)\s+(?:the\s+)?"
+                        r"((?:[A-Z][\w&-]*)(?:\s+(?:[A-Z][\w&-]*|of|for|and))*)(?:['’]s?)?(?:\s|$)")
+
+
+_PEOPLE = re.compile(r"\w{3,}(?:ists|ers|ians|ors|ants|ents)")
+
+
+def _member_of(name: str, common: set[str]) -> str | None:
+    """The organisation a description of its people or its data names: "Seismologists from the
+    Norwegian Seismic Array monitoring group" speak for the Norwegian Seismic Array, and "Data from
+    NORSAR's regional seismic stations" are NORSAR's, as a spokesperson counts as the organisation.
+    The head must be a word for people or data (a group, a document, roles in the plural, or a
+    plural that names people by what they do: "-ists", "-ers", "-ians"); never an organisation's
+    own word ("Ministry of Defence", "Bank of America") nor one person's title ("Minister of
+    Emergency Situations Oren Falk": the role rules read those); a country named there is left
+    to the country rules."""
+    m = _MEMBER_OF.match(name or "")
+    head = fold(m.group(1)) if m else ""
+    if m is None or head in ORGANISATIONS or not (
+            head in GROUPS or head in DOCUMENTS or head.endswith("s") and head[:-1] in ROLES or _PEOPLE.fullmatch(head)):
+        return None
+    org = re.sub(r"\s+(?:of|for|and)$", "", m.group(2).strip())
+    if country_named(org) is not None or not _proper(org, common):
+        return None
+    return org
 
 
 _STATE_WORDS = frozenset("republic kingdom federation union people".split())
@@ -530,8 +565,12 @@ def _leftover(e: _Entity, words: list[str]) -> Reading:
 # -- the corpus ------------------------------------------------------------------------------------
 
 def _acronyms(names: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Acronym (folded) -> the words of the one name of the corpus it abbreviates."""
+    """Acronym (folded) -> the words of the one name of the corpus it abbreviates: by its initials
+    ("UN"), or, for an acronym the corpus uses, by the beginnings of its words in order
+    ("NORSAR": NORwegian Seismic ARray)."""
+    names = list(names)
     found: dict[str, set[frozenset[str]]] = defaultdict(set)
+    spelt: list[tuple[list[str], frozenset[str]]] = []
     for name in names:
         letters = initials(name)
         words = org_words(name)
@@ -539,7 +578,25 @@ def _acronyms(names: Iterable[str]) -> dict[str, frozenset[str]]:
         if len(letters) >= 2 and len(words) >= 2 and letters.lower() not in words and \
                 not name.replace(".", "").isupper():
             found[letters.lower()].add(words)
-    return {a: next(iter(w)) for a, w in found.items() if len(w) == 1}
+            spelt.append(([fold(w) for w in capital_words(name)], words))
+    out = {a: next(iter(w)) for a, w in found.items() if len(w) == 1}
+    for name in names:
+        acronym = name.replace(".", "").strip()
+        if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= 3) or acronym.lower() in found:
+            continue
+        matches = {words for beginnings, words in spelt if _spells(acronym.lower(), beginnings)}
+        if len(matches) == 1:
+            out[acronym.lower()] = next(iter(matches))
+    return out
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym is the beginnings of the words, each word giving one or more letters."""
+    if not words:
+        return not acronym
+    first = words[0]
+    return any(acronym[:n] == first[:n] and _spells(acronym[n:], words[1:])
+               for n in range(1, min(len(first), len(acronym) - len(words) + 1) + 1))
 
 
 class _Keys:
@@ -619,9 +676,10 @@ def assign(entities: list[dict[str, Any]], rows_of: dict[str, list[dict[str, Any
                       e["n_statements"])
         found[e["entity_id"]] = (ent, read_entity(ent, common))
     # a "person" named exactly as an organisation of the corpus is that organisation, read as a
-    # person by the parser ("Bernhard Schulte Shipmanagement said")
+    # person by the parser ("Bernhard Schulte Shipmanagement said"); a name `fold` leaves nothing
+    # of (another script) is compared by none
     org_named = {fold(r.name): r for _, r in sorted(found.values(), key=lambda x: x[0].id)
-                 if r.kind == "org" and not r.made}
+                 if r.kind == "org" and not r.made and fold(r.name)}
     for eid, (ent, r) in list(found.items()):
         if r.kind == "person" and fold(ent.name) in org_named and " " in ent.name.strip():
             found[eid] = (ent, org_named[fold(ent.name)])

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
+from ..schema import TABLES, conform
 from ..settings import Settings
 from ..stages.base import CorpusStage, Stage
 
@@ -118,6 +119,8 @@ def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, for
     unknown = set(output.tables) - set(stage.writes) - set(stage.caches)
     if unknown:
         raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
+    for table, rows in output.tables.items():
+        conform(TABLES[table], rows, stage.name)
     del previous  # the inputs can go before the output is written (memory at 10,000 articles)
     engine.replace_tables(stage, digest, corpus, output.tables)
     return StageResult(stage.name, stage.version, corpus[1], 0,
@@ -148,6 +151,8 @@ def run_stages(engine: Engine, stages: Sequence[Stage | CorpusStage], settings: 
             unknown = set(out) - set(stage.writes)
             if unknown:
                 raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
+            for table, rows in out.items():
+                conform(TABLES[table], rows, stage.name)
             engine.replace(stage, digest, batch, out, failed)
             failed_total += len(failed)
             for table, rows in out.items():

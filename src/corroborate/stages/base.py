@@ -6,6 +6,10 @@ it declares in `reads`) and its settings section, and returns rows for the table
 replaces its earlier rows for those articles and records the stage's version and settings digest,
 so a rerun processes only new or changed articles, or every article after the stage's version or
 settings change.
+
+Every row a stage returns has exactly its table's columns (`schema.TABLES`), None where it has no
+value; the runner checks that before any engine writes (`schema.conform`: a misspelt or missing
+column is an error naming the stage and column, dates given as text are made dates once).
 """
 from __future__ import annotations
 

@@ -300,16 +300,26 @@
     const q = st.get('claims.q') || '';
     const minArticles = parseInt(st.get('claims.min') || '1', 10) || 1;
     const strippedOnly = st.get('claims.stripped') === '1';
-    const rows = claims.filter((c) => c.articles >= minArticles && (!strippedOnly || c.stripped > 0)
+    // the languages of the claims' members: a claim said in one, or said across languages
+    const lang = st.get('claims.lang') || '';
+    const languages = [...new Set(claims.flatMap((c) => c.members.map((m) => m.language).filter(Boolean)))].sort();
+    const inLanguage = (c) => !lang || (lang === '*'
+      ? new Set(c.members.map((m) => m.language || '?')).size > 1
+      : c.members.some((m) => m.language === lang));
+    const rows = claims.filter((c) => c.articles >= minArticles && (!strippedOnly || c.stripped > 0) && inLanguage(c)
       && matches(q, c.text, c.sources.join(' '), c.members.map((m) => m.outlet).join(' ')));
     const openId = st.get('claim');
     const open = openId ? claims.find((c) => c.id === openId) : null;
     const minSel = h('select', { onchange: (ev) => setParams({ 'claims.min': ev.target.value === '1' ? '' : ev.target.value, 'claims.page': '' }) },
       [1, 2, 3, 5, 10].map((n) => h('option', { value: n, selected: n === minArticles }, n === 1 ? 'any number of articles' : `in ${n}+ articles`)));
     const strip = h('label', {}, h('input', { type: 'checkbox', checked: strippedOnly, onchange: (ev) => setParams({ 'claims.stripped': ev.target.checked ? '1' : '', 'claims.page': '' }) }), ' attribution stripped somewhere');
+    const langSel = languages.length > 1 ? h('select', { 'data-filter': 'claims.lang', onchange: (ev) => setParams({ 'claims.lang': ev.target.value, 'claims.page': '' }) },
+      [h('option', { value: '', selected: !lang }, 'any language'),
+        h('option', { value: '*', selected: lang === '*' }, 'said across languages'),
+        ...languages.map((l) => h('option', { value: l, selected: l === lang }, `said in ${l}`))]) : null;
     return [h('h2', {}, 'Claims'),
       h('p', { class: 'muted' }, 'What the articles assert, grouped. "Independent" counts distinct credited sources (a spokesperson counts as the organisation), or, when nobody is credited, the articles saying it in their own voice with copies counted once. Click a claim for its chain.'),
-      h('div', { class: 'toolbar' }, filterBox('claims.q', 'filter claims (text, source, outlet)'), minSel, strip),
+      h('div', { class: 'toolbar' }, filterBox('claims.q', 'filter claims (text, source, outlet)'), minSel, langSel, strip),
       open ? claimChain(open) : null,
       dataTable({ id: 'claims', rows, sort: 'articles', openId, rowId: (c) => c.id,
         onOpen: (c) => setParams({ claim: c.id === openId ? '' : c.id }),
