@@ -213,10 +213,16 @@ def test_a_stage_row_with_a_misspelt_or_missing_column_is_an_error_naming_stage_
         conform(dates, [{**row, "resolved": "March"}], "facts")
 
 
-def test_every_stage_keeps_the_contract_on_the_example_corpus(tmp_path):
+def test_every_stage_keeps_the_contract_on_the_example_corpus_and_holds_no_state(tmp_path):
     """Each stage's rows, whatever their path through it (English parse, other languages, corpus
-    stages), have exactly their table's columns: analyze checks every row."""
+    stages), have exactly their table's columns: analyze checks every row. And after running, no
+    stage object holds a model, a gazetteer or an embedder (those are made per process when first
+    needed), so an engine can ship stages to its workers as they are."""
+    import pickle
+
     db = tmp_path / "c.duckdb"
     api.add([str(api.example_corpus())], db=db, settings=api.example_settings())
     results = api.analyze(db=db, settings=api.example_settings())
     assert set(results["stage"]) == set(STAGES) and (results["processed"] == 22).all()
+    sizes = {name: len(pickle.dumps(stage)) for name, stage in STAGES.items()}
+    assert all(size < 1000 for size in sizes.values()), sizes

@@ -326,13 +326,24 @@ def status(db: str | Path | None = None, settings: Settings | None = None) -> di
 def analyze(db: str | Path | None = None, only: str | None = None, until: str | None = None,
             force: bool = False, settings: Settings | None = None,
             on_batch: Callable[[str, int, int], None] | None = None,
-            on_wait: Callable[[str], None] | None = None) -> pd.DataFrame:
+            on_wait: Callable[[str], None] | None = None, engine: str = "duckdb", master: str = "local[2]",
+            spark_work: str | Path | None = None) -> pd.DataFrame:
     """Run the analysis stages on new or changed articles; one result row per stage. While another
-    process holds the store, waits up to `ingest.lock_wait_seconds` (`on_wait` is told why)."""
+    process holds the store, waits up to `ingest.lock_wait_seconds` (`on_wait` is told why).
+    engine "spark" runs the per-article stages on Apache Spark (`master`, `spark_work`:
+    corroborate.engines.spark); the results are the same."""
+    if engine not in ("duckdb", "spark"):
+        raise CorroborateError(f"unknown engine {engine!r}: use duckdb or spark")
     chosen = stage_registry.select(only, until)
     s = _settings(settings)
     with Store(db, wait=s.ingest.lock_wait_seconds, on_wait=on_wait) as store:
-        results = run_stages(DuckDBEngine(store), chosen, s, force=force,
+        if engine == "spark":
+            from .engines.spark import SparkEngine
+
+            runner = SparkEngine(store, master=master, work=spark_work)
+        else:
+            runner = DuckDBEngine(store)
+        results = run_stages(runner, chosen, s, force=force,
                              batch_size=s.ingest.batch_size, on_batch=on_batch)
     return pd.DataFrame([{"stage": r.stage, "version": r.version, "processed": r.processed,
                           "up_to_date": r.up_to_date,

@@ -521,6 +521,13 @@ def analyze(
     only: Optional[str] = typer.Option(None, "--only", help="Run only this stage."),
     until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage."),
     force: bool = typer.Option(False, "--force", help="Rerun on every article, not only new or changed ones."),
+    engine: str = typer.Option("duckdb", "--engine", help="duckdb (this process) or spark (the per-article "
+                               "stages on Apache Spark; needs corroborate[spark] and Java 17+)."),
+    master: str = typer.Option("local[2]", "--master", help="The Spark master URL with --engine spark "
+                               "(local[N], spark://host:7077, yarn, k8s://...)."),
+    spark_work: Optional[str] = typer.Option(None, "--spark-work", help="With --engine spark: the folder for the "
+                                             "stages' Parquet files (shared by every executor on a cluster); "
+                                             "default beside the store."),
 ):
     """Run the analysis stages on new or changed articles."""
     with _progress() as progress:
@@ -532,7 +539,8 @@ def analyze(
             progress.update(tasks[stage], completed=done)
 
         df = api.analyze(db=STATE.db, only=only, until=until, force=force, settings=STATE.settings(),
-                         on_batch=on_batch, on_wait=_print_wait)
+                         on_batch=on_batch, on_wait=_print_wait, engine=engine, master=master,
+                         spark_work=spark_work)
     for row in df.itertuples():
         out.print(f"{row.stage} v{row.version}: {row.processed} processed, {row.up_to_date} up to date"
                   + (f" ({row.rows})" if row.processed else ""))

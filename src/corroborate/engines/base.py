@@ -44,6 +44,14 @@ class Engine(ABC):
         the error rows of the others go."""
 
 
+    def run_article_stage(self, stage: Stage, digest: str, doc_ids: Sequence[str], settings: Any,
+                          batch_size: int, on_batch: Callable[[str, int, int], None] | None = None
+                          ) -> tuple[dict[str, int], int]:
+        """Run a per-article stage over doc_ids and write its rows: rows written per table, and how
+        many articles failed. By default in this process, a batch at a time (`run_batches`); an
+        engine with workers runs the batches there."""
+        return run_batches(self, stage, digest, doc_ids, settings, batch_size, on_batch)
+
     # -- corpus stages ----------------------------------------------------------------------------
     @abstractmethod
     def corpus(self) -> tuple[str, int]:
@@ -142,27 +150,46 @@ def run_stages(engine: Engine, stages: Sequence[Stage | CorpusStage], settings: 
             continue
         digest = stage_digest(stage, settings)
         doc_ids, current = engine.pending(stage, digest, force)
-        counts = {t: 0 for t in stage.writes}
-        done = 0
-        failed_total = 0
-        for batch in _chunks(doc_ids, batch_size):
-            articles = engine.articles(batch, stage.reads, stage.uses)
-            out, failed = _run_isolated(stage, articles, settings.section(stage.settings_section))
-            unknown = set(out) - set(stage.writes)
-            if unknown:
-                raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
-            for table, rows in out.items():
-                conform(TABLES[table], rows, stage.name)
-            engine.replace(stage, digest, batch, out, failed)
-            failed_total += len(failed)
-            for table, rows in out.items():
-                counts[table] += len(rows)
-            done += len(batch)
-            if on_batch:
-                on_batch(stage.name, done, len(doc_ids))
+        counts, failed_total = engine.run_article_stage(stage, digest, doc_ids, settings.section(stage.settings_section),
+                                                        batch_size, on_batch)
         note = f"{failed_total} article(s) failed: see `corroborate status`" if failed_total else ""
         results.append(StageResult(stage.name, stage.version, len(doc_ids) - failed_total, current, counts, note))
     return results
+
+
+def run_batches(engine: Engine, stage: Stage, digest: str, doc_ids: Sequence[str], settings: Any,
+                batch_size: int, on_batch: Callable[[str, int, int], None] | None = None
+                ) -> tuple[dict[str, int], int]:
+    """A per-article stage over doc_ids in this process, a batch at a time, each batch's rows
+    checked (`stage_rows`) and written before the next is read: rows written per table, and how
+    many articles failed."""
+    counts = {t: 0 for t in stage.writes}
+    done = failed_total = 0
+    for batch in _chunks(doc_ids, batch_size):
+        articles = engine.articles(batch, stage.reads, stage.uses)
+        out, failed = stage_rows(stage, articles, settings)
+        engine.replace(stage, digest, batch, out, failed)
+        failed_total += len(failed)
+        for table, rows in out.items():
+            counts[table] += len(rows)
+        done += len(batch)
+        if on_batch:
+            on_batch(stage.name, done, len(doc_ids))
+    return counts, failed_total
+
+
+def stage_rows(stage: Stage, articles: list[dict[str, Any]], settings: Any
+               ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """A per-article stage's checked output for a batch (`_run_isolated`, then every row against
+    its table: `schema.conform`), and the articles it failed on. Any engine runs batches with this,
+    in its own process or a worker's."""
+    out, failed = _run_isolated(stage, articles, settings)
+    unknown = set(out) - set(stage.writes)
+    if unknown:
+        raise RuntimeError(f"stage {stage.name} returned undeclared tables {sorted(unknown)}")
+    for table, rows in out.items():
+        conform(TABLES[table], rows, stage.name)
+    return out, failed
 
 
 def _run_isolated(stage: Stage, articles: list[dict[str, Any]], settings: Any

@@ -50,15 +50,21 @@ class DuckDBEngine(Engine):
             for table in stage.writes:
                 self.store.delete_docs(table, doc_ids)
                 self.store.insert(table, rows.get(table, []))
-            for table in ("stage_runs", "stage_errors"):
-                self.store.con.execute(f"DELETE FROM {table} WHERE stage = ? AND doc_id IN (SELECT unnest(?))",
-                                       [stage.name, list(doc_ids)])
-            self.store.insert("stage_runs", [
-                {"stage": stage.name, "doc_id": d, "version": stage.version, "settings_digest": digest,
-                 "ran_at": stamp} for d in doc_ids if d not in failed])
-            self.store.insert("stage_errors", [
-                {"stage": stage.name, "doc_id": d, "version": stage.version, "error": error, "failed_at": stamp}
-                for d, error in sorted(failed.items())])
+            self.record_run(stage, digest, doc_ids, failed, stamp)
+
+    def record_run(self, stage: Stage, digest: str, doc_ids: Sequence[str], failed: dict[str, str],
+                   stamp) -> None:
+        """The stage ran on doc_ids (inside the caller's transaction): a run row for each article
+        but the failed ones, which get an error row instead."""
+        for table in ("stage_runs", "stage_errors"):
+            self.store.con.execute(f"DELETE FROM {table} WHERE stage = ? AND doc_id IN (SELECT unnest(?))",
+                                   [stage.name, list(doc_ids)])
+        self.store.insert("stage_runs", [
+            {"stage": stage.name, "doc_id": d, "version": stage.version, "settings_digest": digest,
+             "ran_at": stamp} for d in doc_ids if d not in failed])
+        self.store.insert("stage_errors", [
+            {"stage": stage.name, "doc_id": d, "version": stage.version, "error": error, "failed_at": stamp}
+            for d, error in sorted(failed.items())])
 
     def articles_changed(self, changed: dict[str, set[str]]) -> None:
         """Stored articles whose metadata changed (doc_id -> changed `documents` columns): every

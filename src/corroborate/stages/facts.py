@@ -7,6 +7,7 @@ that hold in any language (facts.anylanguage); an English one too short to parse
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,14 @@ def _file_digest(path: str) -> str:
         return ""  # the Geoparser reports the missing file
 
 
+@lru_cache(maxsize=2)
+def _geoparser(aliases: str, min_population: int, digest: str) -> Geoparser:
+    """One Geoparser per process, made when first needed and again only when the settings or the
+    alias file's content (`digest`) change; the gazetteer under it is cached too
+    (gazetteer.load_gazetteer). The stage object holds none: an engine may ship it to workers."""
+    return Geoparser(aliases, min_population)
+
+
 class Facts(Stage):
     name = "facts"
     version = "4"  # 4: their figures' claimants; 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
@@ -35,17 +44,8 @@ class Facts(Stage):
     after = ("parse", "statements")
     uses = ("parses", "statements")
 
-    def __init__(self) -> None:
-        self._geoparser: Geoparser | None = None
-
     def geoparser(self, settings: FactSettings) -> Geoparser:
-        # The gazetteer takes seconds to load: it is cached per process (gazetteer.load_gazetteer),
-        # and the Geoparser is rebuilt only when the settings or the alias file's content change.
-        g = self._geoparser
-        if g is None or (g.aliases, g.min_population, g.digest) != \
-                (settings.place_aliases, settings.min_population, _file_digest(settings.place_aliases)):
-            self._geoparser = g = Geoparser(settings.place_aliases, settings.min_population)
-        return g
+        return _geoparser(settings.place_aliases, settings.min_population, _file_digest(settings.place_aliases))
 
     def inputs_digest(self, settings: FactSettings) -> str:
         """The alias file's content hash, so editing it reruns the stage."""

@@ -6,6 +6,7 @@ says why they were not analysed; they still take part in copied-passage detectio
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..nlp import Parser, load_pipeline, model_name, to_bytes
@@ -22,6 +23,14 @@ def other_language(article: dict[str, Any]) -> bool:
     return any(str(p.get("status", "")).startswith(OTHER_LANGUAGE) for p in article.get("parses", []))
 
 
+@lru_cache(maxsize=2)
+def _parser(model: str, batch_size: int, cache_size: int) -> Parser:
+    """One Parser per process and setting, made when first needed (so sentences repeated across
+    batches are parsed once too). The stage object holds none: an engine may ship it to workers,
+    each of which loads its own pipeline."""
+    return Parser(load_pipeline(model), batch_size=batch_size, cache_size=cache_size)
+
+
 class Parse(Stage):
     name = "parse"
     version = "2"
@@ -29,16 +38,8 @@ class Parse(Stage):
     reads = ("doc_id", "text", "language")
     writes = ("parses",)
 
-    def __init__(self) -> None:
-        self._parser: Parser | None = None
-
     def parser(self, settings: NlpSettings) -> Parser:
-        # One Parser per process, so sentences repeated across batches are parsed once too.
-        nlp = load_pipeline(settings.model)  # cached per model name
-        if self._parser is None or (self._parser.nlp, self._parser.batch_size, self._parser.cache_size) != \
-                (nlp, settings.batch_size, settings.sentence_cache):
-            self._parser = Parser(nlp, batch_size=settings.batch_size, cache_size=settings.sentence_cache)
-        return self._parser
+        return _parser(settings.model, settings.batch_size, settings.sentence_cache)
 
     def run(self, articles: list[dict[str, Any]], settings: NlpSettings) -> dict[str, list[dict[str, Any]]]:
         rows, todo = [], []
