@@ -522,7 +522,7 @@ def analyze(
     until: Optional[str] = typer.Option(None, "--until", help="Stop after this stage."),
     force: bool = typer.Option(False, "--force", help="Rerun on every article, not only new or changed ones."),
     engine: str = typer.Option("duckdb", "--engine", help="duckdb (this process) or spark (the per-article "
-                               "stages on Apache Spark; needs corroborate[spark] and Java 17+)."),
+                               "stages on Apache Spark; needs the spark extra and Java 17+)."),
     master: str = typer.Option("local[2]", "--master", help="The Spark master URL with --engine spark "
                                "(local[N], spark://host:7077, yarn, k8s://...)."),
     spark_work: Optional[str] = typer.Option(None, "--spark-work", help="With --engine spark: the folder for the "
