@@ -199,35 +199,28 @@ def claims(db: str | Path | None = None, min_articles: int = 1) -> pd.DataFrame:
 
 
 def claim(claim_id: str, db: str | Path | None = None) -> dict:
-    """One claim (an id prefix is enough) with its chain: every member with its article's outlet
-    and date, whether it is attributed and to whom, whether it was copied, in order of publication."""
+    """One claim (an id prefix is enough) with its chain in order of publication: every member with
+    its article's outlet and date, who it credits and the source that counts, how it came (first,
+    verbatim, paraphrase), and whether it is stripped and copied. The chain is the report's and the
+    app's (`report.data.ReportData.claim`): one reading of a claim for every view."""
+    from .report.data import ReportData
+
     with Store(db, read_only=True) as store:
-        rows = store.con.execute(
-            "SELECT claim_id, text, n_articles, n_outlets, n_independent, sources, first_seen, why, "
-            "CAST(stripped_in AS VARCHAR), CAST(members AS VARCHAR), CAST(sourcing AS VARCHAR) "
-            "FROM claims WHERE claim_id LIKE ? || '%'",
-            [claim_id]).fetchall()
-        if not rows:
-            raise CorroborateError(f"no claim {claim_id!r}; `corroborate claims` lists them")
-        if len(rows) > 1:
-            raise CorroborateError(f"{claim_id!r} names {len(rows)} claims; give more of the id")
-        r = rows[0]
-        members = json.loads(r[9])
-        stripped = {(s["doc_id"], s["start"]): s for s in json.loads(r[8])}
-        meta = {d: (o, p) for d, o, p in store.con.execute(
-            "SELECT doc_id, outlet, published FROM documents WHERE doc_id IN (SELECT unnest(?))",
-            [[m["doc_id"] for m in members]]).fetchall()}
-    for m in members:
-        m["outlet"], m["published"] = meta.get(m["doc_id"], (None, None))
-        s = stripped.get((m["doc_id"], m["start"]))
-        m["stripped"] = s is not None
-        m["copied"] = bool(s and s["copied"])
-    members.sort(key=lambda m: (str(m["published"]), m["doc_id"], m["start"]))
-    sourcing = json.loads(r[10]) if r[10] else {}
+        found = ReportData(store, with_text=True).claim(claim_id)
+    if not found:
+        raise CorroborateError(f"no claim {claim_id!r}; `corroborate claims` lists them")
+    if len(found) > 1:
+        raise CorroborateError(f"{claim_id!r} names {len(found)} claims; give more of the id")
+    c = found[0]
+    members = [{"doc_id": m["doc"], "start": m["start"], "end": m["end"], "text": m["text"],
+                **{k: m[k] for k in ("outlet", "published", "attributed_to", "source", "source_name", "language",
+                                     "read", "how", "copied_from", "stripped", "copied")}}
+               for m in c["members"]]
     outlet_of = {m["doc_id"]: m["outlet"] for m in members}
-    return {"claim_id": r[0], "text": r[1], "n_articles": r[2], "n_outlets": r[3], "n_independent": r[4],
-            "sources": list(r[5] or []), "first_seen": r[6], "why": list(r[7] or []), "members": members,
-            "sourcing": sourcing, "explanation": explain(sourcing, r[4], outlet_of)}
+    return {"claim_id": c["id"], "text": c["text"], "n_articles": c["articles"], "n_outlets": c["outlets"],
+            "n_independent": c["independent"], "sources": c["sources"], "first_seen": c["first_seen"],
+            "why": c["why"], "members": members, "sourcing": c["sourcing_all"],
+            "explanation": explain(c["sourcing_all"], c["independent"], outlet_of)}
 
 
 def explain(sourcing: dict, independent: int, outlet_of: dict[str, str | None] | None = None) -> list[str]:

@@ -471,9 +471,11 @@ def _credit(m: dict) -> str:
 def claim_(claim_id: str = typer.Argument(..., help="A claim id, or the start of one.")):
     """Show one claim's chain: who said it first, who repeated it, verbatim or not, attributed or not."""
     c = api.claim(claim_id, db=STATE.db)
-    rows = [(_cell(m["published"])[:10], _one_line(m["outlet"]), _credit(m),
-             "stripped" if m["stripped"] else "", "copied" if m["copied"] else "", _one_line(m["text"]), m["doc_id"])
-            for m in c["members"]]
+    # how each member came (first, verbatim, paraphrase: as the report's chain says it), and
+    # whether it is stripped (own voice where others credit a source), its text copied
+    rows = [(_cell(m["published"])[:10], _one_line(m["outlet"]), _credit(m), m["how"],
+             ("stripped, copied" if m["copied"] else "stripped") if m["stripped"] else "", _one_line(m["text"]),
+             m["doc_id"]) for m in c["members"]]
     if not out.is_terminal:
         for line in c["explanation"]:
             err.print(Text(safe(line)))  # the rows stay one member a line on stdout
@@ -486,7 +488,7 @@ def claim_(claim_id: str = typer.Argument(..., help="A claim id, or the start of
                         + (f"; joined by {', '.join(c['why'])}" if c["why"] else ""))))
     for line in c["explanation"]:
         out.print(Text(safe(line)))
-    table = Table("published", "outlet", "attributed to", "", "", "text", "doc_id", box=None)
+    table = Table("published", "outlet", "attributed to", "how", "", "text", "doc_id", box=None)
     for column in table.columns:
         column.overflow = "ellipsis"
     for r in rows:

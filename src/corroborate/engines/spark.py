@@ -91,7 +91,9 @@ class SparkEngine(DuckDBEngine):
         try:
             inputs = self._write_inputs(stage, doc_ids, run / "in", batch_size)
             outputs = run / "out"
-            partitions = max(1, min(len(inputs), self.spark.sparkContext.defaultParallelism * 4))
+            # at least two partitions per core, so that no core waits on another's last batch
+            cores = self.spark.sparkContext.defaultParallelism
+            partitions = max(1, min(len(doc_ids), max(2 * cores, -(-len(doc_ids) // batch_size))))
             task = _Task(stage, settings, batch_size, str(outputs))
             results = (self.spark.read.parquet(*[str(p) for p in inputs]).repartition(partitions, "doc_id")
                        .rdd.mapPartitionsWithIndex(task).collect())

@@ -163,40 +163,62 @@ class ReportData:
                 "languages": languages, "outlets": outlets, "unknown_outlet_articles": unknown, "counts": counts,
                 "first": min(days) if days else None, "last": max(days) if days else None}
 
-    def claims(self) -> list[dict]:
-        rows = _rows(self.store, """
-            SELECT claim_id, text, n_articles, n_outlets, n_independent, sources, first_seen, why,
+    _CLAIM_COLUMNS = """claim_id, text, n_articles, n_outlets, n_independent, sources, first_seen, why,
                    CAST(stripped_in AS VARCHAR) AS stripped_in, CAST(members AS VARCHAR) AS members,
-                   CAST(sourcing AS VARCHAR) AS sourcing
-            FROM claims ORDER BY n_articles DESC, n_independent DESC, first_seen, claim_id""")
+                   CAST(sourcing AS VARCHAR) AS sourcing"""
+
+    def claims(self) -> list[dict]:
+        rows = _rows(self.store, f"""SELECT {self._CLAIM_COLUMNS} FROM claims
+                                     ORDER BY n_articles DESC, n_independent DESC, first_seen, claim_id""")
         verbatim = self._copied_spans()
+        return [self._claim(r, verbatim) for r in rows]
+
+    def claim(self, claim_id: str) -> list[dict]:
+        """The claims whose id starts with claim_id, each as `claims` gives it, with its members'
+        offsets in the article's own characters (`start`, `end`) and its sourcing uncapped
+        (`sourcing_all`): the one reading of a claim's chain that the CLI, the report and the app
+        share."""
+        rows = _rows(self.store, f"SELECT {self._CLAIM_COLUMNS} FROM claims WHERE claim_id LIKE ? || '%' "
+                                 "ORDER BY claim_id", [claim_id])
+        verbatim = self._copied_spans() if rows else {}
         out = []
         for r in rows:
-            members = json.loads(r["members"] or "[]")
-            stripped = {(s["doc_id"], s["start"]): s for s in json.loads(r["stripped_in"] or "[]")}
-            members.sort(key=lambda m: (self.published(m["doc_id"]) or "9999", m["doc_id"], m["start"]))
-            docs_before: list[str] = []
-            chain = []
-            for m in members:
-                s = stripped.get((m["doc_id"], m["start"]))
-                copied_from = [d for d in docs_before if d != m["doc_id"]
-                               and _overlaps_copy(verbatim, m["doc_id"], m["start"], m["end"], d)]
-                how = "first" if not docs_before else ("verbatim" if copied_from else "paraphrase")
-                if docs_before and not copied_from and docs_before == [m["doc_id"]] * len(docs_before):
-                    how = "same article"
-                chain.append({**self.span(m["doc_id"], m["start"], m["end"], m.get("text")),
-                              "outlet": self.outlet(m["doc_id"]), "published": self.published(m["doc_id"]),
-                              "attributed_to": m.get("attributed_to"), "source": m.get("source"),
-                              "source_name": m.get("source_name"), "language": m.get("language"),
-                              "read": m.get("read", True),
-                              "how": how, "copied_from": copied_from[:3], "stripped": s is not None})
-                docs_before.append(m["doc_id"])
-            out.append({"id": r["claim_id"], "text": r["text"], "articles": r["n_articles"],
-                        "outlets": r["n_outlets"], "independent": r["n_independent"],
-                        "sources": list(r["sources"] or []), "first_seen": _day(r["first_seen"]),
-                        "why": list(r["why"] or []), "stripped": len(stripped), "members": chain,
-                        "sourcing": self._sourcing(json.loads(r["sourcing"] or "{}"))})
+            view = self._claim(r, verbatim, offsets=True)
+            view["sourcing_all"] = json.loads(r["sourcing"] or "{}")
+            out.append(view)
         return out
+
+    def _claim(self, r: dict, verbatim: dict, offsets: bool = False) -> dict:
+        """One claim with its chain in publication order: each member's outlet and day, who it
+        credits and the source that counts, how it came ("first", "verbatim": its text is aligned
+        with an earlier member's article, "paraphrase", "same article"), and whether it is stripped
+        (its own voice where others credit a source) and, if so, copied from an earlier text."""
+        members = json.loads(r["members"] or "[]")
+        stripped = {(s["doc_id"], s["start"]): s for s in json.loads(r["stripped_in"] or "[]")}
+        members.sort(key=lambda m: (self.published(m["doc_id"]) or "9999", m["doc_id"], m["start"]))
+        docs_before: list[str] = []
+        chain = []
+        for m in members:
+            s = stripped.get((m["doc_id"], m["start"]))
+            copied_from = [d for d in docs_before if d != m["doc_id"]
+                           and _overlaps_copy(verbatim, m["doc_id"], m["start"], m["end"], d)]
+            how = "first" if not docs_before else ("verbatim" if copied_from else "paraphrase")
+            if docs_before and not copied_from and docs_before == [m["doc_id"]] * len(docs_before):
+                how = "same article"
+            chain.append({**self.span(m["doc_id"], m["start"], m["end"], m.get("text")),
+                          **({"start": m["start"], "end": m["end"]} if offsets else {}),
+                          "outlet": self.outlet(m["doc_id"]), "published": self.published(m["doc_id"]),
+                          "attributed_to": m.get("attributed_to"), "source": m.get("source"),
+                          "source_name": m.get("source_name"), "language": m.get("language"),
+                          "read": m.get("read", True),
+                          "how": how, "copied_from": copied_from[:3], "stripped": s is not None,
+                          "copied": bool(s and s.get("copied"))})
+            docs_before.append(m["doc_id"])
+        return {"id": r["claim_id"], "text": r["text"], "articles": r["n_articles"],
+                "outlets": r["n_outlets"], "independent": r["n_independent"],
+                "sources": list(r["sources"] or []), "first_seen": _day(r["first_seen"]),
+                "why": list(r["why"] or []), "stripped": len(stripped), "members": chain,
+                "sourcing": self._sourcing(json.loads(r["sourcing"] or "{}"))}
 
     def _sourcing(self, sourcing: dict) -> dict:
         """A claim's sourcing (why its count is what it is) with outlets for the articles, capped:
