@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, needs_shared
+from conftest import SEEDS, SHARED, needs_shared
 from corroborate import api
 
 REQUIRED = os.environ.get("CORROBORATE_REQUIRE_SPARK") == "1"
@@ -71,6 +71,16 @@ def test_the_example_corpus_gives_byte_identical_exports_on_both_engines(tmp_pat
 @needs_shared
 def test_the_seeds_give_byte_identical_exports_on_both_engines(tmp_path):
     duck, spark = both_engines(tmp_path, [str(SEEDS)])
+    assert [t for t in duck if duck[t] != spark[t]] == []
+
+
+@needs_shared
+def test_kakhovka_gives_byte_identical_exports_on_both_engines(tmp_path):
+    """70 real articles in ten languages, with their metadata file: the per-article stages' other
+    paths (articles no parser reads) and the multilingual claims go through both engines alike."""
+    kakhovka = SHARED / "kakhovka" / "corpus"  # its manifest.csv beside the folder is read too
+    duck, spark = both_engines(tmp_path, [str(kakhovka)])
+    assert len(duck["documents"].splitlines()) == 70
     assert [t for t in duck if duck[t] != spark[t]] == []
 
 
