@@ -148,6 +148,15 @@ def test_an_acronym_of_word_beginnings_is_the_one_name_that_has_them():
                                              two["Velmoran Maritime Archive"]["source_id"])
 
 
+def test_an_acronym_abbreviates_by_initials_or_word_beginnings():
+    from corroborate.attribution.sources import abbreviates
+
+    assert abbreviates("VELMAR", "Velmoran Marine Research") and abbreviates("UN", "United Nations")
+    assert abbreviates("U.N.", "United Nations")
+    assert not abbreviates("VELMAR", "Velmoran Harbour Office") and not abbreviates("Velmar", "Velmoran Marine")
+    assert not abbreviates("UN", "Unicef")  # one word: nothing to abbreviate
+
+
 def test_people_or_data_from_a_named_organisation_count_as_it():
     """"Geologists from the Velmoran Marine Research monitoring group" and "Data from VELMAR's
     buoys" are the organisation speaking, as a spokesperson is."""

@@ -590,6 +590,17 @@ def _acronyms(names: Iterable[str]) -> dict[str, frozenset[str]]:
     return out
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether a one-word name in capitals is an acronym of a name of two words or more: its
+    initials ("UN", "IAEA") or the beginnings of its words in order ("NORSAR" for the Norwegian
+    Seismic Array)."""
+    acronym = acronym.replace(".", "").strip()
+    words = capital_words(name)
+    if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= 2) or len(words) < 2:
+        return False
+    return initials(name) == acronym or _spells(acronym.lower(), [fold(w) for w in words])
+
+
 def _spells(acronym: str, words: list[str]) -> bool:
     """Whether the acronym is the beginnings of the words, each word giving one or more letters."""
     if not words:

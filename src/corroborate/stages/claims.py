@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from ..claims.conflicts import denial_conflicts, figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group
-from ..attribution.sources import org_words
+from ..attribution.sources import abbreviates, org_words
 from ..claims.vectors import MULTILINGUAL, sentence_vectors, stored
 from ..settings import ClaimSettings
 from .base import CorpusOutput, CorpusStage
@@ -102,7 +102,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         # the outlet's own name: "Daily Mail (Reuters wire)" is the Daily Mail, not Reuters
         mine = org_words(re.sub(r"\([^)]*\)", " ", outlet))
         match = sorted(q for q, o in quoted if o != outlet and mine
-                       and (mine <= words_of[q] or words_of[q] <= mine))
+                       and (mine <= words_of[q] or words_of[q] <= mine or abbreviates(outlet, org_sources[q])))
         by_outlet[outlet] = (match[0], org_sources[match[0]]) if match else None
     publisher = {doc_id: by_outlet.get(d.get("outlet")) for doc_id, d in docs.items()}
     # A sentence of another language (no clause of its own: no core) is credited to a source only
@@ -153,7 +153,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "7"  # 7: a speaker in another language matched to an English one counts; 6: other languages join
+    version = "8"  # 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")
