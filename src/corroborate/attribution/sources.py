@@ -598,7 +598,7 @@ def abbreviates(acronym: str, name: str) -> bool:
     words = capital_words(name)
     if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= 2) or len(words) < 2:
         return False
-    return initials(name) == acronym or _spells(acronym.lower(), [fold(w) for w in words])
+    return _spells(acronym.lower(), [fold(w) for w in words])  # one letter a word: the initials
 
 
 def _spells(acronym: str, words: list[str]) -> bool:

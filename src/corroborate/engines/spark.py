@@ -4,7 +4,7 @@
 
 The store stays the record of what was added and what ran (`documents`, `stage_runs`,
 `corpus_runs`), so `status`, `export`, `report` and `serve` work the same after either engine.
-For each per-article stage (paragraphs, parse, statements, entities' inputs, propositions, facts):
+For each per-article stage (paragraphs, parse, statements, propositions, facts):
 
 1. the driver writes the pending articles, with the rows of the tables the stage `uses`, as Parquet
    files of (doc_id, pickled article) in the work folder, a batch at a time (its memory holds one
