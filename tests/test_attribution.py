@@ -72,6 +72,22 @@ def test_cue_after_the_content(parser):
     assert r["speaker"] == "governor"
 
 
+@pytest.mark.parametrize("text, content", [
+    # a past "as" clause with a subject of its own closing what is still to come: the reporter's scene
+    ("Officials in Portvale fear the number of homes lost will continue to grow as crews searched the "
+     "flooded streets of the old town.", "the number of homes lost will continue to grow"),
+    ("The harbour master warns the water is still rising as boats left the marina on Tuesday.",
+     "the water is still rising"),
+    # past content keeps it (nothing marks a change of voice), and so does a comparison
+    ("The harbour master said prices rose as demand fell across the coast.",
+     "prices rose as demand fell across the coast"),
+    ("The auditor said the council has not paid the levy, as was true for several years.",
+     "the council has not paid the levy, as was true for several years"),
+])
+def test_a_past_as_clause_after_present_or_future_content_is_narration(parser, text, content):
+    assert one(statements(parser, text), content.split()[1])["text"] == content
+
+
 def test_participle_cue_is_its_own_statement_and_cuts_the_first(parser):
     text = ("Health Minister Rami Oster told Reuters that the toll had reached 41, "
             "adding that nearly 300 people had been injured.")

@@ -11,7 +11,9 @@ Passes over the parse and the raw text, then speaker resolution in text order:
      but never one after a cue that follows its content ('"...," she said, and minutes later the
      crowd dispersed' ends at the quote); when the complement comes first and a quotation of its
      own ends right before the cue ('X said 12 died, while "many more are missing," a spokesman
-     told reporters'), only that quotation;
+     told reporters'), only that quotation; a past "as" clause with a subject of its own closing
+     content in the present or future ("fear the toll will climb as rescuers searched ...") is the
+     reporter's scene and stays out (_narration_after);
    - for a directive, its addressee and infinitive ("called on units ... to lay down their
      weapons"); for a speech verb with an infinitive, the infinitive ("vowed to rebuild ...");
    - the clause the cue interrupts ('"...," she said, "..."' where the parser hangs the cue on the
@@ -413,6 +415,8 @@ class _Article:
                 if subj is None or subj.pos_ == "PRON" or _is_cue(conj) or self.quote_at(conj.idx) is not None:
                     break  # a quoted clause belongs to the quotation pass (split quotes)
                 tokens += list(conj.subtree)
+            narration = _narration_after(c)
+            tokens = [t for t in tokens if t.i not in narration]
             return _tokens_span(sorted(tokens, key=lambda t: t.i))
         xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
         if lemma == "call":
@@ -972,6 +976,34 @@ class _Article:
 
         for f in sorted(self.found, key=lambda f: (f.at, f.start)):
             settle(f)
+
+
+_NOT_PAST = {"will", "shall", "can", "may", "must"}
+
+
+def _narration_after(clause) -> set[int]:
+    """Token indices of narration closing reported content: in "Authorities fear the toll will
+    continue to climb as rescuers looked for survivors", the clause after "as" is in the simple
+    past where what is feared is still to come. News narrates in the past, so a past-tense "as"
+    clause ending content in the present or future is the reporter's scene, not the speaker's
+    words. Content in the past ("said prices rose as demand fell") keeps it: nothing marks the
+    change of voice there."""
+    tokens = list(clause.subtree)
+    for d in tokens:
+        if d.dep_ != "advcl" or d.tag_ != "VBD" or d.i <= clause.i or \
+                any(a.dep_ in ("aux", "auxpass") for a in d.children) or \
+                not any(m.dep_ == "mark" and m.lower_ == "as" and m.i < d.i for m in d.children) or \
+                not any(n.dep_ == "nsubj" and n.pos_ != "PRON" for n in d.children):
+            continue  # "as was true for years", "as it did before": a comparison, no scene
+        head = d.head
+        while head.dep_ == "xcomp" and head.head.i != head.i:
+            head = head.head  # "will continue to climb": the tense is the governing verb's
+        aux = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
+        present = any(a.lower_ in _NOT_PAST for a in aux) or (aux[0] if aux else head).tag_ in ("VBZ", "VBP")
+        own = {t.i for t in d.subtree}
+        if present and min(own) > max((t.i for t in tokens if t.i not in own and not t.is_punct), default=-1):
+            return own
+    return set()
 
 
 def _perfect(verb) -> bool:

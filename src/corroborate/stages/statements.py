@@ -17,7 +17,7 @@ from .parse import other_language
 
 class Statements(Stage):
     name = "statements"
-    version = "6"  # 6: mixed, coordinated, set-off subjects, German "laut"; 5: articles no parser reads; 4: continued reports, names inside phrases, published tallies
+    version = "7"  # 7: a past "as" clause closing present or future content is narration; 6: mixed, coordinated, set-off subjects, German "laut"; 5: articles no parser reads; 4: continued reports, names inside phrases, published tallies
     settings_section = "statements"
     reads = ("doc_id", "text", "outlet", "language")
     writes = ("statements", "assertions")
