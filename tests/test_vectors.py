@@ -32,7 +32,7 @@ class Counting:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def __call__(self, texts: list[str]) -> np.ndarray:
+    def __call__(self, texts: list[str], threads: int = 0) -> np.ndarray:
         self.asked += texts
         return np.stack([fake_vector(t) for t in texts]) if texts else np.zeros((0, cv.DIMENSIONS), np.float32)
 
@@ -62,9 +62,9 @@ def remove_article(store: Store, doc_id: str) -> None:
         store.delete_docs(table, [doc_id])
 
 
-def run(store: Store, embed: Counting, monkeypatch, settings=None) -> None:
+def run(store: Store, embed: Counting, monkeypatch, settings=None):
     monkeypatch.setattr(claims_stage, "_embed", embed)
-    run_corpus_stage(DuckDBEngine(store), claims_stage.Claims(), settings or load_settings())
+    return run_corpus_stage(DuckDBEngine(store), claims_stage.Claims(), settings or load_settings())
 
 
 def table(store: Store, name: str) -> list[tuple]:
@@ -141,16 +141,21 @@ def test_an_interrupted_run_leaves_the_last_finished_run_and_the_rerun_ends_as_a
         add_articles(store, {"c": SAID["c"]})
 
         def broken(*args, **kwargs):
-            raise KeyboardInterrupt  # stopped after embedding, before anything is written
+            raise KeyboardInterrupt  # stopped after embedding, before the claims are written
 
         monkeypatch.setattr(claims_stage, "group", broken)
+        interrupted = Counting()
         with pytest.raises(KeyboardInterrupt):
-            run(store, Counting(), monkeypatch)
-        assert (table(store, "claims"), table(store, "sentence_vectors")) == before
+            run(store, interrupted, monkeypatch)
+        # the claims are the last finished run's; the vector made ahead for the new sentence is
+        # kept (a cache keyed by its text: valid whatever happens next), and not made again
+        assert interrupted.asked == ["Engineers began repairs to the dam at dawn."]
+        assert table(store, "claims") == before[0]
+        assert set(table(store, "sentence_vectors")) > set(before[1])
         monkeypatch.undo()
         rerun = Counting()
         run(store, rerun, monkeypatch)
-        assert rerun.asked == ["Engineers began repairs to the dam at dawn."]
+        assert rerun.asked == []
         after = table(store, "claims"), table(store, "sentence_vectors")
     with Store(tmp_path / "clean.duckdb") as store:
         add_articles(store, SAID)
@@ -193,3 +198,31 @@ def test_a_corpus_stage_gets_only_the_columns_it_names_of_a_wide_table(tmp_path)
         rows = DuckDBEngine(store).rows("statements", wanted)
         assert len(rows) == 1 and tuple(rows[0]) == wanted
         assert "text" in DuckDBEngine(store).rows("statements")[0]
+
+
+def test_the_vectors_are_made_ahead_article_by_article_and_grouping_embeds_none(tmp_path, monkeypatch):
+    # the claims stage's per-article part (Claims.ahead) embeds exactly the clauses grouping uses,
+    # so an engine can run it on its workers: grouping then finds every vector stored
+    with Store(tmp_path / "s.duckdb") as store:
+        add_articles(store, SAID)
+        result = run(store, Counting(), monkeypatch)
+        assert "0 of 4 distinct sentences embedded here" in result.note
+        assert "4 sentence_vectors rows made ahead" in result.note
+        assert store.count("sentence_vectors") == 4
+
+
+def test_what_is_embedded_ahead_is_what_grouping_reads():
+    statements = [{"statement_id": "s1", "kind": "direct", "cue_end": None, "sentence_start": 0},
+                  # carried on into a sentence with no cue of its own: its clause is the outlet's voice
+                  {"statement_id": "s2", "kind": "indirect", "cue_end": 5, "sentence_start": 40}]
+    propositions = [
+        {"statement_id": "s1", "text": "Dam shut.", "neutral": "Dam shut."},  # a statement's, however short
+        {"statement_id": "s2", "text": "Roads were closed.", "neutral": "Roads were closed."},  # own voice, short
+        {"statement_id": None, "text": "The Velmora bridge was closed on Monday.",
+         "neutral": "The SIDE bridge was closed on Monday."},  # own voice: the neutral text is embedded
+    ]
+    article = {"doc_id": "a", "language": "en", "statements": statements, "propositions": propositions}
+    assert claims_stage._english_texts(article, 4) == ["Dam shut.", "The SIDE bridge was closed on Monday."]
+    assert claims_stage._english_texts({**article, "language": "ru"}, 4) == []  # the multilingual model's
+    wanted = claims_stage.SentenceVectors().wanted([article, {**article, "doc_id": "b"}], load_settings().claims)
+    assert [w["payload"] for w in wanted] == ["Dam shut.", "The SIDE bridge was closed on Monday."]  # each once

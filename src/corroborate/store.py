@@ -114,6 +114,24 @@ class Store:
         finally:
             self.con.unregister("_rows")
 
+    def unknown(self, table: str, entries: Sequence[dict]) -> list[dict]:
+        """The entries (dicts holding the table's key columns) whose key the table does not hold,
+        in their order."""
+        if not entries:
+            return []
+        t = TABLES[table]
+        types = {c.name: _ARROW[c.type] for c in t.columns}
+        keys = pa.table({"_n": pa.array(range(len(entries)), pa.int64()),
+                         **{k: pa.array([e[k] for e in entries], types[k]) for k in t.key}})
+        on = " AND ".join(f"t.{_q(k)} = e.{_q(k)}" for k in t.key)
+        self.con.register("_entries", keys)
+        try:
+            found = self.con.execute(f"SELECT e._n FROM _entries e WHERE NOT EXISTS "
+                                     f"(SELECT 1 FROM {_q(table)} t WHERE {on}) ORDER BY e._n").fetchall()
+        finally:
+            self.con.unregister("_entries")
+        return [entries[n] for (n,) in found]
+
     def sync(self, table: str, rows: Sequence[dict]) -> None:
         """Make the table hold the rows' keys: rows whose key is stored stay as they are (only new
         keys are written), stored rows whose key is not among rows are deleted."""

@@ -93,10 +93,12 @@ class Embedder:
         return out
 
 
-@lru_cache(maxsize=1)
-def embedder() -> Embedder:
-    """One Embedder per process: the session takes a fraction of a second and 100 MB to load."""
-    return Embedder()
+@lru_cache(maxsize=2)
+def embedder(threads: int = 0) -> Embedder:
+    """One Embedder per process (and thread count): the session takes a fraction of a second and
+    100 MB to load. `threads`: onnxruntime's intra-op threads, 0 for every core (a Spark task gets
+    the cores Spark gives it, so that two tasks on one machine do not each take all of them)."""
+    return Embedder(threads)
 
 
 MULTILINGUAL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"

@@ -75,6 +75,13 @@ class Engine(ABC):
     def rows(self, table: str, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Every stored row of a table (only `columns` of it, when given)."""
 
+    def fill_ahead(self, stage: CorpusStage, settings: Any, batch_size: int,
+                   progress: Callable[[str, int, int], None] | None = None) -> int:
+        """Do a corpus stage's per-article cached work (`stage.ahead`, see stages.base.AheadStep)
+        before it runs, and say how many cache rows were made. Optional: run_corpus does whatever
+        is missing, so an engine that does nothing here gets the same results."""
+        return 0
+
     @abstractmethod
     def replace_tables(self, stage: CorpusStage, digest: str, corpus: tuple[str, int],
                        rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -108,20 +115,23 @@ def corpus_key(engine: Engine, stage: CorpusStage) -> tuple[str, int]:
 
 
 def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, force: bool = False,
-                     on_batch: Callable[[str, int, int], None] | None = None) -> StageResult:
+                     on_batch: Callable[[str, int, int], None] | None = None, batch_size: int = 200) -> StageResult:
     """Run a corpus stage unless its last run saw the same articles, version and settings."""
     digest = stage_digest(stage, settings)
     corpus = corpus_key(engine, stage)
     state = engine.corpus_state(stage)
     if not force and state == (stage.version, digest, corpus[0]):
         return StageResult(stage.name, stage.version, 0, corpus[1], {t: 0 for t in stage.writes})
+    progress = (lambda step, done, total: on_batch(f"{stage.name}: {step}", done, total)) if on_batch else None
+    ahead = 0
+    if stage.ahead is not None:  # its per-article part first, a batch at a time (on Spark, on executors)
+        ahead = engine.fill_ahead(stage, settings.section(stage.settings_section), batch_size, progress)
     same_method = not force and state is not None and state[:2] == (stage.version, digest)
     previous = {t: engine.rows(t) for t in stage.keeps} if same_method else {}
     for table in stage.uses:  # inputs from upstream stages, always current
         previous[table] = engine.rows(table, stage.use_columns.get(table))
     for table in stage.caches:  # valid whatever the settings
         previous[table] = engine.rows(table)
-    progress = (lambda step, done, total: on_batch(f"{stage.name}: {step}", done, total)) if on_batch else None
     output = stage.run_corpus(engine.all_articles(stage.reads), previous,
                               settings.section(stage.settings_section), progress)
     unknown = set(output.tables) - set(stage.writes) - set(stage.caches)
@@ -131,8 +141,12 @@ def run_corpus_stage(engine: Engine, stage: CorpusStage, settings: Settings, for
         conform(TABLES[table], rows, stage.name)
     del previous  # the inputs can go before the output is written (memory at 10,000 articles)
     engine.replace_tables(stage, digest, corpus, output.tables)
+    note = output.note
+    if stage.ahead is not None:
+        note = f"{note}; {ahead} {stage.ahead.table} rows made ahead, article by article" if note else \
+            f"{ahead} {stage.ahead.table} rows made ahead, article by article"
     return StageResult(stage.name, stage.version, corpus[1], 0,
-                       {t: len(output.tables.get(t, [])) for t in stage.writes}, output.note)
+                       {t: len(output.tables.get(t, [])) for t in stage.writes}, note)
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
@@ -146,7 +160,7 @@ def run_stages(engine: Engine, stages: Sequence[Stage | CorpusStage], settings: 
     results = []
     for stage in stages:
         if isinstance(stage, CorpusStage):
-            results.append(run_corpus_stage(engine, stage, settings, force, on_batch))
+            results.append(run_corpus_stage(engine, stage, settings, force, on_batch, batch_size))
             continue
         digest = stage_digest(stage, settings)
         doc_ids, current = engine.pending(stage, digest, force)

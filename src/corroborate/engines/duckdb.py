@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
+from ..schema import TABLES, conform
 from ..stages.base import CorpusStage, Stage
 from ..store import Store, now
 from .base import Engine
@@ -120,6 +121,29 @@ class DuckDBEngine(Engine):
                 f"SELECT md5(string_agg(concat_ws('|', doc_id, {joined}), '\n' ORDER BY doc_id)) FROM documents"
             ).fetchone()[0]))
         return "|".join(marks)
+
+    def fill_ahead(self, stage: CorpusStage, settings: Any, batch_size: int,
+                   progress: Callable[[str, int, int], None] | None = None) -> int:
+        """The stage's per-article cached work (`stage.ahead`), in this process, a batch of articles
+        at a time: the entries they want that the cache table does not hold, made and stored (each
+        batch in its own transaction: what is stored stays valid, whatever happens next)."""
+        step = stage.ahead
+        if step is None:
+            return 0
+        ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        made = 0
+        for k in range(0, len(ids), batch_size):
+            wanted = step.wanted(self.articles(ids[k:k + batch_size], step.reads, step.uses), settings)
+            todo = self.store.unknown(step.table, wanted)
+            if todo:
+                rows = step.make(todo, settings)
+                conform(TABLES[step.table], rows, stage.name)
+                with self.store.transaction():
+                    self.store.insert(step.table, rows, ignore_existing=True)
+                made += len(rows)
+            if progress:
+                progress(f"{step.table} ahead", min(k + batch_size, len(ids)), len(ids))
+        return made
 
     def all_articles(self, columns: Sequence[str]) -> list[dict[str, Any]]:
         cols = ", ".join(f'"{c}"' for c in dict.fromkeys(("doc_id", *columns)))

@@ -20,8 +20,10 @@ Stage objects hold no models (a spaCy pipeline, the gazetteer and the embedders 
 process when first needed), so Spark ships them to executors as they are, and each executor loads
 what it needs once.
 
-Not distributed yet (issue 17): the corpus stages (reuse, entities, incidents, claims) run on the
-driver as in the DuckDB engine, reading their inputs from the store. The results are the same as
+A corpus stage's per-article part (`stages.base.AheadStep`, the claims stage's sentence vectors)
+runs on the executors too (`fill_ahead`), deduplicated and joined against the store's keys in
+Spark. Not distributed yet (issue 17): the rest of the corpus stages (reuse, entities, incidents,
+the claims' grouping) run on the driver as in the DuckDB engine, reading their inputs from the store. The results are the same as
 the DuckDB engine's (tests compare the exports byte for byte).
 
 On a cluster the work folder (`--spark-work`, default beside the store) must be a path every
@@ -41,7 +43,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from ..errors import CorroborateError
 from ..schema import TABLES
-from ..stages.base import Stage
+from ..stages.base import AheadStep, CorpusStage, Stage
 from ..store import Store, now
 from .duckdb import DuckDBEngine
 
@@ -108,7 +110,52 @@ class SparkEngine(DuckDBEngine):
         finally:
             shutil.rmtree(run, ignore_errors=True)
 
-    def _write_inputs(self, stage: Stage, doc_ids: Sequence[str], folder: Path, batch_size: int) -> list[Path]:
+    def fill_ahead(self, stage: CorpusStage, settings: Any, batch_size: int,
+                   progress: Callable[[str, int, int], None] | None = None) -> int:
+        """A corpus stage's per-article cached work (`stage.ahead`, the claims stage's sentence
+        vectors) on the executors: the articles go out as for a per-article stage; each executor
+        says which entries its articles want; Spark keeps each key once and drops, by an anti-join
+        with the keys the store holds (written out as Parquet), those already made; the rest are
+        made on the executors (each task with the cores Spark gives it) and written as Parquet, and
+        the driver adds them to the store. Only counts come back to the driver."""
+        step = stage.ahead
+        if step is None:
+            return 0
+        ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        if not ids:
+            return 0
+        table = TABLES[step.table]
+        key = list(table.key)
+        run = self.work / f"{stage.name}-ahead-{uuid.uuid4().hex[:8]}"
+        try:
+            inputs = self._write_inputs(step, ids, run / "in", batch_size)
+            known = run / "known.parquet"
+            cols = ", ".join(f'"{k}"' for k in key)
+            self.store.con.execute(f"COPY (SELECT {cols} FROM \"{step.table}\") TO '{_literal(known)}' (FORMAT parquet)")
+            cores = self.spark.sparkContext.defaultParallelism
+            partitions = max(1, min(len(ids), max(2 * cores, -(-len(ids) // batch_size))))
+            types = {c.name: _SPARK_TYPES[c.type] for c in table.columns}
+            ddl = ", ".join(f"`{k}` {types[k]}" for k in key) + ", `payload` STRING"
+            wanted = (self.spark.read.parquet(*[str(p) for p in inputs]).repartition(partitions, "doc_id")
+                      .rdd.mapPartitions(_Wanted(step, settings, batch_size, key)))
+            todo = (self.spark.createDataFrame(wanted, ddl).dropDuplicates(key)
+                    .join(self.spark.read.parquet(str(known)), key, "left_anti"))
+            outputs = run / "out"
+            made = sum(todo.repartition(partitions).rdd
+                       .mapPartitionsWithIndex(_Make(stage.name, step, settings, str(outputs))).collect())
+            files = sorted(outputs.glob("*.parquet")) if outputs.exists() else []
+            if files:
+                names = ", ".join(f'"{c}"' for c in table.names)
+                with self.store.transaction():
+                    self.store.con.execute(f'INSERT OR IGNORE INTO "{step.table}" ({names}) SELECT {names} '
+                                           f"FROM read_parquet(?)", [[str(f) for f in files]])
+            if progress:
+                progress(f"{step.table} ahead", len(ids), len(ids))
+            return made
+        finally:
+            shutil.rmtree(run, ignore_errors=True)
+
+    def _write_inputs(self, stage: Stage | AheadStep, doc_ids: Sequence[str], folder: Path, batch_size: int) -> list[Path]:
         """The articles as the stage reads them (with the rows of the tables it uses), pickled, in
         Parquet files of a batch each: the driver holds one batch at a time."""
         import pyarrow as pa
@@ -139,6 +186,80 @@ class SparkEngine(DuckDBEngine):
                     con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM read_parquet(?)',
                                 [[str(f) for f in files]])
             self.record_run(stage, digest, doc_ids, failed, stamp)
+
+
+# DuckDB types of key columns as Spark SQL types
+_SPARK_TYPES = {"VARCHAR": "STRING", "INTEGER": "INT", "BIGINT": "BIGINT", "DOUBLE": "DOUBLE", "BOOLEAN": "BOOLEAN",
+                "BLOB": "BINARY", "DATE": "DATE", "TIMESTAMP": "TIMESTAMP"}
+
+
+def _literal(path: Path) -> str:
+    """A path inside a SQL string literal."""
+    return str(path).replace("'", "''")
+
+
+class _Wanted:
+    """Each executor's part of an ahead step: the entries its articles want, as (key..., payload)."""
+
+    def __init__(self, step: AheadStep, settings: Any, batch_size: int, key: list[str]):
+        self.step, self.settings, self.batch_size, self.key = step, settings, batch_size, key
+
+    def __call__(self, rows: Iterator) -> Iterator[tuple]:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(pickle.loads(row["article"]))
+            if len(batch) >= self.batch_size:
+                yield from self._entries(batch)
+                batch = []
+        if batch:
+            yield from self._entries(batch)
+
+    def _entries(self, batch: list[dict[str, Any]]) -> Iterator[tuple]:
+        for w in self.step.wanted(batch, self.settings):
+            yield tuple(w[k] for k in self.key) + (w["payload"],)
+
+
+class _Make:
+    """Each executor's making of the entries no article had before, a chunk at a time, each chunk's
+    rows checked against the cache table and written as one Parquet file; returns how many."""
+    CHUNK = 4096
+
+    def __init__(self, stage_name: str, step: AheadStep, settings: Any, outputs: str):
+        self.stage_name, self.step, self.settings, self.outputs = stage_name, step, settings, outputs
+
+    def __call__(self, index: int, rows: Iterator) -> Iterator[int]:
+        import pyarrow.parquet as pq
+        from pyspark import TaskContext
+
+        from ..schema import conform
+        from ..store import arrow_table
+
+        context = TaskContext.get()
+        cpus = getattr(context, "cpus", None) if context is not None else None
+        threads = int(cpus()) if callable(cpus) else 1  # the cores Spark gives a task (spark.task.cpus)
+        table = TABLES[self.step.table]
+        batch: list[dict[str, Any]] = []
+        number = 0
+
+        def flush() -> int:
+            nonlocal number
+            made = self.step.make(batch, self.settings, threads)
+            conform(table, made, self.stage_name)
+            folder = Path(self.outputs)
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(arrow_table(table, made), folder / f"part-{index:05d}-{number:05d}.parquet")
+            number += 1
+            batch.clear()
+            return len(made)
+
+        total = 0
+        for row in rows:
+            batch.append(row.asDict())
+            if len(batch) >= self.CHUNK:
+                total += flush()
+        if batch:
+            total += flush()
+        yield total
 
 
 class _Task:

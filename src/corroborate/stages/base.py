@@ -36,6 +36,31 @@ class Stage(ABC):
         """Rows for each table in `writes`, for exactly these articles."""
 
 
+class AheadStep(ABC):
+    """Work of a corpus stage that needs one article alone and is kept in one of the stage's `caches`
+    tables, keyed by content (the vector of a sentence, keyed by the sentence). An engine does it
+    before `run_corpus`, a batch of articles at a time, each entry once however many articles want
+    it and only when the table does not hold it yet (the Spark engine on its executors, joined
+    against the stored keys in Spark); the corpus step then finds it done. `run_corpus` still does
+    whatever is missing, so doing the work ahead, or not, never changes a result.
+
+    It is two pure functions, like a stage: `wanted` gives, for a batch of articles, the entries
+    they need (the cache table's key columns and a `payload` to make the entry from), and `make`
+    gives the cache rows for a batch of such entries."""
+    table: ClassVar[str]                    # the cache table (one of the stage's `caches`)
+    reads: ClassVar[tuple[str, ...]] = ("doc_id",)
+    uses: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def wanted(self, articles: list[dict[str, Any]], settings: Any) -> list[dict[str, Any]]:
+        """The entries these articles need: the table's key columns and "payload"; each key once."""
+
+    @abstractmethod
+    def make(self, wanted: list[dict[str, Any]], settings: Any, threads: int = 0) -> list[dict[str, Any]]:
+        """Rows of the cache table for these entries (distinct keys); `threads`: the cores it may
+        use (0: as many as the machine has)."""
+
+
 class CorpusStage(ABC):
     """A stage whose output for one article depends on the others (copied passages, claims).
 
@@ -60,6 +85,8 @@ class CorpusStage(ABC):
     # Of a table in `uses`, only these columns (a wide table read by a corpus stage at 10,000 articles
     # is gigabytes of Python dicts); a table not named here comes whole.
     use_columns: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # Its per-article cached work, which an engine does before run_corpus (see AheadStep)
+    ahead: ClassVar[AheadStep | None] = None
 
     @abstractmethod
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],

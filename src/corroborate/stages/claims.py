@@ -16,9 +16,9 @@ from typing import Any, Callable
 from ..claims.conflicts import denial_conflicts, figure_conflicts, polarity_conflicts
 from ..claims.group import Unit, group
 from ..attribution.sources import abbreviates, org_words
-from ..claims.vectors import MULTILINGUAL, sentence_vectors, stored
+from ..claims.vectors import MODEL, MULTILINGUAL, normalise, sentence_vectors, stored, text_key
 from ..settings import ClaimSettings
-from .base import CorpusOutput, CorpusStage
+from .base import AheadStep, CorpusOutput, CorpusStage
 
 
 def _units(articles, previous, min_words: int) -> list[Unit]:
@@ -64,8 +64,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     # present_continuations) is the article's reading of whose words they are; the sentence itself
     # credits no one, and a claim counts it as the outlet's voice (stripped where others credit
     # the source), as the claims gold does.
-    implied = {r["statement_id"] for r in statements if r["kind"] == "indirect" and r.get("cue_end") is not None
-               and r.get("sentence_start") is not None and r["cue_end"] <= r["sentence_start"]}
+    implied = _implied(statements)
     by_statement = {r["statement_id"]: r for r in statements if r["statement_id"] not in implied}
     speaker_of: dict[str, tuple[str | None, str | None, str | None]] = {}
     for r in by_statement.values():
@@ -151,6 +150,45 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
     return pieces
 
 
+def _implied(statements) -> set[str]:
+    """Statements carried on into a sentence with no cue of its own (see _units)."""
+    return {r["statement_id"] for r in statements if r["kind"] == "indirect" and r.get("cue_end") is not None
+            and r.get("sentence_start") is not None and r["cue_end"] <= r["sentence_start"]}
+
+
+def _english_texts(article: dict[str, Any], min_words: int) -> list[str]:
+    """What the claims stage embeds of one article with the English model: the text (sides named
+    alike) of each clause that becomes a unit in _units, a statement's clause or an own-voice one
+    of `min_words` or more, when the article is in English."""
+    if article.get("language") not in (None, "en"):
+        return []
+    statements = article.get("statements", [])
+    ids = {r["statement_id"] for r in statements} - _implied(statements)
+    return [r.get("neutral") or r["text"] for r in article.get("propositions", [])
+            if r.get("statement_id") in ids or len(r["text"].split()) >= min_words]
+
+
+class SentenceVectors(AheadStep):
+    """The claims stage's embeddings, article by article, ahead of grouping: each distinct English
+    clause not yet in `sentence_vectors` embedded once. On Spark this is the part of the claims
+    stage that runs on the executors; grouping then reads every vector from the store."""
+    table = "sentence_vectors"
+    reads = ("doc_id", "language")
+    uses = ("statements", "propositions")
+
+    def wanted(self, articles: list[dict[str, Any]], settings: ClaimSettings) -> list[dict[str, Any]]:
+        texts: dict[str, str] = {}
+        for a in articles:
+            for t in _english_texts(a, settings.min_words):
+                t = normalise(t)
+                texts.setdefault(text_key(t), t)
+        return [{"model": MODEL, "text_key": k, "payload": t} for k, t in texts.items()]
+
+    def make(self, wanted: list[dict[str, Any]], settings: ClaimSettings, threads: int = 0) -> list[dict[str, Any]]:
+        assert all(w["model"] == MODEL for w in wanted)
+        return sentence_vectors([w["payload"] for w in wanted], {}, lambda texts: _embed(texts, threads)).store_rows()
+
+
 class Claims(CorpusStage):
     name = "claims"
     version = "8"  # 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
@@ -162,6 +200,7 @@ class Claims(CorpusStage):
     uses = ("statements", "propositions", "reuse", "speaker_entities", "entities", "figures", "incidents")
     # a statement's text and its speaker's details are not read here (the propositions and
     # entities carry them)
+    ahead = SentenceVectors()
     use_columns = {"statements": ("statement_id", "doc_id", "start", "end", "kind", "cue_end", "speaker",
                                   "sentence_start", "sentence_end"),
                    "reuse": ("doc_id", "start", "end", "cluster_id")}
@@ -211,18 +250,19 @@ class Claims(CorpusStage):
         conflicts = figures + polarity_conflicts(found) + denial_conflicts(found)
         shared = sum(1 for c in found if c.articles > 1)
         stored_rows = vectors.store_rows() + [r for v in across for r in v.store_rows()]
-        embedded = vectors.embedded + sum(v.embedded for v in across)
-        distinct = len(vectors.keys) + sum(len(v.keys) for v in across)
+        other = (f", and {sum(v.embedded for v in across)} of {sum(len(v.keys) for v in across)} with the "
+                 f"multilingual model") if across else ""
         return CorpusOutput({"claims": rows, "conflicts": conflicts, "sentence_vectors": stored_rows},
                             f"{len(found)} claims from {len(units)} sentences ({shared} in more than one "
-                            f"article), {len(conflicts)} conflicts; {embedded} of "
-                            f"{distinct} distinct sentences embedded, the others kept from earlier runs")
+                            f"article), {len(conflicts)} conflicts; {vectors.embedded} of "
+                            f"{len(vectors.keys)} distinct sentences embedded here (the others kept from "
+                            f"earlier runs or made ahead){other}")
 
 
-def _embed(texts: list[str]):
+def _embed(texts: list[str], threads: int = 0):
     from ..claims.embed import embedder  # onnxruntime loads only when there is something to embed
 
-    return embedder().embed(texts)
+    return embedder(threads).embed(texts)
 
 
 def _embed_multilingual(texts: list[str]):
