@@ -23,8 +23,8 @@ what it needs once.
 A corpus stage's per-article part (`stages.base.AheadStep`, the claims stage's sentence vectors)
 runs on the executors too (`fill_ahead`), deduplicated and joined against the store's keys in
 Spark. Not distributed yet (issue 17): the rest of the corpus stages (reuse, entities, incidents,
-the claims' grouping) run on the driver as in the DuckDB engine, reading their inputs from the store. The results are the same as
-the DuckDB engine's (tests compare the exports byte for byte).
+the claims' grouping) run on the driver as in the DuckDB engine, reading their inputs from the
+store. The results are the same as the DuckDB engine's (tests compare the exports byte for byte).
 
 On a cluster the work folder (`--spark-work`, default beside the store) must be a path every
 executor can write and the driver read (a shared file system), and the executors need corroborate

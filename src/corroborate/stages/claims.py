@@ -185,7 +185,8 @@ class SentenceVectors(AheadStep):
         return [{"model": MODEL, "text_key": k, "payload": t} for k, t in texts.items()]
 
     def make(self, wanted: list[dict[str, Any]], settings: ClaimSettings, threads: int = 0) -> list[dict[str, Any]]:
-        assert all(w["model"] == MODEL for w in wanted)
+        if any(w["model"] != MODEL for w in wanted):
+            raise ValueError("the claims stage makes sentence vectors of its English model only")
         return sentence_vectors([w["payload"] for w in wanted], {}, lambda texts: _embed(texts, threads)).store_rows()
 
 
