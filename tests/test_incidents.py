@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -119,6 +119,16 @@ def test_different_times_far_places_other_days_or_types_stay_apart():
         report("b", 0, place="Halvost"), report("c", 0, day="2025-03-14"), report("d", 0, type_="arrest"),
     ], {})
     assert len(merged) == 5
+
+
+@pytest.mark.parametrize("gap, joined", [(7, True), (8, False)])
+def test_a_report_dated_by_its_publication_joins_a_happening_up_to_the_lookback(gap, joined):
+    # the incidents looked at for a report are those of its family dated within the window
+    # (merge_incidents' index): its edge is the lookback of a date that only bounds the happening
+    later = (date(2025, 3, 11) + timedelta(days=gap)).isoformat()
+    merged = merge_incidents([report("a", 0), dict(report("b", 0, day=later), date_from="publication"),
+                              report("c", 0, type_="arrest", day=later)], {})
+    assert len(merged) == (2 if joined else 3)
 
 
 def test_a_report_without_time_joins_the_incident_it_shares_most_with():

@@ -594,19 +594,34 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
                                            r["time"] or "", r["doc_id"], r["start"]))
     incidents: list[dict[str, Any]] = []
     home: dict[str, dict[str, Any]] = {}
+    # Where a report can fit: an incident whose reports are all of its family and all dated within
+    # `window` days of it (_compatible), so one whose first report is. Incidents are looked up by
+    # (family, day of their first report) instead of all compared with every report (at 10,000
+    # articles, 40,000 reports against 1,700 incidents took three minutes); the same incidents, in
+    # the same order, are then checked.
+    window = max(max_days, lookback_days)
+    by_day: dict[tuple[str, int], list[int]] = {}
+    span: list[list[int]] = []  # per incident, the first and last day of its reports
     for r in order:
         anchor = anchors.get(r["report_id"])
+        day = _as_date(r["date"]).toordinal()
         if anchor is not None and anchor["report_id"] in home:
             best = home[anchor["report_id"]]
-            best["reports"].append(r)
         else:
-            fits = [inc for inc in incidents if _compatible(inc, r, max_days, max_km, lookback_days)]
+            family = _family(r["type"])
+            near = sorted(n for d in range(day - window, day + window + 1) for n in by_day.get((family, d), ())
+                          if span[n][0] >= day - window and span[n][1] <= day + window)
+            fits = [n for n in near if _compatible(incidents[n], r, max_days, max_km, lookback_days)]
             if fits:
-                best = max(fits, key=lambda inc: (_affinity(inc, r), -incidents.index(inc)))
-                best["reports"].append(r)
+                best = incidents[max(fits, key=lambda n: (_affinity(incidents[n], r), -n))]
             else:
-                best = {"reports": [r]}
+                best = {"reports": [], "n": len(incidents)}
+                by_day.setdefault((family, day), []).append(len(incidents))
+                span.append([day, day])
                 incidents.append(best)
+        best["reports"].append(r)
+        lo_hi = span[best["n"]]
+        lo_hi[0], lo_hi[1] = min(lo_hi[0], day), max(lo_hi[1], day)
         home[r["report_id"]] = best
     out = []
     for inc in incidents:
