@@ -92,8 +92,12 @@ class DuckDBEngine(Engine):
                                    "WHERE stage IN (SELECT unnest(?))", [sorted(corpus)])
 
     # -- corpus stages ----------------------------------------------------------------------------
+    def doc_ids(self) -> list[str]:
+        """Every stored article's doc_id, sorted."""
+        return [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+
     def corpus(self) -> tuple[str, int]:
-        ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        ids = self.doc_ids()
         return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16], len(ids)
 
     def corpus_state(self, stage: CorpusStage) -> tuple[str, str, str] | None:
@@ -130,7 +134,7 @@ class DuckDBEngine(Engine):
         step = stage.ahead
         if step is None:
             return 0
-        ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        ids = self.doc_ids()
         made = 0
         for k in range(0, len(ids), batch_size):
             wanted = step.wanted(self.articles(ids[k:k + batch_size], step.reads, step.uses), settings)

@@ -121,7 +121,7 @@ class SparkEngine(DuckDBEngine):
         step = stage.ahead
         if step is None:
             return 0
-        ids = [r[0] for r in self.store.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+        ids = self.doc_ids()
         if not ids:
             return 0
         table = TABLES[step.table]
