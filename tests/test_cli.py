@@ -34,6 +34,18 @@ def test_add_list_show_export(tmp_path, db):
     assert pd.read_parquet(tmp_path / "docs.parquet")["doc_id"].tolist() == [doc_id]
 
 
+def test_rows_of_an_article_export_in_reading_order(tmp_path, db):
+    # figure ids are hashes; the file still lists an article's figures as the article gives them
+    text = ("The ministry said 12 people died. Police said 30 were hurt, and 4 are missing.\n\n"
+            "Officials later said 7 houses burned and 250 people left.")
+    (tmp_path / "a.txt").write_text(text)
+    cli("add", str(tmp_path / "a.txt"), db=db, check=True)
+    cli("analyze", "--until", "facts", db=db, check=True)
+    rows = [json.loads(line) for line in cli("export", "figures", "--out", "-", db=db).stdout.splitlines()]
+    assert [r["number"] for r in rows] == ["12", "30", "4", "7", "250"]
+    assert [r["figure_id"] for r in rows] != sorted(r["figure_id"] for r in rows)  # not the key order
+
+
 def test_csv_export_keeps_formula_cells_text(tmp_path, db):
     # article text is hostile: a title or outlet a spreadsheet would run as a formula stays text
     record = {"text": "=HYPERLINK(\"http://x.example\") " + STORY, "title": "@SUM(A1) Rail line", "outlet": "+Post"}

@@ -20,7 +20,12 @@ def _select(table: str, fmt: str) -> str:
     # Binary columns (the stored parses) go to Parquet only; JSON and CSV would carry them as
     # escaped bytes no reader wants.
     cols = ", ".join(_column(c.name, c.type, fmt) for c in t.columns if fmt == "parquet" or c.type != "BLOB")
-    order = ", ".join(f'"{k}"' for k in t.key)
+    names = {c.name for c in t.columns}
+    # Rows that point into an article (statements, figures, places...) come in reading order:
+    # an article's rows by their offsets, so a reader of the file (and a scorer pairing equal
+    # figures) meets them as the article does. The key breaks ties, so the order stays total.
+    lead = [k for k in ("doc_id", "start", "end") if {"doc_id", "start", "end"} <= names]
+    order = ", ".join(f'"{k}"' for k in lead + [k for k in t.key if k not in lead])
     return f'SELECT {cols} FROM "{table}" ORDER BY {order}'
 
 
