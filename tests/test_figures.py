@@ -66,6 +66,18 @@ def test_vague_quantity_is_a_range_without_value(parser):
     assert (rows[0]["low"], rows[0]["high"]) == (24, 99) and rows[0]["what"] == "houses"
 
 
+def test_vague_quantity_is_a_figure_row_only_when_asked(parser):
+    from corroborate.facts import analyse_facts
+    from corroborate.facts.places import Geoparser
+    doc = next(iter(parser.parse(["Police said 12 people died and dozens of houses burned."])))
+    statements = analyse("d", doc, 4, "Daily Lantern")["statements"]
+    default = analyse_facts("d", doc, None, "Daily Lantern", statements, Geoparser("", 1000))
+    kept = analyse_facts("d", doc, None, "Daily Lantern", statements, Geoparser("", 1000), vague_quantities=True)
+    assert [r["text"] for r in default["figures"]] == ["12 people"]
+    assert [r["qualifier"] for r in kept["figures"]] == [None, "vague"]
+    assert default["incident_reports"] == kept["incident_reports"]  # counts need a value either way
+
+
 @pytest.mark.parametrize("text", [
     "The treaty was signed in 1994 and renewed on 12 March.",
     "The convoy left at 4:00 AM and again at 10 pm.",

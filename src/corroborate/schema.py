@@ -392,7 +392,7 @@ FIGURES = Table(
         Column("high", "DOUBLE", "the highest value the wording allows ('up to 100' = 100, 'nearly 4,000' "
                "= 3999); null when unbounded ('at least 43')"),
         Column("qualifier", "VARCHAR", "the hedge as written ('more than', 'at least', 'about', 'up to'), "
-               "or 'vague' for words like 'dozens'"),
+               "or 'vague' for words like 'dozens' (rows only with facts.vague_quantities)"),
         Column("unit", "VARCHAR", "a unit or currency when the number measures one ('USD', 'tonnes', "
                "'years', 'km')"),
         Column("what", "VARCHAR", "what it counts: the counted noun with its modifiers ('civilians', "

@@ -68,6 +68,7 @@ class EntitySettings:
 class FactSettings:
     place_aliases: str = ""
     min_population: int = 1000
+    vague_quantities: bool = False
 
 
 @dataclass(frozen=True)

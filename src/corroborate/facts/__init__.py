@@ -39,8 +39,14 @@ def _day(value) -> date | None:
 
 
 def analyse_facts(doc_id: str, doc, published: date | None, outlet: str | None,
-                  statements: list[dict[str, Any]], geoparser, dateline: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Rows for `figures`, `dates`, `places` and `incident_reports` from one article."""
+                  statements: list[dict[str, Any]], geoparser, dateline: str | None = None,
+                  vague_quantities: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Rows for `figures`, `dates`, `places` and `incident_reports` from one article.
+
+    A vague quantity ("dozens of homes", "thousands of people") is found with its range, but is a
+    figure row only with `vague_quantities`: it has no value, so it cannot agree or conflict with
+    another figure, and newsroom and research coding (the gold sets' convention, UCDP's) does not
+    count it. Incident reports never used it (they need a value), so they do not change."""
     from .dates import date_occurrences, find_dates
     from .figures import find_figures
     from .incidents import find_reports
@@ -58,7 +64,7 @@ def analyse_facts(doc_id: str, doc, published: date | None, outlet: str | None,
                    "end": p.end, "text": text[p.start:p.end], "name": p.name, "feature": p.feature,
                    "country": p.country, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
                    "how": p.how} for p in places]
-    figure_rows = [f.row(doc_id, text) for f in figures]
+    figure_rows = [f.row(doc_id, text) for f in figures if vague_quantities or not f.number.vague]
     # The table lists each distinct expression once; incidents need the date of every sentence.
     reports = find_reports(doc_id, doc, published, date_occurrences(doc, published), places, figures, statements)
     return {"figures": figure_rows, "dates": date_rows, "places": place_rows, "incident_reports": reports}

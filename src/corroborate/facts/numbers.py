@@ -21,7 +21,8 @@ Hedges become bounds (`low`, `high`), never a changed value:
     between 200,000 and 250,000       both figures get low 200,000 and high 250,000
 Vague quantities ("dozens", "hundreds of", "thousands of") have no value, only a range: dozens =
 24-99, hundreds = 200-999, tens of thousands = 20,000-99,999 (two of the unit up to the next
-order). ACLED would code "dozens" as 12; we keep the range and let the reader decide.
+order). ACLED would code "dozens" as 12; we keep the range and let the reader decide. They are
+figure rows only with the setting facts.vague_quantities (see corroborate.facts.analyse_facts).
 """
 from __future__ import annotations
 

@@ -37,7 +37,7 @@ def _geoparser(aliases: str, min_population: int, digest: str) -> Geoparser:
 
 class Facts(Stage):
     name = "facts"
-    version = "4"  # 4: their figures' claimants; 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
+    version = "5"  # 5: vague quantities only with facts.vague_quantities; 4: their figures' claimants; 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
     settings_section = "facts"
     reads = ("doc_id", "text", "outlet", "published", "dateline", "language")
     writes = ("figures", "dates", "places", "incident_reports")
@@ -70,7 +70,7 @@ class Facts(Stage):
             doc = from_bytes(parse["parse"])
             statements = sorted(art.get("statements", []), key=lambda s: (s["start"], s["end"]))
             rows = analyse_facts(art["doc_id"], doc, art.get("published"), art.get("outlet"), statements,
-                                 geoparser, art.get("dateline"))
+                                 geoparser, art.get("dateline"), settings.vague_quantities)
             for table, table_rows in rows.items():
                 out[table].extend(table_rows)
         return out
