@@ -463,40 +463,80 @@ def _firm(r: dict[str, Any]) -> bool:
     return r["date_from"] in ("sentence", "paragraph") and r["type"] not in CASUALTIES
 
 
-def _dates_fit(r: dict[str, Any], x: dict[str, Any], max_days: int, lookback_days: int) -> bool:
-    rd, xd = _as_date(r["date"]), _as_date(x["date"])
+def _dates_fit(rd: date, r_firm: bool, xd: date | None, x_firm: bool, max_days: int, lookback_days: int) -> bool:
+    """Whether a report dated `rd` can be one happening with a report dated `xd`; a firm date is
+    the happening's own (`_firm`), another only bounds it from above."""
     if xd is None:
         return True
     gap = (rd - xd).days  # > 0: r is later
-    if _firm(r) and _firm(x) or abs(gap) <= max_days:
+    if r_firm and x_firm or abs(gap) <= max_days:
         return abs(gap) <= max_days
-    if _firm(x):
+    if x_firm:
         return 0 <= gap <= lookback_days  # r's date bounds it from above
-    if _firm(r):
+    if r_firm:
         return 0 <= -gap <= lookback_days
     return abs(gap) <= lookback_days
 
 
-def _compatible(inc: dict[str, Any], r: dict[str, Any], max_days: int, max_km: float,
-                lookback_days: int = 7) -> bool:
-    if any(_family(x["type"]) != _family(r["type"]) for x in inc["reports"]):
+class _Incident:
+    """An incident while reports join it: its reports, and what `_compatible` and `_affinity` ask
+    of them kept as sets, added to as each report joins. Each check was a walk over every report of
+    the incident, for every report that might join: at 10,000 articles an incident has hundreds of
+    reports, and the walks were most of the stage's time. The answers are the same."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.reports: list[dict[str, Any]] = []
+        self.families: set[str] = set()
+        self.types: set[str] = set()
+        self.placed = False                                   # a report gives a point
+        self.dates: set[tuple[date | None, bool]] = set()     # (date, firm) of each report
+        self.clock: set[str] = set()                          # times of its happenings (not tolls)
+        self.dated_happenings: set[str] = set()               # articles that date a happening in its sentence
+        self.points: set[tuple[float, float]] = set()         # points of its town-like places
+        self.geonameids: set[Any] = set()
+        self.killed: set[Any] = set()
+        self.injured: set[Any] = set()
+        self.times: set[str] = set()
+        self.words: set[frozenset[str]] = set()               # each distinct sentence's words once
+
+    def add(self, r: dict[str, Any]) -> None:
+        self.reports.append(r)
+        self.families.add(_family(r["type"]))
+        self.types.add(r["type"])
+        self.placed = self.placed or r["lat"] is not None
+        self.dates.add((_as_date(r["date"]), _firm(r)))
+        if r["time"]:
+            self.times.add(r["time"])
+            if r["type"] not in CASUALTIES:
+                self.clock.add(r["time"])
+        if r["type"] in HAPPENINGS and r["date_from"] == "sentence":
+            self.dated_happenings.add(r["doc_id"])
+        if r["lat"] is not None and _pointlike(r):
+            self.points.add((r["lat"], r["lon"]))
+        self.geonameids.add(r["geonameid"])
+        self.killed.add(r["killed"])
+        self.injured.add(r["injured"])
+        self.words.add(frozenset(_words(r["text"])))
+
+
+def _compatible(inc: _Incident, r: dict[str, Any], max_days: int, max_km: float, lookback_days: int = 7) -> bool:
+    """Whether report `r` can be one more report of `inc`: the same family of type, dates that fit,
+    no other clock time, not a second dated happening of one article, no point too far."""
+    if any(f != _family(r["type"]) for f in inc.families):
         return False
-    if r["type"] in HAPPENINGS and not any(x["type"] == r["type"] for x in inc["reports"]) and \
-            not (r["lat"] is not None and any(x["lat"] is not None for x in inc["reports"])):
+    if r["type"] in HAPPENINGS and r["type"] not in inc.types and not (r["lat"] is not None and inc.placed):
         return False  # two kinds of happening are one only where both places are known to agree
-    if _as_date(r["date"]) is None or not all(_dates_fit(r, x, max_days, lookback_days) for x in inc["reports"]):
+    rd = _as_date(r["date"])
+    if rd is None or not all(_dates_fit(rd, _firm(r), xd, x_firm, max_days, lookback_days) for xd, x_firm in inc.dates):
         return False
-    if r["time"] and r["type"] not in CASUALTIES and any(
-            x["time"] and x["time"] != r["time"] and x["type"] not in CASUALTIES for x in inc["reports"]):
+    if r["time"] and r["type"] not in CASUALTIES and any(t != r["time"] for t in inc.clock):
         return False
-    if r["type"] in HAPPENINGS and r["date_from"] == "sentence" and any(
-            x["doc_id"] == r["doc_id"] and x["type"] in HAPPENINGS and x["date_from"] == "sentence"
-            for x in inc["reports"]):
+    if r["type"] in HAPPENINGS and r["date_from"] == "sentence" and r["doc_id"] in inc.dated_happenings:
         return False  # an article that dates two happenings of a kind tells two apart ("The same day, ...")
     if r["lat"] is not None and _pointlike(r):
-        for x in inc["reports"]:
-            if x["lat"] is not None and _pointlike(x) and _km((x["lat"], x["lon"]), (r["lat"], r["lon"])) > max_km:
-                return False
+        if any(_km(p, (r["lat"], r["lon"])) > max_km for p in inc.points):
+            return False
     return True
 
 
@@ -506,18 +546,18 @@ def _pointlike(r: dict[str, Any]) -> bool:
     return r.get("place_feature") in ("city", "place", None)
 
 
-def _affinity(inc: dict[str, Any], r: dict[str, Any]) -> float:
+def _affinity(inc: _Incident, r: dict[str, Any]) -> float:
     score = 0.0
-    if r["geonameid"] is not None and any(x["geonameid"] == r["geonameid"] for x in inc["reports"]):
+    if r["geonameid"] is not None and r["geonameid"] in inc.geonameids:
         score += 2
-    for key in ("killed", "injured"):
-        if r[key] is not None and any(x[key] == r[key] for x in inc["reports"]):
-            score += 1
-    if r["time"] and any(x["time"] == r["time"] for x in inc["reports"]):
+    if r["killed"] is not None and r["killed"] in inc.killed:
+        score += 1
+    if r["injured"] is not None and r["injured"] in inc.injured:
+        score += 1
+    if r["time"] and r["time"] in inc.times:
         score += 2
     words = _words(r["text"])
-    best = max((len(words & _words(x["text"])) / max(1, len(words | _words(x["text"]))) for x in inc["reports"]),
-               default=0.0)
+    best = max((len(words & w) / max(1, len(words | w)) for w in inc.words), default=0.0)
     return score + best
 
 
@@ -592,8 +632,8 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
     # then casualty reports join the incident of their article's happening, or any that fits.
     order = sorted(current, key=lambda r: (r["report_id"] in anchors, not _firm(r), r["time"] is None, str(r["date"]),
                                            r["time"] or "", r["doc_id"], r["start"]))
-    incidents: list[dict[str, Any]] = []
-    home: dict[str, dict[str, Any]] = {}
+    incidents: list[_Incident] = []
+    home: dict[str, _Incident] = {}
     # Where a report can fit (_compatible): an incident whose reports are all of its family and all
     # dated within `window` days of it, its first report among them. So incidents are looked up by
     # (family, day of their first report), and those whose span of days reaches outside the window
@@ -613,24 +653,26 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
             near = sorted(n for d in range(day - window, day + window + 1) for n in by_day.get((family, d), ())
                           if span[n][0] >= day - window and span[n][1] <= day + window)
             fits = [n for n in near if _compatible(incidents[n], r, max_days, max_km, lookback_days)]
-            if fits:
+            if len(fits) == 1:
+                best = incidents[fits[0]]
+            elif fits:
                 best = incidents[max(fits, key=lambda n: (_affinity(incidents[n], r), -n))]
             else:
-                best = {"reports": [], "n": len(incidents)}
+                best = _Incident(len(incidents))
                 by_day.setdefault((family, day), []).append(len(incidents))
                 span.append([day, day])
                 incidents.append(best)
-        best["reports"].append(r)
-        lo_hi = span[best["n"]]
+        best.add(r)
+        lo_hi = span[best.n]
         lo_hi[0], lo_hi[1] = min(lo_hi[0], day), max(lo_hi[1], day)
         home[r["report_id"]] = best
     out = []
     for inc in incidents:
-        rs = sorted(inc["reports"], key=lambda r: (r["doc_id"], r["start"]))
+        rs = sorted(inc.reports, key=lambda r: (r["doc_id"], r["start"]))
         # The incident's type, date and time come from the reports of the happening itself; the
         # casualty reports' dates may be those of a later count.
         core = [r for r in rs if _firm(r)] or [r for r in rs if r["type"] in HAPPENINGS] or rs
-        inc["type"] = min((r["type"] for r in core), key=lambda t: (PRIORITY.index(t) if t in PRIORITY else 99, t))
+        kind = min((r["type"] for r in core), key=lambda t: (PRIORITY.index(t) if t in PRIORITY else 99, t))
         # The most specific place the reports give (a town before its region), the most common among equals.
         placed = Counter((r["place"], r["geonameid"], r["lat"], r["lon"], FEATURE_RANK.get(r.get("place_feature"), 4))
                          for r in rs if r["place"])
@@ -642,7 +684,7 @@ def merge_incidents(reports: list[dict[str, Any]], outlets: dict[str, str | None
         ids = sorted(r["report_id"] for r in rs)
         out.append({
             "incident_id": hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16],
-            "type": inc["type"], "date": min(_as_date(r["date"]) for r in core),
+            "type": kind, "date": min(_as_date(r["date"]) for r in core),
             "time": times[0][0] if times else None, "place": place, "lat": lat, "lon": lon,
             "geonameid": geonameid, "actors": sorted({a for r in rs for a in (r.get("actors") or [])}),
             "killed_low": killed[0], "killed_best": killed[1], "killed_high": killed[2],
