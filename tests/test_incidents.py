@@ -238,3 +238,77 @@ def test_the_date_of_saying_is_not_the_date_of_the_happening(parser):
     [r] = reports(parser, "The toll from the blast rose to 12 and 40 were injured, the channel said on Wednesday.",
                   published=date(2025, 3, 14))
     assert r["date_from"] == "publication"
+
+
+# -- what an incident keeps of its reports (_Incident) answers as a walk over them would ------------
+
+def _walked_compatible(reports, r, max_days, max_km, lookback_days):
+    """`_compatible` as a walk over every report of the incident: the definition it must match."""
+    from corroborate.facts import incidents as m
+    if any(m._family(x["type"]) != m._family(r["type"]) for x in reports):
+        return False
+    if r["type"] in m.HAPPENINGS and not any(x["type"] == r["type"] for x in reports) and \
+            not (r["lat"] is not None and any(x["lat"] is not None for x in reports)):
+        return False
+    rd = m._as_date(r["date"])
+    if rd is None or not all(m._dates_fit(rd, m._firm(r), m._as_date(x["date"]), m._firm(x), max_days, lookback_days)
+                             for x in reports):
+        return False
+    if r["time"] and r["type"] not in m.CASUALTIES and any(
+            x["time"] and x["time"] != r["time"] and x["type"] not in m.CASUALTIES for x in reports):
+        return False
+    if r["type"] in m.HAPPENINGS and r["date_from"] == "sentence" and any(
+            x["doc_id"] == r["doc_id"] and x["type"] in m.HAPPENINGS and x["date_from"] == "sentence" for x in reports):
+        return False
+    if r["lat"] is not None and m._pointlike(r):
+        return not any(x["lat"] is not None and m._pointlike(x) and m._km((x["lat"], x["lon"]), (r["lat"], r["lon"])) > max_km
+                       for x in reports)
+    return True
+
+
+def _walked_affinity(reports, r):
+    from corroborate.facts import incidents as m
+    score = 0.0
+    if r["geonameid"] is not None and any(x["geonameid"] == r["geonameid"] for x in reports):
+        score += 2
+    for key in ("killed", "injured"):
+        if r[key] is not None and any(x[key] == r[key] for x in reports):
+            score += 1
+    if r["time"] and any(x["time"] == r["time"] for x in reports):
+        score += 2
+    words = m._words(r["text"])
+    return score + max((len(words & m._words(x["text"])) / max(1, len(words | m._words(x["text"]))) for x in reports),
+                       default=0.0)
+
+
+def _random_report(st):
+    places = st.sampled_from([(None, None, None, None), (45.10, 30.10, 1, "city"), (45.14, 30.14, 2, "city"),
+                              (47.80, 30.10, 3, "city"), (46.0, 31.0, 4, "region")])
+    return st.builds(
+        lambda kind, day, date_from, time, doc, place, killed, injured, words: {
+            "type": kind, "date": date(2025, 3, 10) + timedelta(days=day), "date_from": date_from, "time": time,
+            "doc_id": doc, "lat": place[0], "lon": place[1], "geonameid": place[2], "place_feature": place[3],
+            "killed": killed, "injured": injured, "text": " ".join(words)},
+        st.sampled_from(["explosion", "fire", "accident", "killing", "wounding", "arrest", "protest"]),
+        st.integers(0, 10), st.sampled_from(["sentence", "paragraph", "publication"]),
+        st.sampled_from([None, "04:00", "16:30"]), st.sampled_from(["a", "b", "c"]), places,
+        st.sampled_from([None, 2, 7, 7.0]), st.sampled_from([None, 3, 12]),
+        st.lists(st.sampled_from(["tanker", "blast", "train", "Velmora", "bridge", "chlorine", "rail"]), max_size=6))
+
+
+def test_an_incident_answers_as_a_walk_over_its_reports():
+    from hypothesis import given, settings, strategies as st
+
+    from corroborate.facts.incidents import _affinity, _compatible, _Incident
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(_random_report(st), min_size=1, max_size=8), _random_report(st))
+    def check(reports, r):
+        inc = _Incident(0)
+        for x in reports:
+            inc.add(x)
+        for max_days, lookback in ((1, 7), (0, 3)):
+            assert _compatible(inc, r, max_days, 50.0, lookback) == _walked_compatible(reports, r, max_days, 50.0, lookback)
+        assert _affinity(inc, r) == _walked_affinity(reports, r)
+
+    check()
