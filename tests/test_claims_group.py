@@ -98,6 +98,20 @@ def test_same_side_brings_two_groups_closer_by_the_agent_bonus():
     assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15)) == 1
 
 
+def test_one_named_source_brings_two_groups_closer_by_the_source_bonus():
+    # a source's statement reaches outlets in other words; "officials" in two articles may be
+    # two sets of people, so an unnamed source brings nothing
+    a, b = "The bridge is unsafe to cross.", "Crossing the bridge is dangerous now."
+    vectors = {a: [1, 0, 0], b: [0.7, 0.71414, 0]}  # cosine 0.7
+    for key, joined in (("ministry-of-works", True), ("unnamed:officials", False)):
+        us = [Unit("x", 0, 5, a, speaker="the ministry", source_key=key),
+              Unit("y", 0, 5, b, speaker="the ministry", source_key=key)]
+        assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, source_bonus=0.0)) == 2
+        assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, source_bonus=0.1)) == (1 if joined else 2)
+    other = [Unit("x", 0, 5, a, source_key="ministry-of-works"), Unit("y", 0, 5, b, source_key="army")]
+    assert len(group(other, fake_embed(vectors), threshold=0.8, lexical=0.0, source_bonus=0.1)) == 2
+
+
 def test_the_core_is_compared_not_the_text():
     a = Unit("x", 0, 5, "Lima accused Santiago of blowing up the bridge.", core="Chile blowing up the bridge")
     b = Unit("y", 0, 5, "Chile blew up the bridge, officials said.", core="Chile blowing up the bridge")
@@ -245,18 +259,21 @@ def test_a_denial_and_what_it_denies_are_two_claims_linked_as_a_conflict():
                                   lexical=0.0)) == []
 
 
-def _naive_linkage(vectors, units, threshold, bonus):
+def _naive_linkage(vectors, units, threshold, bonus, source_bonus=0.0):
     """Average linkage as the rule says it, every pair of groups looked at on every step: the
     adjacent, compatible pair with the highest (score, then lowest ids) joins while its score is at
     least the threshold. What claims.group's one-entry-per-group heap must reproduce."""
     n = len(units)
     sims = vectors @ vectors.T
     edge = {(i, j) for i in range(n) for j in range(i + 1, n)
-            if units[i].doc_id != units[j].doc_id and sims[i, j] >= threshold - bonus}
+            if units[i].doc_id != units[j].doc_id and sims[i, j] >= threshold - bonus - source_bonus}
     groups = {i: [i] for i in range(n)}
 
     def agents(g):
         return {units[i].agent for i in g if units[i].agent}
+
+    def sources(g):
+        return {units[i].source_key for i in g if units[i].source_key and not units[i].source_key.startswith("unnamed:")}
 
     while True:
         found = None
@@ -272,6 +289,8 @@ def _naive_linkage(vectors, units, threshold, bonus):
                 s = round(float(np.mean([sims[i, j] for i in ga for j in gb])), 9)
                 if agents(ga) and agents(ga) == agents(gb):
                     s = round(s + bonus, 9)
+                if sources(ga) & sources(gb):
+                    s = round(s + source_bonus, 9)
                 key = (-s, a, b)
                 if s >= threshold and (found is None or key < found):
                     found = key
@@ -292,14 +311,16 @@ def test_the_linkage_joins_what_looking_at_every_pair_on_every_step_joins():
         centres = rng.normal(size=(5, 12))
         vecs = centres[rng.integers(0, 5, n)] + rng.normal(scale=0.55, size=(n, 12))
         vectors = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
-        units = [Unit(f"d{rng.integers(0, 12)}", k, k + 5, "a unit", "o", None, None, None, frozenset(),
+        units = [Unit(f"d{rng.integers(0, 12)}", k, k + 5, "a unit", "o", None, None,
+                      [None, None, "s:a", "s:b", "unnamed:officials"][rng.integers(0, 5)], frozenset(),
                       agent=[None, None, None, "RU", "UA"][rng.integers(0, 5)], negated=bool(rng.random() < 0.15))
                  for k in range(n)]
         index = {(u.doc_id, u.start): k for k, u in enumerate(units)}
+        source_bonus = 0.1 if trial % 2 else 0.0
         claims = group(units, lambda texts: vectors, threshold=0.5, lexical=0.0, agent_bonus=0.15, attach=None,
-                       neighbours=n)
+                       neighbours=n, source_bonus=source_bonus)
         got = sorted(sorted(index[m.doc_id, m.start] for m in c.members) for c in claims)
-        assert got == _naive_linkage(vectors.astype(np.float64), units, 0.5, 0.15), trial
+        assert got == _naive_linkage(vectors.astype(np.float64), units, 0.5, 0.15, source_bonus), trial
 
 
 def test_the_first_k_of_a_row_are_a_stable_sorts_first_k():

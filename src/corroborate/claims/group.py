@@ -16,7 +16,9 @@ Units become claims in two steps:
    cores' TF-IDF vectors (weight `lexical`), whose IDF is this corpus': in coverage of one event
    every sentence names the dam and both capitals, and what sets a proposition apart ("Crimea",
    "mined", "seismic") weighs more. Two groups that both say the same side did it count
-   `agent_bonus` closer.
+   `agent_bonus` closer, and two that credit one source (the same entity, not an unnamed
+   "officials") `source_bonus` closer: a source's statement reaches each outlet in other words,
+   and its own repetitions are the commonest paraphrases of one proposition.
 3. What outlets say in their own voice and nobody credits joins the closest claim that credits a
    source when their average similarity is at least `attach` (below `threshold`): an outlet
    restating a source's words as its own is the commonest way attribution gets lost, and the
@@ -323,12 +325,13 @@ class _Cluster:
     """A claim being built: its members, the sum of their vectors (the average similarity of two
     clusters is the dot product of their sums over the product of their sizes: average linkage,
     computed exactly), and what no other member may contradict."""
-    __slots__ = ("members", "total", "agents", "negated", "numbers", "version")
+    __slots__ = ("members", "total", "agents", "negated", "numbers", "sources", "version")
 
     def __init__(self, i: int, vector: np.ndarray, unit: Unit, numbers: frozenset[str]):
         self.members = [i]
         self.total = vector  # a view of the unit's row until the cluster grows (then its own copy)
         self.agents = {unit.agent} if unit.agent else set()
+        self.sources = {unit.source_key} if _named_source(unit.source_key) else set()
         self.negated = {bool(unit.negated)}
         self.numbers = {numbers} if numbers else set()
         self.version = 0
@@ -347,7 +350,14 @@ class _Cluster:
         self.total += other.total
         self.agents |= other.agents
         self.numbers |= other.numbers
+        self.sources |= other.sources
         self.version += 1
+
+
+def _named_source(key: str | None) -> bool:
+    """A source that is one entity: not an unnamed one ("officials", "experts"), which two
+    articles may both credit and mean different people by."""
+    return bool(key) and not key.startswith("unnamed:")
 
 
 SCORE_DIGITS = 9
@@ -396,9 +406,10 @@ class _Linkage:
     same."""
 
     def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
-                 merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float):
+                 merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float,
+                 source_bonus: float = 0.0):
         self.clusters, self.find, self.merge, self.rows = clusters, find, merge, rows
-        self.threshold, self.agent_bonus = threshold, agent_bonus
+        self.threshold, self.agent_bonus, self.source_bonus = threshold, agent_bonus, source_bonus
         # each group's side (a code, -1 for none), polarity, whether it gives numbers, and size, in
         # numpy: what `_Cluster.compatible` and the bonus read, for many pairs at once
         n = len(rows)
@@ -407,6 +418,9 @@ class _Linkage:
         self.denied = np.zeros(n, dtype=bool)
         self.counted = np.zeros(n, dtype=bool)
         self.size = np.zeros(n, dtype=np.int64)
+        # each group's credited source, as a code: -1 none, -2 several (then its set is read)
+        self.source_codes: dict[str, int] = {}
+        self.source = np.full(n, -1, dtype=np.int64)
         for k in clusters:
             self._note(k)
 
@@ -417,6 +431,10 @@ class _Linkage:
         self.denied[k] = True in c.negated
         self.counted[k] = bool(c.numbers)
         self.size[k] = len(c.members)
+        if len(c.sources) == 1:
+            self.source[k] = self.source_codes.setdefault(next(iter(c.sources)), len(self.source_codes))
+        else:
+            self.source[k] = -2 if c.sources else -1
 
     def _compatible(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """`_Cluster.compatible` of each pair of groups (lo[x], hi[x]): sides and polarity in numpy,
@@ -428,8 +446,17 @@ class _Linkage:
         return ok
 
     def _bonus(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        """The agent bonus of each pair: both groups say the same side did it."""
-        return np.where((self.side[lo] >= 0) & (self.side[lo] == self.side[hi]), self.agent_bonus, 0.0)
+        """The bonus of each pair: the agent bonus when both groups say the same side did it, and
+        the source bonus when they credit a source in common (one code each compared in numpy;
+        a group crediting several, one by one)."""
+        bonus = np.where((self.side[lo] >= 0) & (self.side[lo] == self.side[hi]), self.agent_bonus, 0.0)
+        if self.source_bonus:
+            a, b = self.source[lo], self.source[hi]
+            shared = (a >= 0) & (a == b)
+            for x in np.flatnonzero(((a == -2) & (b != -1)) | ((b == -2) & (a != -1))).tolist():
+                shared[x] = bool(self.clusters[int(lo[x])].sources & self.clusters[int(hi[x])].sources)
+            bonus += np.where(shared, self.source_bonus, 0.0)
+        return bonus
 
     def _candidates(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The distinct pairs (a < b) of groups that unit pairs (i, j) connect and that could be
@@ -458,7 +485,7 @@ class _Linkage:
             for x in np.flatnonzero(~mask).tolist():
                 ca, cb = clusters[int(a[x])], clusters[int(b[x])]
                 out[x] = float(ca.total @ cb.total) / (len(ca.members) * len(cb.members))
-        if self.agent_bonus:
+        if self.agent_bonus or self.source_bonus:
             scores += self._bonus(lo, hi)
         return _rounded(scores)
 
@@ -473,7 +500,7 @@ class _Linkage:
         for k in np.flatnonzero(~single).tolist():
             totals[k] = clusters[int(others[k])].total
         scores = (totals @ ck.total) / (self.size[others] * len(ck.members))
-        if self.agent_bonus:
+        if self.agent_bonus or self.source_bonus:
             scores += self._bonus(np.full(len(others), keep), others)
         return _rounded(scores)
 
@@ -614,7 +641,8 @@ class _Linkage:
 def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float = 0.5,
           copy_ratio: float = 90.0, lexical: float = 0.4, figure_similarity: float = 0.45,
           neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15, attach: float | None = 0.4,
-          across: Callable[[list[str]], np.ndarray] | None = None, margin: float = MARGIN) -> list[Claim]:
+          across: Callable[[list[str]], np.ndarray] | None = None, margin: float = MARGIN,
+          source_bonus: float = 0.0) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id).
 
     The English units (`Unit.english`) are grouped by `_group` (steps 1-4, `embed` reads their
@@ -623,7 +651,7 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
     multilingual embedding `across`, which reads every unit's text as written, English first)."""
     english = [u for u in units if u.english]
     claims = _group(english, embed, threshold, copy_ratio, lexical, figure_similarity, neighbours, agent_bonus,
-                    attach)
+                    attach, source_bonus)
     other = [u for u in units if not u.english]
     if other:
         claims = _join_languages(claims, other, across, copy_ratio, margin)
@@ -712,7 +740,7 @@ def _join_languages(claims: list[Claim], other: list[Unit], across: Callable[[li
 
 def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float,
            copy_ratio: float, lexical: float, figure_similarity: float, neighbours: int, agent_bonus: float,
-           attach: float | None) -> list[Claim]:
+           attach: float | None, source_bonus: float = 0.0) -> list[Claim]:
     """Steps 1-4 of `group` over units of one model's language (see the module doc).
 
     Average linkage over each unit's nearest neighbours: two groups join when the average
@@ -790,9 +818,9 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
                 why.setdefault(j, set()).add(reason)
 
     # 2. Average linkage over the neighbour graph, closest pair of groups first (`_Linkage`).
-    # Pairs that could reach the threshold: with the agent bonus, from that much lower.
-    i, j = _similar_pairs(mixed, units, threshold - agent_bonus, neighbours)
-    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus).run(i, j, why)
+    # Pairs that could reach the threshold: with both bonuses, from that much lower.
+    i, j = _similar_pairs(mixed, units, threshold - agent_bonus - source_bonus, neighbours)
+    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus, source_bonus).run(i, j, why)
     if attach is not None and attach < threshold:
         # 3. What outlets say in their own voice and no one credits often restates what a source
         # is credited with elsewhere: such a group joins the closest claim that credits a source

@@ -192,7 +192,7 @@ class SentenceVectors(AheadStep):
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "8"  # 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
+    version = "9"  # 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")
@@ -235,7 +235,7 @@ class Claims(CorpusStage):
             progress("grouping", 0, len(units))
         found = group(units, (lambda texts: vectors.rows()) if english else None, settings.threshold,
                       settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach,
-                      across=multilingual, margin=settings.margin)
+                      across=multilingual, margin=settings.margin, source_bonus=settings.source_bonus)
         del kept
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
