@@ -317,6 +317,28 @@ def test_own_voice_assertions_are_what_no_statement_covers(parser):
     assert all(text[a["start"]:a["end"]] == a["text"] for a in out["assertions"])
 
 
+def test_what_a_statement_leaves_of_its_sentence_is_own_voice_only_with_a_clause_of_its_own(parser):
+    # the frame of a statement and modifiers inside its sentence assert nothing; a clause of the
+    # outlet's own inside the same sentence does
+    frame = "The bridge is closed, the ministry said in a statement issued on its website on Monday."
+    modifier = "Officials, who run the northern districts of the province, said the bridge is closed."
+    clause = ("The bridge is closed, the ministry said, and the river has since burst its banks "
+              "in three northern villages.")
+    for text, wanted in ((frame, []), (modifier, []),
+                         (clause, ["and the river has since burst its banks in three northern villages."])):
+        doc = parser.parse([text])[0]
+        out = analyse("d1", doc)
+        assert out["statements"], text
+        assert [a["text"] for a in out["assertions"]] == wanted, text
+
+
+def test_a_sentence_no_statement_touches_stays_own_voice_whatever_its_shape(parser):
+    text = "Bridge closed after the storm over Portvale\n\nThe ferry sank near the harbour mouth on Sunday."
+    doc = parser.parse([text])[0]
+    assert [a["text"] for a in analyse("d1", doc)["assertions"]] == [
+        "Bridge closed after the storm over Portvale", "The ferry sank near the harbour mouth on Sunday."]
+
+
 def test_a_fresh_parse_gives_the_same_rows(parser):
     """Same input, same output: a new Parser (no sentence cache) and a new process-level state
     give identical statements, ids included."""

@@ -3,12 +3,47 @@
 Each sentence minus the statements' content, cues and speaker mentions (and the "according to"
 phrases) is what the outlet says itself. What is left is kept when it still has at least
 `min_words` words: a bare "he said" remnant is not an assertion.
+
+What is left of a sentence a statement runs through is kept only when it holds a clause of its
+own (`holds_clause`): a finite verb, not one of saying or thinking, whose subject is inside it
+and is not a relative pronoun ("the river has since burst its banks", "which the mayor and most
+engineers blame on the storm"). The rest is the statement's frame or a modifier of something in
+it: "a ministry spokeswoman, Ana Ruiz, said", "the agency said on its website", "cited by the
+Courier", "in a statement issued on Monday", "who run the northern districts", "held by rebel
+troops since May". The outlet asserts nothing there, and as a claim such a piece could
+only join, as the outlet's own voice, the claim its sentence credits to a source. A sentence no
+statement touches stays whole, whatever its shape (a headline, "Land mines washed away").
 """
 from __future__ import annotations
 
 import hashlib
 
+from .lexicon import COGNITION, SPEECH
+
 _EDGE = " \t\n,;:–—-\"“”«»'’"
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"))
+_RELATIVE = frozenset(("WDT", "WP"))
+
+
+def holds_clause(doc, start: int, end: int) -> bool:
+    """Whether doc.text[start:end] holds a clause of its own: a finite verb (or one with a finite
+    auxiliary) that is not a verb of saying or thinking, with a subject inside the stretch that is
+    not a relative pronoun."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True  # not on token boundaries: keep it, as before
+    for tok in span:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.tag_ not in _FINITE and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE
+                                               for c in tok.children):
+            continue
+        if tok.lemma_.lower() in SPEECH or tok.lemma_.lower() in COGNITION:
+            continue
+        if any(c.dep_ in _SUBJECTS and start <= c.idx < end and c.tag_ not in _RELATIVE for c in tok.children):
+            return True
+    return False
 
 
 def own_voice(doc, covered: list[tuple[int, int]], min_words: int = 4) -> list[tuple[int, int]]:
@@ -32,12 +67,13 @@ def own_voice(doc, covered: list[tuple[int, int]], min_words: int = 4) -> list[t
                 if ce < pe:
                     nxt.append((ce, pe))
             pieces = nxt
+        cut = pieces != [(s, e)]
         for ps, pe in pieces:
             while ps < pe and text[ps] in _EDGE:
                 ps += 1
             while pe > ps and text[pe - 1] in _EDGE:
                 pe -= 1
-            if len(text[ps:pe].split()) >= min_words:
+            if len(text[ps:pe].split()) >= min_words and (not cut or holds_clause(doc, ps, pe)):
                 out.append((ps, pe))
     return out
 
