@@ -217,6 +217,20 @@ def test_unresolved_speakers_count_as_no_source_and_unnamed_reports_only_alone()
     assert only_he.independent == 2 and only_he.sources == [] and only_he.sourcing["rule"] == "own voice"
 
 
+def test_every_own_voice_member_of_a_credited_claim_is_stripped_saying_whether_its_article_credits():
+    # the claims gold's rule: an own-voice member of a credited claim is stripped, even in an
+    # article that credits the source in another sentence (flagged, and not among the articles
+    # that credit no one)
+    from corroborate.claims.group import _claim
+    credited = Unit("x", 0, 40, "The dam was blown up from inside.", speaker="Kremlin", source_key="k1")
+    restated = Unit("x", 90, 130, "The dam was blown up from inside the plant.")
+    elsewhere = Unit("w", 0, 40, "The dam was blown up from inside.")
+    claim = _claim([credited, restated, elsewhere], set())
+    assert [(s["doc_id"], s["start"], s["credited_in_article"]) for s in claim.stripped_in] == [
+        ("w", 0, False), ("x", 90, True)]
+    assert claim.sourcing["stripped"] == ["w"] and claim.independent == 1
+
+
 def test_an_own_voice_restatement_joins_the_credited_claim_and_is_stripped():
     a, b = "Only military targets are hit, the ministry said.", "Only military targets of the army are taken out."
     vectors = {a: [1, 0, 0], b: [0.45, 0.893, 0]}  # cosine 0.45: below the threshold, above `attach`

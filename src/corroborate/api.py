@@ -188,11 +188,11 @@ def incidents(db: str | Path | None = None) -> pd.DataFrame:
 
 def claims(db: str | Path | None = None, min_articles: int = 1) -> pd.DataFrame:
     """Claims, most articles first: n_articles, n_independent, n_outlets, sources, first_seen,
-    text, stripped (how many outlets present it as their own), claim_id."""
+    text, stripped (how many articles present it as their own, crediting no one), claim_id."""
     with Store(db, read_only=True) as store:
         df = store.con.execute(
             """SELECT n_articles, n_independent, n_outlets, sources, first_seen, text,
-                      json_array_length(stripped_in) AS stripped, claim_id
+                      coalesce(json_array_length(sourcing, '$.stripped'), 0) AS stripped, claim_id
                FROM claims WHERE n_articles >= ?
                ORDER BY n_articles DESC, n_independent DESC, first_seen, claim_id""", [min_articles]).df()
     return df

@@ -552,7 +552,8 @@ CLAIMS = Table(
         Column("why", "VARCHAR[]", "why members were joined: 'copied text', 'same content in other words'"),
         Column("stripped_in", "JSON", "members that present it in the outlet's own voice while other members "
                "credit a source: doc_id, start, end, outlet, copied (its text is shared verbatim with another "
-               "article), copied_from_source (with an article that credits the source), sources"),
+               "article), copied_from_source (with an article that credits the source), credited_in_article "
+               "(its own article credits the source in another member), sources"),
         Column("sourcing", "JSON", "why n_independent is what it is: rule ('credited': the distinct credited "
                "sources; 'own voice': nobody is credited, so the articles saying it, copies once; 'other "
                "language': only articles in another language say it, counted as 'own voice'), sources "

@@ -932,19 +932,23 @@ def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> C
             origins.setdefault(min(u.clusters) if u.clusters else u.doc_id, []).append(u.doc_id)
         independent = len(origins)
         rule = "own voice" if own or unresolved or not unread else "other language"
+    # Every own-voice member of a credited claim is stripped (the claims gold's rule, and the
+    # issue's): it is the outlet's word for what others credit to a source. One whose article
+    # credits the source in another member says so (`credited_in_article`): its reader has seen
+    # the source, and `sourcing.stripped` lists only the articles that credit no one.
     attributed_docs = {u.doc_id for u in attributed + unresolved}
     attributed_clusters = set().union(*(u.clusters for u in attributed)) if attributed else set()
     stripped = [{"doc_id": u.doc_id, "start": u.start, "end": u.end, "outlet": u.outlet,
                  "copied": bool(u.clusters), "copied_from_source": bool(u.clusters & attributed_clusters),
-                 "sources": sources}
-                for u in own if counted and u.doc_id not in attributed_docs]
+                 "credited_in_article": u.doc_id in attributed_docs, "sources": sources}
+                for u in own if counted]
     sourcing = {
         "rule": rule,
         "sources": entries,
         "unresolved": [{"doc_id": u.doc_id, "start": u.start, "speaker": u.speaker} for u in unresolved],
         "own_voice": sorted({u.doc_id for u in own}),
         "not_read": sorted({u.doc_id for u in unread}),
-        "stripped": sorted({s["doc_id"] for s in stripped}),
+        "stripped": sorted({s["doc_id"] for s in stripped if not s["credited_in_article"]}),
         "origins": [{"origin": o, "docs": sorted(set(d))} for o, d in sorted(origins.items())],
     }
     # the claim's text: its most central member (closest to the claim as a whole), else the

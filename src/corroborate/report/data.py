@@ -194,7 +194,10 @@ class ReportData:
         with an earlier member's article, "paraphrase", "same article"), and whether it is stripped
         (its own voice where others credit a source) and, if so, copied from an earlier text."""
         members = json.loads(r["members"] or "[]")
-        stripped = {(s["doc_id"], s["start"]): s for s in json.loads(r["stripped_in"] or "[]")}
+        # a member whose own article credits the source elsewhere is not shown as stripped: its
+        # reader has seen the source
+        stripped = {(s["doc_id"], s["start"]): s for s in json.loads(r["stripped_in"] or "[]")
+                    if not s.get("credited_in_article")}
         members.sort(key=lambda m: (self.published(m["doc_id"]) or "9999", m["doc_id"], m["start"]))
         docs_before: list[str] = []
         chain = []
