@@ -163,3 +163,17 @@ def test_cutting_candidates_before_sorting_keeps_each_querys_first_width():
 
     assert first(*_top(q, d, s, n, width)) == first(q, d, s)
     assert len(_top(q, d, s, n, width)[0]) < len(q)
+
+
+def test_vectors_read_in_place_by_rows_give_what_their_copy_gives():
+    # the claims grouping passes every unit's vector and the rows of the distinct ones: the index
+    # keeps one copy, and the neighbours are those of the copied distinct vectors
+    v, of, g = _corpus(m=2000, copies=500, groups=300, seed=3)
+    rng = np.random.default_rng(4)
+    rows = rng.permutation(len(v) + 700)[:len(v)]  # where each distinct vector lies in a larger array
+    larger = rng.normal(size=(len(v) + 700, v.shape[1])).astype(np.float32)
+    larger[rows] = v
+    for exact_up_to in (10_000, 0):
+        copied = nearest(v, g, 8, 0.5, of=of, exact_up_to=exact_up_to)
+        in_place = nearest(larger, g, 8, 0.5, of=of, exact_up_to=exact_up_to, rows=rows)
+        assert np.array_equal(copied.idx, in_place.idx) and np.array_equal(copied.sims, in_place.sims)

@@ -236,8 +236,9 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
                    for v in vectors], dtype=np.int64)
     del row_of
     first = np.unique(of, return_index=True)[1]  # each vector's first unit
-    found = nearest(vectors[first], np.array([u.doc_id for u in units], dtype=object).astype(str),
-                    neighbours, similarity, of=of)
+    # the distinct vectors read in place (rows=first): the index keeps the one copy it needs
+    found = nearest(vectors, np.array([u.doc_id for u in units], dtype=object).astype(str),
+                    neighbours, similarity, of=of, rows=first)
     i, j, _ = found.pairs()
     return i, j
 
@@ -324,16 +325,20 @@ def _lexical(texts: Sequence[str], out: np.ndarray | None = None, scale: float =
 class _Cluster:
     """A claim being built: its members, the sum of their vectors (the average similarity of two
     clusters is the dot product of their sums over the product of their sizes: average linkage,
-    computed exactly), and what no other member may contradict."""
+    computed exactly), and what no other member may contradict.
+
+    What no member may contradict is kept in frozensets, the empty and the one-polarity ones
+    shared: at 10,000 articles there are a quarter of a million single-unit clusters, and four
+    sets of their own each took 0.8 kB of the 1.2 kB a cluster held."""
     __slots__ = ("members", "total", "agents", "negated", "numbers", "sources", "version")
 
     def __init__(self, i: int, vector: np.ndarray, unit: Unit, numbers: frozenset[str]):
         self.members = [i]
         self.total = vector  # a view of the unit's row until the cluster grows (then its own copy)
-        self.agents = {unit.agent} if unit.agent else set()
-        self.sources = {unit.source_key} if _named_source(unit.source_key) else set()
-        self.negated = {bool(unit.negated)}
-        self.numbers = {numbers} if numbers else set()
+        self.agents = frozenset((unit.agent,)) if unit.agent else _NONE
+        self.sources = frozenset((unit.source_key,)) if _named_source(unit.source_key) else _NONE
+        self.negated = _DENIED if unit.negated else _PLAIN
+        self.numbers = frozenset((numbers,)) if numbers else _NONE
         self.version = 0
 
     def compatible(self, other: "_Cluster") -> bool:
@@ -352,6 +357,10 @@ class _Cluster:
         self.numbers |= other.numbers
         self.sources |= other.sources
         self.version += 1
+
+
+_NONE: frozenset = frozenset()
+_PLAIN, _DENIED = frozenset((False,)), frozenset((True,))
 
 
 def _named_source(key: str | None) -> bool:

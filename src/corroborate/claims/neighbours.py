@@ -1,12 +1,14 @@
 """Nearest neighbours among sentence vectors: each row's k closest rows of other articles.
 
-    found = nearest(vectors, groups, k=50, floor=0.65, of=None)
+    found = nearest(vectors, groups, k=50, floor=0.65, of=None, rows=None)
     found.idx[i], found.sims[i]     # row i's neighbours, closest first, padded with -1 / -inf
     i, j, cos = found.pairs()       # the same as pairs (i < j), each once: a sparse graph
 
 Rows are units (a sentence of an article); `groups[i]` names the row's article, and rows of one
 group never pair. `vectors` holds unit-length vectors; with `of`, row i's vector is
 `vectors[of[i]]`, so copies of one sentence (claims.vectors) share one vector and one search.
+With `rows`, the vectors searched are `vectors[rows]`, read from the given array: the index keeps
+its one copy (in its own order), not a second one (at 10,000 articles each is half a gigabyte).
 
 What a row gets: among the rows of other groups with cosine >= floor, the k with the highest
 cosine, ties by row index (the cosines are float32 matrix products of the given vectors). Copies
@@ -88,9 +90,12 @@ class Neighbours:
 
 
 def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: np.ndarray | None = None,
-            exact_up_to: int = EXACT_UP_TO, probes: int | None = None) -> Neighbours:
-    """Each row's k nearest rows of other groups with cosine >= floor (see the module doc)."""
+            exact_up_to: int = EXACT_UP_TO, probes: int | None = None, rows: np.ndarray | None = None) -> Neighbours:
+    """Each row's k nearest rows of other groups with cosine >= floor (see the module doc); the
+    vectors searched are `vectors[rows]` when rows are given."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if rows is None:
+        rows = np.arange(len(vectors), dtype=np.int64)
     groups = np.asarray(groups)
     n = len(groups)
     of = np.arange(n, dtype=np.int64) if of is None else np.asarray(of, dtype=np.int64)
@@ -101,15 +106,15 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
     if n == 0 or k == 0:
         return Neighbours(idx, sims)
     group = np.unique(groups, return_inverse=True)[1].astype(np.int64)
-    m = len(vectors)
+    m = len(rows)
     # Rows a query's list must hold so that each of its rows still has k after leaving out its
     # own group's: k plus the most rows one group has.
     need = k + int(np.bincount(group).max())
     if m <= exact_up_to:
-        search: _Exact | _Cells = _Exact(vectors, floor)
+        search: _Exact | _Cells = _Exact(vectors[rows], floor)
     else:
         # the index numbers the vectors cell by cell, so a run of queries is a run of cells
-        search = _Cells(vectors, floor, probes)
+        search = _Cells(vectors, floor, probes, rows=rows)
         renumber = np.empty(m, dtype=np.int64)
         renumber[search.order] = np.arange(m)
         of = renumber[of]
@@ -206,15 +211,19 @@ class _Cells:
     so a few neighbouring cells) that probe one cell are compared with its members in one matrix
     product, which keeps the products large."""
 
-    def __init__(self, vectors: np.ndarray, floor: float, probes: int | None = None, seed: int = 0):
+    def __init__(self, vectors: np.ndarray, floor: float, probes: int | None = None, seed: int = 0,
+                 rows: np.ndarray | None = None):
+        """The index of vectors[rows] (all of vectors without rows), numbered 0.. in rows' order."""
         self.floor = floor
-        m = len(vectors)
+        if rows is None:
+            rows = np.arange(len(vectors), dtype=np.int64)
+        m = len(rows)
         self.n_cells = max(1, int(round(4 * np.sqrt(m))))
         self.probes = min(self.n_cells, probes or max(PROBES, int(round(1.6 * np.sqrt(self.n_cells)))))
-        self.centres = _kmeans(vectors, self.n_cells, seed)
-        cell = _assign(vectors, self.centres)
+        self.centres = _kmeans(vectors, self.n_cells, seed, rows)
+        cell = _assign(vectors, self.centres, rows)
         self.order = np.argsort(cell, kind="stable")
-        self.vectors = vectors[self.order]
+        self.vectors = vectors[rows[self.order]]  # the one copy: gathered in cell order at once
         counts = np.bincount(cell, minlength=self.n_cells)
         self.start = np.concatenate(([0], np.cumsum(counts)))
 
@@ -297,21 +306,26 @@ def _top(q: np.ndarray, d: np.ndarray, s: np.ndarray, n: int, width: int):
     return q[keep], d[keep], s[keep]
 
 
-def _assign(vectors: np.ndarray, centres: np.ndarray) -> np.ndarray:
-    """The nearest centre of each vector (ties: the lower index)."""
-    out = np.empty(len(vectors), dtype=np.int64)
+def _assign(vectors: np.ndarray, centres: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+    """The nearest centre of each vector (of vectors[rows], with rows; ties: the lower index)."""
+    n = len(vectors) if rows is None else len(rows)
+    out = np.empty(n, dtype=np.int64)
     step = max(1, _BLOCK_CELLS // max(len(centres), 1))
-    for s in range(0, len(vectors), step):
-        out[s:s + step] = np.argmax(vectors[s:s + step] @ centres.T, axis=1)
+    for s in range(0, n, step):
+        block = vectors[s:s + step] if rows is None else vectors[rows[s:s + step]]
+        out[s:s + step] = np.argmax(block @ centres.T, axis=1)
     return out
 
 
-def _kmeans(vectors: np.ndarray, n_cells: int, seed: int, iterations: int = 6,
+def _kmeans(vectors: np.ndarray, n_cells: int, seed: int, rows: np.ndarray | None = None, iterations: int = 6,
             sample: int = 32) -> np.ndarray:
-    """Spherical k-means centres, trained on a seeded sample of at most `sample` vectors per cell."""
+    """Spherical k-means centres of vectors[rows] (all of vectors without rows), trained on a
+    seeded sample of at most `sample` vectors per cell."""
     rng = np.random.default_rng(seed)
-    m = len(vectors)
-    train = vectors[np.sort(rng.choice(m, size=min(m, sample * n_cells), replace=False))]
+    if rows is None:
+        rows = np.arange(len(vectors), dtype=np.int64)
+    m = len(rows)
+    train = vectors[rows[np.sort(rng.choice(m, size=min(m, sample * n_cells), replace=False))]]
     centres = train[np.sort(rng.choice(len(train), size=n_cells, replace=False))].copy()
     for _ in range(iterations):
         cell = _assign(train, centres)
