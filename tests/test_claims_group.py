@@ -244,6 +244,22 @@ def test_an_own_voice_restatement_joins_the_credited_claim_and_is_stripped():
     assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2
 
 
+def test_a_claims_text_is_a_member_that_reads_as_a_sentence_not_a_piece_of_one():
+    piece = "the collapse of the bridge on the rebels"  # what "blamed ... on the rebels" leaves
+    other = "the destruction of the bridge by the rebels"
+    whole = "The rebels blew up the bridge at dawn."
+
+    def text(vectors):
+        us = [Unit(d, 0, 5, t, d, "2025-03-11", "the army", "army") for d, t in zip("xyz", (piece, other, whole))]
+        [claim] = group(us, fake_embed(vectors), threshold=0.5, lexical=0.0)
+        return claim.text
+
+    # the piece is the most central, the sentence as central as the median member: the sentence
+    assert text({piece: [0.95, 0.312, 0], whole: [1, 0, 0], other: [0.8, 0.6, 0]}) == whole
+    # a sentence that is the claim's outlier is no better a text: the most central member
+    assert text({piece: [0.95, 0.312, 0], other: [1, 0, 0], whole: [0.8, 0.6, 0]}) == piece
+
+
 def test_units_sharing_a_key_only_within_one_article_make_no_pair():
     from corroborate.claims.group import _pairs_sharing
 

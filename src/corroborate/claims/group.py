@@ -359,6 +359,12 @@ class _Cluster:
         self.version += 1
 
 
+def _begins_as_a_sentence(text: str) -> bool:
+    """Its first letter, after any quote mark or bracket, is a capital (or it begins with a number)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
 _NONE: frozenset = frozenset()
 _PLAIN, _DENIED = frozenset((False,)), frozenset((True,))
 
@@ -860,10 +866,18 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
                     why.setdefault(i, set()).add("same content in other words")
 
     def central(c: _Cluster) -> Unit:
-        """The member closest to the claim as a whole, among those that read as a sentence (six
-        words or more) when there are any: a reader sees it as the claim's text."""
+        """The member closest to the claim as a whole, among those that read as a sentence when
+        there are any: six words or more, beginning as a sentence does (a capital, after any
+        quote mark), not a piece of one ("the destruction of the dam on Ukraine", what is left of
+        "blamed the destruction of the dam on Ukraine"), when it is at least as close to the claim
+        as half its members are (an outlying sentence is no better a text than a central piece).
+        A reader sees it as the claim's text."""
         full = [i for i in c.members if len(units[i].text.split()) >= 6] or c.members
         scores = mixed[full] @ c.total.astype(np.float32)
+        middle = np.median(scores)
+        sentence = [x for x, i in enumerate(full) if _begins_as_a_sentence(units[i].text) and scores[x] >= middle]
+        if sentence:
+            return units[full[sentence[int(np.argmax(scores[sentence]))]]]
         return units[full[int(np.argmax(scores))]]
 
     keys = list(clusters)
