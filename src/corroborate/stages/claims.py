@@ -222,12 +222,16 @@ class Claims(CorpusStage):
         kept = previous.pop("sentence_vectors", [])
         english = [u for u in units if u.english]
         vectors = sentence_vectors([u.neutral or u.text for u in english], stored(kept), _embed)
+        # the stored rows go before grouping (at 10,000 articles, 150 MB of bytes as Python objects);
+        # the multilingual ones are kept by key, for the sentences of other languages
+        known_across = stored(kept, MULTILINGUAL)
+        del kept
         across: list = []  # the multilingual vectors, made only when there is another language
 
         def multilingual(texts: list[str]):
             if progress:
                 progress("embedding sentences of other languages", 0, len(texts))
-            across.append(sentence_vectors(texts, stored(kept, MULTILINGUAL), _embed_multilingual, MULTILINGUAL))
+            across.append(sentence_vectors(texts, known_across, _embed_multilingual, MULTILINGUAL))
             return across[-1].rows()
 
         if progress:
@@ -236,7 +240,7 @@ class Claims(CorpusStage):
         found = group(units, (lambda texts: vectors.rows()) if english else None, settings.threshold,
                       settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach,
                       across=multilingual, margin=settings.margin, source_bonus=settings.source_bonus)
-        del kept
+        del known_across
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
             "n_independent": c.independent, "sources": c.sources, "first_seen": c.first_seen, "why": c.why,
