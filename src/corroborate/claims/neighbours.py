@@ -94,8 +94,6 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
     """Each row's k nearest rows of other groups with cosine >= floor (see the module doc); the
     vectors searched are `vectors[rows]` when rows are given."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    if rows is None:
-        rows = np.arange(len(vectors), dtype=np.int64)
     groups = np.asarray(groups)
     n = len(groups)
     of = np.arange(n, dtype=np.int64) if of is None else np.asarray(of, dtype=np.int64)
@@ -106,12 +104,12 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
     if n == 0 or k == 0:
         return Neighbours(idx, sims)
     group = np.unique(groups, return_inverse=True)[1].astype(np.int64)
-    m = len(rows)
+    m = len(vectors) if rows is None else len(rows)
     # Rows a query's list must hold so that each of its rows still has k after leaving out its
     # own group's: k plus the most rows one group has.
     need = k + int(np.bincount(group).max())
     if m <= exact_up_to:
-        search: _Exact | _Cells = _Exact(vectors[rows], floor)
+        search: _Exact | _Cells = _Exact(vectors if rows is None else vectors[rows], floor)
     else:
         # the index numbers the vectors cell by cell, so a run of queries is a run of cells
         search = _Cells(vectors, floor, probes, rows=rows)
