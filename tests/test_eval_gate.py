@@ -26,8 +26,8 @@ SEEDS_GOLD = SHARED / "eval" / "seeds-claims" / "claims_gold.json"
 pytestmark = pytest.mark.skipif(not (KAKHOVKA / "claims_gold.json").is_file(),
                                 reason="../shared/kakhovka is not beside the repository")
 
-# measured 0.557, 0.650, 12/25, 0.467, 0.400 (largest claim: share of the articles)
-KAKHOVKA_CLAIM_FLOORS = {"bcubed": 0.53, "claim": 0.63, "sources.exact": 0.44, "stripped": 0.44}
+# measured 0.558, 0.662, 11/25, 0.492, 0.386 (largest claim: share of the articles)
+KAKHOVKA_CLAIM_FLOORS = {"bcubed": 0.53, "claim": 0.64, "sources.exact": 0.44, "stripped": 0.47}
 # The guard against one claim swallowing the coverage (0.68 when claims were first scored): the
 # gold's own largest claim (K01, Russia blew up the dam) is in 28 of the 70 articles (0.40).
 KAKHOVKA_LARGEST_AT_MOST = 0.45

@@ -88,7 +88,7 @@ class ClaimSettings:
     threshold: float = 0.5
     lexical: float = 0.4
     agent_bonus: float = 0.15
-    source_bonus: float = 0.1
+    source_bonus: float = 0.05
     attach: float = 0.4
     copy_ratio: float = 90.0
     min_words: int = 4
