@@ -657,6 +657,18 @@ def test_a_possessor_is_not_the_speaker(parser):
     assert one(statements(parser, text), "army")["speaker"] == "Ivo Renn"
 
 
+def test_a_name_modifying_a_common_noun_says_whose_the_speaker_is(parser):
+    # "the Marsh campaign", "Marsh aides": the campaign and the aides speak, not Elena Marsh; a
+    # named spokeswoman after the name is the speaker herself
+    intro = "Elena Marsh, the mayor of Portvale, opened the new bridge on Sunday.\n\n"
+    rows = statements(parser, intro + "The Marsh campaign said that the bridge would reopen on Friday.")
+    assert "Elena Marsh" != one(rows, "reopen")["speaker"] and "campaign" in one(rows, "reopen")["speaker"]
+    rows = statements(parser, intro + "Marsh spokeswoman Ana Ruiz said that the bridge would reopen on Friday.")
+    assert one(rows, "reopen")["speaker"] == "Ana Ruiz"
+    rows = statements(parser, intro + "Marsh said that the bridge would reopen on Friday.")
+    assert one(rows, "reopen")["speaker"] == "Elena Marsh"
+
+
 def test_a_name_inside_a_prepositional_phrase_is_not_the_speaker(parser):
     # whose lawyer, or where the authorities sit, is no speaker (the recogniser may call a place a person)
     rows = statements(parser, "The lawyer of Tomas Keller said the contract was signed on Monday.")

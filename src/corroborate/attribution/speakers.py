@@ -14,7 +14,9 @@ A mention at a cue is then resolved, in this order:
    article gives is the speaker). A name never seen before stays itself: "Zeynalov" in an Eyvazov
    briefing is not merged into Eyvazov.
    A possessor is whose the speaker is, not the speaker ("Putin's spokesman Dmitry Peskov",
-   "Dorin's spokesman" resolves as a role), and so is a name inside a prepositional phrase ("the
+   "Dorin's spokesman" resolves as a role), and so is a name modifying a common noun of the
+   mention ("the Trump campaign", "McConnell aides", "Stein spokeswoman Melezia Figueroa" is
+   Figueroa) and a name inside a prepositional phrase ("the
    lawyer of John Smith", "the authorities in the part of Kherson"), unless set off by commas
    (", Vladimir Leontiev,") or right after the role ("Governor of the X region Anton Kessar"); a
    capitalised name closing a role phrase is a person even when the recogniser ran it into an
@@ -439,18 +441,29 @@ class Registry:
                     return True
                 x = x.head
             return False
+        def owner(t) -> bool:
+            """Whether t's name modifies a common noun of the mention: "the Trump campaign",
+            "McConnell aides", "Clinton's team", "Stein spokeswoman Melezia Figueroa". The name
+            says whose the speaker is; the speaker is the noun's (the team, the aides, the named
+            spokeswoman), not the person it names."""
+            x = t
+            while x.head.i in ids and x.head.i != x.i and x.head.pos_ == "PROPN" and x.dep_ in ("compound", "flat"):
+                x = x.head  # up to the head of the name itself
+            return x.dep_ in ("compound", "poss", "nmod", "amod") and x.head.i in ids and x.head.i != x.i \
+                and x.head.pos_ == "NOUN"
+
         tokens = sorted(tokens, key=possessor)
         # "Putin's spokesman": the role's holder speaks, not the possessor
         role_of = head.lemma_.lower() in ROLES and head.ent_type_ != "PERSON"
         for t in tokens:
-            if role_of and possessor(t) or in_phrase(t):
+            if role_of and possessor(t) or in_phrase(t) or owner(t):
                 continue
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
                 p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
                 if p is not None:
                     return self._person_speaker(p)
         people = [t for t in tokens if t.ent_type_ == "PERSON" and not is_place_word(t.lower_)
-                  and not (role_of and possessor(t)) and not in_phrase(t)]
+                  and not (role_of and possessor(t)) and not in_phrase(t) and not owner(t)]
         if not people:
             named = self._trailing_name(sorted(tokens, key=lambda t: t.i))
             if named is not None:
