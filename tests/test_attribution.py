@@ -663,8 +663,9 @@ def test_a_name_modifying_a_common_noun_says_whose_the_speaker_is(parser):
     intro = "Elena Marsh, the mayor of Portvale, opened the new bridge on Sunday.\n\n"
     rows = statements(parser, intro + "The Marsh campaign said that the bridge would reopen on Friday.")
     assert "Elena Marsh" != one(rows, "reopen")["speaker"] and "campaign" in one(rows, "reopen")["speaker"]
-    rows = statements(parser, intro + "Marsh spokeswoman Ana Ruiz said that the bridge would reopen on Friday.")
-    assert one(rows, "reopen")["speaker"] == "Ana Ruiz"
+    for role in ("spokeswoman", "Communication Director"):
+        rows = statements(parser, intro + f"Marsh {role} Ana Ruiz said that the bridge would reopen on Friday.")
+        assert one(rows, "reopen")["speaker"] == "Ana Ruiz", role
     rows = statements(parser, intro + "Marsh said that the bridge would reopen on Friday.")
     assert one(rows, "reopen")["speaker"] == "Elena Marsh"
 

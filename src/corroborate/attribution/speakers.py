@@ -446,11 +446,15 @@ class Registry:
             "McConnell aides", "Clinton's team", "Stein spokeswoman Melezia Figueroa". The name
             says whose the speaker is; the speaker is the noun's (the team, the aides, the named
             spokeswoman), not the person it names."""
+            def common(h) -> bool:  # a common noun, or a role written in capitals ("Communication Director")
+                return h.pos_ == "NOUN" or h.lower_ in ROLES
+
             x = t
-            while x.head.i in ids and x.head.i != x.i and x.head.pos_ == "PROPN" and x.dep_ in ("compound", "flat"):
+            while x.head.i in ids and x.head.i != x.i and x.head.pos_ == "PROPN" and not common(x.head) \
+                    and x.dep_ in ("compound", "flat"):
                 x = x.head  # up to the head of the name itself
             return x.dep_ in ("compound", "poss", "nmod", "amod") and x.head.i in ids and x.head.i != x.i \
-                and x.head.pos_ == "NOUN"
+                and common(x.head)
 
         tokens = sorted(tokens, key=possessor)
         # "Putin's spokesman": the role's holder speaks, not the possessor
