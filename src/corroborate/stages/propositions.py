@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import replace
 from typing import Any
 
-from ..claims.propositions import accused_side, blame, clauses, is_furniture, is_furniture_text
+from ..claims.propositions import accused_side, blame, clauses, is_byline, is_furniture, is_furniture_text
 from ..nlp import from_bytes, sentences_any_language
 from ..settings import PropositionSettings
 from .base import Stage
@@ -40,7 +40,7 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
              [(r["start"], r["end"], None, None, None) for r in assertions]
     for start, end, statement_id, cue, target in sorted(pieces, key=lambda p: (p[0], p[1], p[2] or "")):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or is_furniture(span):
+        if span is None or is_furniture(span) or (statement_id is None and is_byline(span)):
             continue
         found = clauses(doc, start, end, min_words, cue, content=statement_id is not None)
         side = accused_side(target)
@@ -79,7 +79,7 @@ def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, A
 
 class Propositions(Stage):
     name = "propositions"
-    version = "4"  # 4: sentences of articles no parser reads
+    version = "5"  # 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
     settings_section = "propositions"
     reads = ("doc_id", "text")
     writes = ("propositions",)
