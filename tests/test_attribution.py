@@ -670,6 +670,17 @@ def test_a_name_modifying_a_common_noun_says_whose_the_speaker_is(parser):
     assert one(rows, "reopen")["speaker"] == "Elena Marsh"
 
 
+def test_a_dateline_is_not_the_speaker(parser):
+    # "PORTVALE (Wire One) – ...": where and through whom the story came, not who speaks
+    for text in ("PORTVALE (Wire One) – The mayor of Portvale said on Monday the bridge would reopen on Friday.",
+                 "LIMA (Wire One) - Officials in Peru said on Monday the bridge would reopen on Friday."):
+        speaker = one(statements(parser, text), "reopen")["speaker"]
+        assert not speaker.isupper() and "(" not in speaker, (text, speaker)
+    # an organisation in capitals set off by dashes is the speaker, not a dateline
+    assert "NATO" in one(statements(parser, "NATO - the alliance - said on Monday the bridge would reopen."),
+                         "reopen")["speaker"]
+
+
 def test_a_name_inside_a_prepositional_phrase_is_not_the_speaker(parser):
     # whose lawyer, or where the authorities sit, is no speaker (the recogniser may call a place a person)
     rows = statements(parser, "The lawyer of Tomas Keller said the contract was signed on Monday.")

@@ -156,6 +156,11 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _subject(v):
     subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if len(subjects) > 1:
+        # a dateline the parser made a second subject ("PORTVALE (Wire One) – The mayor said")
+        end = _dateline_end(v.sent)
+        if end is not None:
+            subjects = [c for c in subjects if c.right_edge.i >= end] or subjects
     if not subjects:
         return None
     if subjects[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -171,11 +176,54 @@ def _mention_tokens(head) -> list:
     for t in head.subtree:
         if t.i != head.i and t.dep_ in ("relcl", "acl", "advcl", "parataxis"):
             drop.update(x.i for x in t.subtree)
-    tokens = [t for t in head.subtree if t.i not in drop and not t.is_space]
+    tokens = _after_dateline([t for t in head.subtree if t.i not in drop and not t.is_space])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
+    return tokens
+
+
+_DASHES = frozenset(("-", "–", "—", "--"))
+
+
+def _dateline_end(sent) -> int | None:
+    """The index of the first token after a dateline opening the sentence: a place in capitals,
+    perhaps an agency in brackets, then a dash ("PORTVALE (Wire One) – The mayor said ..."); None
+    when the sentence opens otherwise."""
+    first = sent[0]
+    if not (first.is_upper and first.is_alpha and len(first) > 2) or first.ent_type_ in ("ORG", "NORP"):
+        return None  # "NATO - the alliance - said": an organisation speaking, set off by dashes
+    depth = 0
+    for t in sent:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif t.text in _DASHES and depth == 0:
+            return t.i + 1
+        elif depth == 0 and t.is_alpha and not t.is_upper:
+            return None  # words in lower case before any dash: no dateline
+    return None
+
+
+def _after_dateline(tokens: list) -> list:
+    """The mention without a dateline the parser ran into it: "PORTVALE – The mayor" is the mayor."""
+    end = _dateline_end(tokens[0].sent) if tokens else None
+    if end is None:
+        return tokens
+    rest = [t for t in tokens if t.i >= end]
+    return rest or tokens
+    depth = 0
+    for k, t in enumerate(tokens):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif t.text in _DASHES and depth == 0:
+            return tokens[k + 1:] if k + 1 < len(tokens) else tokens
+        elif depth == 0 and t.is_alpha and not t.is_upper:
+            return tokens  # words in lower case before any dash: no dateline
     return tokens
 
 
