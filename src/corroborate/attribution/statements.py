@@ -430,6 +430,17 @@ class _Article:
     def content_of(self, v, lemma: str, passive=None) -> tuple[int, int] | None:
         children = list(v.children)
         ccomps = [c for c in children if c.dep_ == "ccomp"]
+        if not ccomps:
+            # "DRAVIK (Wire) – A train derailed ..., officials said": the parser hung the clause on
+            # the dateline, not on the cue; what follows the dateline is what was said
+            end = _dateline_end(v.sent)
+            lead = next((c for c in children if c.left_edge.i == v.sent.start and c.i < v.i), None) \
+                if end is not None and v.i > end else None
+            if lead is not None and lead.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+                tokens = [t for t in lead.subtree if t.i >= end and not t.is_space]
+                if any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                       for t in tokens):
+                    return _tokens_span(tokens)
         if ccomps:
             # "Pointing out ..., Kyslytsya said the dam was mined": of a clause before the cue and
             # one after it, the one after is what was said
