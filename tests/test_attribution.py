@@ -677,10 +677,12 @@ def test_a_dateline_is_not_the_speaker(parser):
         speaker = one(statements(parser, text), "reopen")["speaker"]
         assert not speaker.isupper() and "(" not in speaker, (text, speaker)
     # the parser may hang the lead's clause on the dateline, not on the cue: it is still what was said
-    text = ("PORTVALE (Wire One) – A ferry carrying fuel sank near the harbour mouth on Sunday and one of its "
-            "tanks burst, killing at least three crew, officials said.")
-    row = one(statements(parser, text), "ferry")
-    assert row["speaker"] == "officials" and row["text"].startswith("A ferry carrying fuel sank")
+    # (the example corpus' Meridian Wire lead)
+    text = ("DRAVIK (Meridian Wire) – A freight train carrying chlorine derailed near the Ostrenian town of Velmora "
+            "on Tuesday and one of its tank cars exploded, killing at least four people and forcing about 1,200 "
+            "residents from their homes, officials said.")
+    row = one(statements(parser, text), "freight")
+    assert row["speaker"] == "officials" and row["text"].startswith("A freight train carrying chlorine")
     # an organisation in capitals set off by dashes is the speaker, not a dateline
     assert "NATO" in one(statements(parser, "NATO - the alliance - said on Monday the bridge would reopen."),
                          "reopen")["speaker"]
