@@ -441,6 +441,7 @@ class Registry:
                     return True
                 x = x.head
             return False
+
         def owner(t) -> bool:
             """Whether t's name modifies a common noun of the mention: "the Trump campaign",
             "McConnell aides", "Clinton's team", "Stein spokeswoman Melezia Figueroa". The name

@@ -214,17 +214,6 @@ def _after_dateline(tokens: list) -> list:
         return tokens
     rest = [t for t in tokens if t.i >= end]
     return rest or tokens
-    depth = 0
-    for k, t in enumerate(tokens):
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth -= 1
-        elif t.text in _DASHES and depth == 0:
-            return tokens[k + 1:] if k + 1 < len(tokens) else tokens
-        elif depth == 0 and t.is_alpha and not t.is_upper:
-            return tokens  # words in lower case before any dash: no dateline
-    return tokens
 
 
 def _mention_tokens_of(tokens) -> list:
