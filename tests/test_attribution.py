@@ -670,6 +670,22 @@ def test_a_name_modifying_a_common_noun_says_whose_the_speaker_is(parser):
     assert one(rows, "reopen")["speaker"] == "Elena Marsh"
 
 
+def test_a_place_s_governor_is_a_person_not_the_place_nor_an_organisation_named_like_it(parser):
+    # "the Ohio governor": the person the article names with that role and place ("Ohio Gov."),
+    # else the role as written; never "Ohio", nor the "Ohio University" the article also names
+    named = ("Ohio Gov. Ana Ruiz opened the bridge on Monday. Ohio University said the bridge was safe.\n\n"
+             "The Ohio governor said that the bridge would reopen on Friday.")
+    assert one(statements(parser, named), "reopen")["speaker"] == "Ana Ruiz"
+    unnamed = ("Ohio University said the bridge was safe.\n\n"
+               "The Ohio governor said that the bridge would reopen on Friday.")
+    row = one(statements(parser, unnamed), "reopen")
+    assert row["speaker"] == "Ohio governor" and row["speaker_type"] == "person"
+    # a governor of another place is not this one
+    other = ("Texas Gov. Ana Ruiz opened the bridge on Monday.\n\n"
+             "The Ohio governor said that the bridge would reopen on Friday.")
+    assert one(statements(parser, other), "reopen")["speaker"] == "Ohio governor"
+
+
 def test_a_dateline_is_not_the_speaker(parser):
     # "PORTVALE (Wire One) – ...": where and through whom the story came, not who speaks
     for text in ("PORTVALE (Wire One) – The mayor of Portvale said on Monday the bridge would reopen on Friday.",

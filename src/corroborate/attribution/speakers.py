@@ -31,7 +31,10 @@ A mention at a cue is then resolved, in this order:
    gives someone: "Ombudsman Lia Varga" makes "the ombudsman" one): the person who holds that
    role, before or after (the mention's modifiers, "vice", "health", must fit, a holder whose role
    ranks otherwise, "vice", "deputy", "former", is not it, and a nationality or party the mention
-   names must be theirs), else the unnamed role-holder last met with it; an unnamed spokesperson
+   names must be theirs; a role written short before a name, "Gov.", "Sen.", is that role), else
+   the unnamed role-holder last met with it; a place's governor, senator or mayor ("the New Jersey
+   governor") is a person who serves there, the holder the article names with that place, else
+   the role as written (never the place, nor an organisation named like it); an unnamed spokesperson
    "for" or "of" an organisation, or a definite "the official" with no holder, speaks for that
    organisation or the one that spoke last (an unnamed "source" never: it stays as written); an
    unnamed holder named only by a side ("a Russian envoy") is a person of that side; who appointed
@@ -62,6 +65,18 @@ _FEMALE = frozenset("""mrs mrs. ms ms. miss madam lady queen princess sister spo
 businesswoman""".split())
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PREP_OF = {"of", "for", "at", "from", "with", "in"}
+
+
+# Titles written short before a name ("Indiana Gov. Mike Pence", "Sen. Rubio"): the role they give.
+_SHORT_TITLES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                 "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
+                 "cmdr": "commander", "pres": "president", "sec": "secretary", "atty": "attorney"}
+
+
+def _role_words(role: str) -> set:
+    """The words of a person's role, short titles written out: "Indiana Gov." -> {indiana, governor}."""
+    words = fold(role).replace("-", " ").split()
+    return {_SHORT_TITLES.get(w.rstrip("."), w) for w in words}
 
 
 @dataclass
@@ -514,6 +529,19 @@ class Registry:
             modifiers = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
                          and t.ent_type_ not in ("ORG", "GPE", "NORP") and t.lemma_.lower() not in ORGANISATIONS}
             sides = org_key(" ".join(t.text for t in tokens if t.i < head.i and t.ent_type_ == "NORP"))
+            before = [t for t in tokens if t.i < head.i and t.dep_ != "det"]
+            if lemma not in _SPOKES and lemma not in GENERIC_ROLES and \
+                    any(t.ent_type_ in ("GPE", "LOC") for t in before) and \
+                    not any(t.ent_type_ == "ORG" or t.lemma_.lower() in ORGANISATIONS for t in before):
+                # a place's governor, senator or mayor ("the New Jersey governor", "the Vermont
+                # senator") is a person who serves there, not the place nor an organisation named
+                # like it: the holder of that role if the article names one, else the role as written
+                place = org_key(" ".join(t.text for t in before if t.ent_type_ in ("GPE", "LOC")))
+                holder = self._role_holder(lemma, modifiers, None, at, definite, frozenset(sides) | place)
+                if holder is None:
+                    holder = Speaker(role, "person", role=role)
+                self.role_holders.append((at, lemma, modifiers, holder))
+                return self._copy(holder)
             holder = self._role_holder(lemma, modifiers, inner_org, at, definite, sides)
             if holder is None and inner_org is not None and org_key(inner_org) == sides and lemma not in _SPOKES:
                 # only a nationality or party ("the Democratic presidential nominee", "a Russian
@@ -674,7 +702,7 @@ class Registry:
         def has_role(p: Person) -> bool:
             if sides and not sides <= org_key(p.role + " " + p.org):
                 return False
-            return bool(set(fold(p.role).replace("-", " ").split()) & same) and (
+            return bool(_role_words(p.role) & same) and (
                 inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
                 or org_key(p.org) <= org_key(inner_org))
 
@@ -686,8 +714,8 @@ class Registry:
         # holder of the role is it even when its recorded role lacks a modifier
         def ranks(p: Person) -> set:
             """The words that make a role another one: "vice president" is no president."""
-            return set(fold(p.role).replace("-", " ").split()) & {"vice", "deputy", "former", "acting", "assistant"}
-        fitting = [p for p in candidates if modifiers <= set(fold(p.role).replace("-", " ").split())
+            return _role_words(p.role) & {"vice", "deputy", "former", "acting", "assistant"}
+        fitting = [p for p in candidates if modifiers <= _role_words(p.role)
                    and ranks(p) <= modifiers]
         if fitting:
             return self._person_speaker(max(fitting, key=recency))
