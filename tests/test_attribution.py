@@ -686,6 +686,25 @@ def test_a_place_s_governor_is_a_person_not_the_place_nor_an_organisation_named_
     assert one(statements(parser, other), "reopen")["speaker"] == "Ohio governor"
 
 
+def test_a_speaker_s_age_is_not_part_of_the_name():
+    from corroborate.attribution.names import clean_name
+    assert clean_name("Lidia Marsh, 67") == "Lidia Marsh" and clean_name("Resolution 242") == "Resolution 242"
+
+
+def test_a_name_the_recogniser_cut_in_two_is_one_name():
+    # adjacent person entities with only a space between them, the second one word and no title
+    from spacy.tokens import Span
+
+    from corroborate.attribution.speakers import _entities
+    from corroborate.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc("Oleksandr Prokudin said it. Charlotte Mayor Ana Ruiz agreed.")
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 1, 2, "PERSON"), Span(doc, 5, 6, "PERSON"),
+                Span(doc, 6, 9, "PERSON")]
+    assert [e.text for e in _entities(doc)] == ["Oleksandr Prokudin", "Charlotte", "Mayor Ana Ruiz"]
+
+
 def test_a_dateline_is_not_the_speaker(parser):
     # "PORTVALE (Wire One) – ...": where and through whom the story came, not who speaks
     for text in ("PORTVALE (Wire One) – The mayor of Portvale said on Monday the bridge would reopen on Friday.",

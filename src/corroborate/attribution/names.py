@@ -102,10 +102,12 @@ def surname(name: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """A name as written, without a leading article and a trailing possessive."""
+    """A name as written, without a leading article, a trailing possessive and a trailing age
+    ("Lidia Zubova, 67")."""
     text = text.strip(" ,;:.-–—\"“”'’")
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"['’]s?$", "", text)
+    text = re.sub(r"(?<=[^\d\s,]),\s*\d{1,3}$", "", text)  # an age set off by a comma, not "Resolution 242"
     text = re.sub(r"\s*\([^)]*$", "", text)  # an unclosed "(BSM" cut off by the entity's end
     return text.strip()
 

@@ -226,6 +226,24 @@ def _role_before(ent) -> list:
     return phrase
 
 
+def _entities(doc) -> list:
+    """The document's entities, a name the recogniser cut in two ("Oleksandr" + "Prokudin":
+    adjacent person entities, only a space between them, the second a single word that is no
+    title) made one. ("Charlotte" + "Mayor Jennifer Roberts" stay apart.)"""
+    from spacy.tokens import Span
+
+    out: list = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.label_ == "PERSON" and prev.label_ == "PERSON" and prev.end == ent.start \
+                and len(ent) == 1 and doc[prev.end - 1].whitespace_ and not doc[prev.end - 1].is_punct \
+                and not {ent[0].lower_.rstrip("."), prev[-1].lower_.rstrip(".")} & (TITLES | ROLES):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 class Registry:
     """The people and organisations of one article, and who spoke last."""
 
@@ -238,7 +256,8 @@ class Registry:
         self.subjects: list[tuple[int, Person]] = []  # people as sentence subjects
         self.role_holders: list[tuple[int, str, set, Speaker]] = []  # role mentions resolved
         self.chunks = list(doc.noun_chunks)  # a generator over the whole parse: walk it once
-        for ent in doc.ents:
+        self.entities = _entities(doc)
+        for ent in self.entities:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ in ("ORG",):
@@ -489,7 +508,7 @@ class Registry:
             if named is not None:
                 return self._person_speaker(named)
         if people:
-            ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
+            ent = next((e for e in self.entities if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
             name = clean_name(strip_titles(ent.text if ent is not None else people[0].text))
             p = self.person_named(person_key(name))
             if p is not None:
