@@ -691,6 +691,12 @@ def test_a_speaker_s_age_is_not_part_of_the_name():
     assert clean_name("Lidia Marsh, 67") == "Lidia Marsh" and clean_name("Resolution 242") == "Resolution 242"
 
 
+def test_a_title_written_as_an_acronym_is_no_part_of_the_name():
+    from corroborate.attribution.names import person_key, strip_titles
+    assert strip_titles("USG Tomas Keller") == "Tomas Keller" and person_key("USG Tomas Keller") == "tomas keller"
+    assert strip_titles("TOMAS KELLER") == "TOMAS KELLER"  # a name in capitals stays whole
+
+
 def test_a_name_the_recogniser_cut_in_two_is_one_name():
     # adjacent person entities with only a space between them, the second one word and no title
     from spacy.tokens import Span

@@ -85,9 +85,13 @@ def org_key(name: str) -> frozenset[str]:
 
 
 def strip_titles(name: str) -> str:
-    """A person's name without leading titles and honorifics ("Colonel Anar Eyvazov" -> "Anar Eyvazov")."""
+    """A person's name without leading titles and honorifics ("Colonel Anar Eyvazov" -> "Anar
+    Eyvazov"), a title written as an acronym among them ("USG Martin Griffiths": capitals, two to
+    five letters, before a name of two words or more written in title case)."""
     parts = name.split()
-    while len(parts) > 1 and fold(parts[0]).rstrip(".") in TITLES:
+    while len(parts) > 1 and (fold(parts[0]).rstrip(".") in TITLES or (
+            parts[0].isalpha() and parts[0].isupper() and 2 <= len(parts[0]) <= 5 and len(parts) > 2
+            and all(p[:1].isupper() and not p.isupper() for p in parts[1:]))):
         parts = parts[1:]
     return " ".join(parts)
 
