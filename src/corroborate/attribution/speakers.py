@@ -556,7 +556,7 @@ class Registry:
                 # senator") is a person who serves there, not the place nor an organisation named
                 # like it: the holder of that role if the article names one, else the role as written
                 place = org_key(" ".join(t.text for t in before if t.ent_type_ in ("GPE", "LOC")))
-                holder = self._role_holder(lemma, modifiers, None, at, definite, frozenset(sides) | place)
+                holder = self._role_holder(lemma, modifiers, None, at, definite, sides | place)
                 if holder is None:
                     holder = Speaker(role, "person", role=role)
                 self.role_holders.append((at, lemma, modifiers, holder))
