@@ -67,7 +67,9 @@ SPEECH_VERBS = {
           "prometeu reconheceu admitiu insistiu reiterou sublinhou salientou garantiu denunciou classificou",
     "de": "sagte erklärte betonte warnte berichtete schrieb behauptete bezeichnete meldete sagt erklärt betont "
           "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt teilte teilten "
-          "forderte forderten versprach kündigte bestätigte bestätigten kritisierte",
+          "forderte forderten versprach kündigte bestätigte bestätigten kritisierte "
+          # the separable verbs joined again at the end of a subordinate clause ("wie X mitteilte")
+          "mitteilte mitteilten ankündigte ankündigten angab angaben",
     "nl": "zei zegt verklaarde meldde stelde schreef waarschuwde noemde besloot zeiden zeggen meldden "
           "benadrukte bevestigde beloofde eiste vroeg verklaarden stelden",
     "ru": "заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил отметила отметили "
@@ -111,6 +113,9 @@ LOCATIVE = {"ru": {"в", "во", "на", "у"}, "uk": {"в", "у", "на"}}
 # "and" between two speech verbs of one speaker
 AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"}, "ru": {"и"}, "uk": {"і", "й", "та"},
        "no": {"og"}, "ar": {"و"}}
+# "as" opening a clause of reporting after the content ("..., wie der Gouverneur mitteilte", "...,
+# comme l'a indiqué le ministère", "..., zoals de minister meldde")
+AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"}}
 # the preposition of whom something was said to, before the "that" (Romance languages)
 _TO = frozenset({"a", "à", "al", "aux", "ao", "aos", "às"})
 # "по его словам": the cue with a pronoun inside
@@ -153,14 +158,16 @@ class _Sentence:
         self.words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
 
 
-def _capital_run(words: list[tuple[int, int, str]], stop: set[str]) -> tuple[int, int] | None:
-    """The last run of capitalised words (two words of it may be lower-case particles: "de", "van")."""
+def _capital_run(words: list[tuple[int, int, str]], stop: set[str], text: str | None = None) -> tuple[int, int] | None:
+    """The last run of capitalised words, not across punctuation when `text` is given ("... el control
+    de Jersón, Zelenski pidió": Zelenski)."""
     best = None
     k = len(words) - 1
     while k >= 0:
         if _CAPITAL.match(words[k][2]) and words[k][2].lower() not in stop:
             j = k
-            while j - 1 >= 0 and (_CAPITAL.match(words[j - 1][2]) and words[j - 1][2].lower() not in stop):
+            while j - 1 >= 0 and (_CAPITAL.match(words[j - 1][2]) and words[j - 1][2].lower() not in stop) \
+                    and (text is None or not text[words[j - 1][1]:words[j][0]].strip()):
                 j -= 1
             best = (words[j][0], words[k][1])
             break
@@ -370,7 +377,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         if at is not None and 1 <= len(clause_words) - at - 1 <= 5:
             place = clause_words[at + 1:]
             return text[place[0][0]:place[-1][1]], place[0][0], place[-1][1]
-        run = _capital_run(words[-4:], stop)
+        run = _capital_run(words[-4:], stop, text)
         if run and run[1] == words[-1][1] and 2 <= len(clause_words) <= 6 and run[0] == clause_words[-1][0] \
                 and _place_word(clause_words[-1][2], language):
             # a place closing an institution's name is not the speaker: "Министерство обороны
@@ -515,6 +522,20 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # for any verb ("Світові лідери засудили ... і назвали ...")
                 who = (earlier[-1]["speaker"], earlier[-1]["speaker_start"], earlier[-1]["speaker_end"]) \
                     if earlier else _subject(sentence, v[0])
+            comma = text.rfind(",", s0, v[0])
+            lead = [w for w in sentence.words if comma < w[0] < v[0]] if comma - s0 > 15 else []
+            if lead and lead[0][2].lower() in AS.get(lang, ()) and len(lead) <= 7 and comp is None:
+                # "..., wie der Militärgouverneur Olexander Prokudin mitteilte": the content before
+                # the comma; the speaker between "as" and a verb at the end (German, Dutch), else after it
+                if lang in ("de", "nl"):
+                    runs = _name_runs(text, lead[1:], stop)
+                    a, b = runs[-1] if runs else (lead[1][0], lead[-1][1]) if len(lead) > 1 else (None, None)
+                    speaker = text[a:b] if a is not None else None
+                else:
+                    speaker, a, b = speaker_after(sentence, v[1])
+                if speaker:
+                    add(s0, comma, "indirect", v[2], v[0], speaker, a, b, sentence)
+                continue
             if comp is not None:
                 speaker, a, b = who if coordinated else speaker_before(sentence, v[0])
                 add(comp[1], end, "indirect", v[2], v[0], speaker, a, b, sentence)
@@ -533,19 +554,142 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 speaker, a, b = speaker_before(sentence, v[0])
                 if speaker and (speaker.lower() in pronouns or _CAPITAL.search(speaker)) and end - v[1] > 15:
                     add(v[1], end, "indirect", v[2], v[0], speaker, a, b, sentence)
-    if lang == "de":
-        _konjunktiv(spans, rows, add)
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    # a pronoun is the person last named as a speaker before it, in the order of the text ("Selon
-    # elle", "— сказал он")
+    _resolve(rows, text, language, stop)
+    if lang == "de":  # after the speakers are resolved: a report goes on with whom it was resolved to
+        _konjunktiv(spans, rows, add)
+        rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+# Articles before a speaker make it a description, not a name ("le gouverneur", "der Konzern"):
+# (definite singular, indefinite singular, plural or ambiguous). German and Dutch capitalise or
+# not as other languages do, but German writes every noun with a capital, so its articles matter
+# most: "teilte der Konzern mit" is a company, not a Mr Konzern.
+_ARTICLES = {
+    "fr": ({"le", "la", "l'", "l’"}, {"un", "une"}, {"les", "des"}),
+    "es": ({"el", "la"}, {"un", "una"}, {"los", "las", "unos", "unas"}),
+    "pt": ({"o", "a"}, {"um", "uma"}, {"os", "as"}),
+    "it": ({"il", "lo", "la", "l'", "l’"}, {"un", "uno", "una"}, {"i", "gli", "le"}),
+    "de": ({"der", "das"}, {"ein", "eine", "einer"}, {"die", "den", "dem", "des"}),
+    "nl": ({"het"}, {"een"}, {"de"}),
+}
+# adjectives Romance languages put before the noun ("un haut responsable", "el nuevo ministro")
+_BEFORE_NOUN = frozenset("haut haute nouveau nouvelle ancien ancienne premier première grand grande alto alta nuevo "
+                         "nueva antiguo antigua primer primera gran novo nova antigo antiga primeiro primeira "
+                         "nuovo nuova alto ex vice".split())
+
+
+def _description(text: str, row: dict[str, Any], lang: str) -> tuple[int, int, str, bool] | None:
+    """(start, start after the article, head noun, bare definite singular) when the row's speaker is a description, not a name: an
+    article before it or opening it ("le gouverneur", "der Konzern", "jeudi un gouverneur
+    ukrainien": words in lower case before the article are not part of it) and no name after the
+    article (in German, whose nouns are capitalised, one capitalised word: the noun)."""
+    a, b = row["speaker_start"], row["speaker_end"]
+    articles = _ARTICLES.get(lang)
+    if a is None or b is None or not articles or not row["speaker"]:
+        return None
+    definite, indefinite, plural = articles
+    every = definite | indefinite | plural
+    words = [(a + m.start(), a + m.end(), m.group()) for m in _WORD.finditer(text[a:b])]
+    before = regex.search(r"([\p{L}'’]+)\s+$", text[max(0, a - 20):a])
+    at = next((k for k, w in enumerate(words[:3]) if w[2].lower() in every), None)
+    if at is not None and all(w[2].islower() for w in words[:at]):
+        article, start, rest = words[at][2].lower(), words[at][0], words[at + 1:]
+    elif before and before.group(1).lower() in every:
+        article, start, rest = before.group(1).lower(), max(0, a - 20) + before.start(1), words
+    else:
+        return None
+    capitals = [w for w in rest if _CAPITAL.match(w[2])]
+    if not rest or (len(capitals) > 1 if lang in ("de",) else bool(capitals)):
+        return None
+    if lang in ("de", "nl"):  # the noun comes last
+        head = rest[-1][2]
+    else:
+        head = next((w[2] for w in rest if w[2].lower() not in _BEFORE_NOUN), rest[-1][2])
+    # a bare definite description ("el mandatario", "der Konzern") points back to one already named;
+    # one that says more ("la présidence ukrainienne") names a speaker of its own
+    return start, rest[0][0], head.lower(), article in definite and len(rest) == 1
+
+
+def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -> set[str]:
+    """The names the article gives a holder of the role `head`: a speaker whose role is written
+    just before the name ("a déclaré le gouverneur de la région de Kherson, Oleksandr Prokudin"),
+    or a name right after the role word or after the comma that closes the role ("el jefe de la
+    oficina presidencial ucraniana, Andriy Yermak")."""
+    found = set()
+    pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(head) + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+    for r in rows:
+        if r["speaker_start"] is None or not r["speaker"] or r["speaker_type"] != "person":
+            continue
+        window = text[max(r["sentence_start"], r["speaker_start"] - 80):r["speaker_start"]]
+        if pattern.search(window) and "." not in window[-3:]:
+            found.add(r["speaker"])
+    for m in pattern.finditer(text):
+        after = text[m.end():m.end() + 80]
+        comma = regex.match(r"[^.,;:!?\n]{0,60}?,\s*", after)
+        for skip in (regex.match(r"\s+", after), comma):
+            if not skip:
+                continue
+            words = [(m.end() + x.start(), m.end() + x.end(), x.group()) for x in _WORD.finditer(after)
+                     if x.start() >= skip.end()]
+            runs = _name_runs(text, words[:4], stop)
+            if runs and runs[0][0] == words[0][0]:
+                found.add(text[runs[0][0]:runs[0][1]])
+                break
+    return found
+
+
+def _misspelt(name: str, full: list[str]) -> str | None:
+    """The one full name whose surname the article misspells in `name` ("Produkin" for "Olexander
+    Prokudin"): the same first letter and either the same letters in another order or a ratio of
+    at least 85."""
+    from rapidfuzz import fuzz
+
+    like = {f for f in full if (s := f.split()[-1]) != name and s[:1] == name[:1] and len(name) >= 5
+            and (sorted(s.lower()) == sorted(name.lower()) or fuzz.ratio(s.lower(), name.lower()) >= 85)}
+    return next(iter(like)) if len(like) == 1 else None
+
+
+def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: set[str]) -> None:
+    """Speakers that are not names, in the order of the text:
+
+    - a pronoun is the person last named as a speaker before it ("Selon elle", "— сказал он");
+    - a description ("un gouverneur ukrainien", "der Konzern", "el mandatario") is the one person
+      the article names with that role anywhere, before or after ("le gouverneur de la région de
+      Kherson, Oleksandr Prokudin"); failing that, a bare definite singular one ("der Konzern", "el
+      mandatario"; not "die Behörden", "un expert" nor "la présidence ukrainienne", which names
+      itself) is the speaker last named before it, as a pronoun would be; else it stays as
+      written, a description (never a person's name);
+    - a surname the article misspells ("Produkin") is the one full name it resembles.
+    """
+    lang = _language(language)
+    pronouns = PRONOUNS.get(lang, set())
+    full = sorted({r["speaker"] for r in rows if r["speaker_type"] == "person" and len(r["speaker"].split()) >= 2})
     named = None
     for r in sorted(rows, key=lambda r: min(r["start"], r["speaker_start"] or r["start"])):
-        if r["speaker"] and r["speaker"].lower() in pronouns:
-            r["speaker"] = named
-            r["speaker_type"], r["speaker_key"] = _speaker_kind(named, language)
-        elif r["speaker_type"] == "person":
+        speaker = r["speaker"]
+        described = _description(text, r, lang) if speaker else None
+        if speaker and speaker.lower() in pronouns:
+            speaker = named
+        elif described:
+            start, noun, head, definite = described
+            holders = _holders(text, rows, head, stop) - {speaker}
+            r["speaker_mention"], r["speaker_start"] = text[start:r["speaker_end"]], start
+            if len(holders) == 1:
+                speaker = next(iter(holders))
+            elif definite and named and not holders and not (lang == "de" and r["kind"] == "according_to"):
+                speaker = named  # German "nach Angaben der Behörden": "der" is a plural's genitive
+            else:  # as written, without its article ("présidence ukrainienne", "Behörden")
+                r["speaker"], r["speaker_type"], r["speaker_key"] = text[noun:r["speaker_end"]], "unknown", None
+                continue
+        elif speaker and len(speaker.split()) == 1 and r["speaker_type"] == "person":
+            speaker = _misspelt(speaker, full) or speaker
+        if speaker != r["speaker"]:
+            r["speaker"] = speaker
+            r["speaker_type"], r["speaker_key"] = _speaker_kind(speaker, language)
+        if r["speaker_type"] == "person":
             named = r["speaker"]
-    return rows
 
 
 def _speaker_kind(speaker: str | None, language: str | None) -> tuple[str | None, str | None]:
@@ -590,3 +734,4 @@ def _konjunktiv(spans: list[_Sentence], rows: list[dict[str, Any]], add) -> None
         if before:
             last = max(before, key=lambda r: r["end"])
             add(sentence.start, sentence.end, "indirect", verb[2], verb[0], last["speaker"], None, None, sentence)
+            rows[-1]["speaker_type"], rows[-1]["speaker_key"] = last["speaker_type"], last["speaker_key"]
