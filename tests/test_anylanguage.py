@@ -295,6 +295,32 @@ def test_a_name_is_not_joined_to_a_place_across_a_comma():
     assert said(text, "es")[0][1] == "Ortega", said(text, "es")
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    # verb last, its subject set off by a comma at the head of the sentence
+    ("Dışişleri Bakanlığı, köprünün gece saatlerinde yıkıldığını açıkladı.", "tr",
+     [("indirect", "Dışişleri Bakanlığı", "köprünün gece saatlerinde yıkıldığını")]),
+    ("Vali Ahmet Kaya, “Köyde kimse kalmadı” dedi.", "tr", [("direct", "Vali Ahmet Kaya", "Köyde kimse kalmadı")]),
+    # "according to" after its source
+    ("Bakanlığın açıklamasına göre, 300 kişi tahliye edildi.", "tr",
+     [("according_to", "Bakanlığın açıklamasına", "300 kişi tahliye edildi")]),
+    ("Nazir Elmar Məmmədov bildirib ki, körpü gecə dağılıb.", "az",
+     [("indirect", "Nazir Elmar Məmmədov", "körpü gecə dağılıb")]),
+    ("Il ministro Marco Rossi ha detto che il ponte sarà ricostruito entro l'inverno.", "it",
+     [("indirect", "Marco Rossi", "il ponte sarà ricostruito entro l'inverno")]),
+    ("«Non ci sono feriti», ha dichiarato il sindaco Paolo Bianchi.", "it",
+     [("direct", "Paolo Bianchi", "Non ci sono feriti")]),
+    ("Minister Jan Kowalski powiedział, że most zostanie odbudowany przed zimą.", "pl",
+     [("indirect", "Minister Jan Kowalski", "most zostanie odbudowany przed zimą")]),
+    ("Ο υπουργός Νίκος Παππάς δήλωσε ότι η γέφυρα θα ξαναχτιστεί.", "el",
+     [("indirect", "Νίκος Παππάς", "η γέφυρα θα ξαναχτιστεί")]),
+    # Armenian writes the article on the name ("Փաշինյանը"), and its full stop is "։"
+    ("Նիկոլ Փաշինյանը հայտարարել է, որ կամուրջը կվերակառուցվի։", "hy",
+     [("indirect", "Նիկոլ Փաշինյան", "կամուրջը կվերակառուցվի")]),
+])
+def test_statements_of_more_languages(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

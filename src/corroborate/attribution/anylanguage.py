@@ -24,11 +24,17 @@ the corpora, and need no parser:
   la comunidad internacional que ..."). A second speech verb joined by "and" ends the first one's
   content and has its speaker ("informó de la destrucción ... e indicó que ..."). In German, a
   sentence in the subjunctive with no cue of its own, right after a report, goes on with it
-  (Konjunktiv I: "Das Mauerwerk nehme derweil Schaden").
+  (Konjunktiv I: "Das Mauerwerk nehme derweil Schaden"). A clause of "as" after the content reports
+  it ("..., wie der Gouverneur mitteilte", "..., comme l'a indiqué le ministère");
+- **verb last** (Turkish, Azerbaijani): the subject set off by a comma at the head of the sentence,
+  what was said, and the speech verb at its end ("Bakan Yılmaz, ... söyledi"); "according to" after
+  its source ("Bakanlığa göre, ...").
 
 The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
-the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker. Before
+the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+description ("un gouverneur ukrainien", "der Konzern", "el mandatario") the one person the article
+names with that role, else, when bare and definite, the speaker named before it (see `_resolve`). Before
 the verb, a name or relative clause set off by commas after the subject gives the subject ("El
 jefe de la oficina, Andriy Yermak, ha informado"; "La Kadranie, qui revendique ..., a réclamé"),
 a phrase set off before it and an auxiliary are left out ("Mardi matin, la présidence a accusé"),
@@ -88,6 +94,26 @@ SPEECH_VERBS = {
     "no": "sa sier uttalte skriver skrev opplyser opplyste forteller fortalte mener advarte bekreftet lovet krevde",
     "ar": "قال قالت أعلن أعلنت أكد أكدت صرح صرحت أضاف أضافت وقال وقالت وأعلن وأعلنت وأكد وأكدت وأضاف وأضافت "
           "أشار وأشار أوضح وأوضح ذكر وذكر أفاد وأفاد",
+    "it": "detto dichiarato affermato annunciato spiegato aggiunto sottolineato denunciato accusato riferito "
+          "confermato avvertito precisato ribadito assicurato scritto definito chiesto promesso ammesso "
+          "dice afferma dichiara annuncia spiega aggiunge sottolinea denuncia accusa riferisce conferma "
+          "avverte precisa ribadisce assicura scrive disse dichiarò affermò annunciò spiegò aggiunse "
+          "sottolineò dicono affermano dichiarano denunciano",
+    "pl": "powiedział powiedziała powiedzieli oświadczył oświadczyła oświadczyli przekazał przekazała przekazali "
+          "poinformował poinformowała poinformowali stwierdził stwierdziła stwierdzili dodał dodała dodali "
+          "podkreślił podkreśliła zaznaczył zaznaczyła ocenił oceniła zapowiedział zapowiedziała ostrzegł "
+          "ostrzegła napisał napisała wezwał wezwała zapewnił zapewniła przyznał przyznała oskarżył oskarżyła "
+          "oskarżyli mówi mówią twierdzi twierdzą uważa",
+    "el": "δήλωσε είπε ανέφερε τόνισε πρόσθεσε σημείωσε υποστήριξε ανακοίνωσε κατηγόρησε έγραψε προειδοποίησε "
+          "επιβεβαίωσε δήλωσαν είπαν ανέφεραν ανακοίνωσαν λέει δηλώνει αναφέρει",
+    # Turkish and Azerbaijani put the verb last ("Bakan Yılmaz, barajın patladığını söyledi"): see _verb_last
+    "tr": "dedi söyledi açıkladı belirtti bildirdi kaydetti vurguladı duyurdu savundu uyardı aktardı yazdı "
+          "ekledi iddia suçladı dediler söylediler açıkladılar belirttiler bildirdiler",
+    "az": "bildirib deyib vurğulayıb açıqlayıb söyləyib qeyd bəyan bildirdi dedi vurğuladı açıqladı söylədi "
+          "bildiriblər deyiblər",
+    # Armenian: the participle and "է" ("հայտարարել է, որ"), or the aorist ("հայտարարեց")
+    "hy": "հայտարարել հայտարարեց ասել ասաց նշել նշեց տեղեկացրել տեղեկացրեց ընդգծել ընդգծեց ավելացրել "
+          "ավելացրեց գրել գրեց պնդել պնդեց մեղադրել մեղադրեց",
 }
 ACCORDING = {
     "fr": ["selon", "d'après", "d’après"], "es": ["según"], "pt": ["segundo", "de acordo com"],
@@ -96,23 +122,30 @@ ACCORDING = {
            "как сообщили"],
     "uk": ["за словами", "за даними", "за інформацією", "як повідомили", "як повідомив", "як повідомила"],
     "ar": ["بحسب", "وبحسب", "حسب", "وفقا ل", "وفقاً ل"],
+    "it": ["secondo", "stando a", "a detta di"], "pl": ["według", "zdaniem"], "el": ["σύμφωνα με"],
+    "hy": ["ըստ"],
 }
+# "according to" written after its source, at the head of the sentence ("Bakanlığa göre, ...")
+ACCORDING_AFTER = {"tr": ["göre"], "az": ["görə"]}
 THAT = {"fr": {"que", "qu'", "qu’"}, "es": {"que"}, "pt": {"que"}, "de": {"dass", "daß"}, "nl": {"dat"},
-        "ru": {"что"}, "uk": {"що"}, "no": {"at"}, "ar": {"أن", "إن", "بأن"}}
+        "ru": {"что"}, "uk": {"що"}, "no": {"at"}, "ar": {"أن", "إن", "بأن"}, "it": {"che"}, "pl": {"że"},
+        "el": {"ότι", "πως"}, "az": {"ki"}, "tr": {"ki"}, "hy": {"որ"}}
 PRONOUNS = {"fr": {"il", "elle", "ils", "elles", "lui", "eux"}, "es": {"él", "ella", "ellos"},
             "pt": {"ele", "ela", "eles"}, "de": {"er", "sie", "ihm", "ihr"}, "nl": {"hij", "zij", "ze", "hem", "haar"},
             "ru": {"он", "она", "они", "его", "её", "ее", "их"}, "uk": {"він", "вона", "вони", "його", "її", "їх"},
-            "no": {"han", "hun", "de", "ham", "henne"}, "ar": set()}
+            "no": {"han", "hun", "de", "ham", "henne"}, "ar": set(), "it": {"lui", "lei", "loro"},
+            "pl": {"on", "ona", "oni"}, "el": {"αυτός", "αυτή"}, "tr": {"o"}, "az": {"o"}, "hy": {"նա", "նրանք"}}
 # the auxiliary of a compound past between the subject and the participle ("la présidence a accusé")
 AUXILIARIES = {"fr": {"a", "ont", "avait", "avaient"}, "es": {"ha", "han", "había", "habían"},
                "pt": {"tem", "têm", "havia", "tinha"}, "de": {"hat", "haben", "hatte", "hatten"},
-               "nl": {"heeft", "hebben", "had", "hadden"}, "no": {"har", "hadde"}}
+               "nl": {"heeft", "hebben", "had", "hadden"}, "no": {"har", "hadde"}, "it": {"ha", "hanno", "aveva", "avevano"}}
 # Russian and Ukrainian report an institution's words as said "in" it, with an impersonal verb ("в
 # Кремле заявили", "в больнице говорят", "у МВС повідомили"): the place is the speaker
 LOCATIVE = {"ru": {"в", "во", "на", "у"}, "uk": {"в", "у", "на"}}
 # "and" between two speech verbs of one speaker
 AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"}, "ru": {"и"}, "uk": {"і", "й", "та"},
-       "no": {"og"}, "ar": {"و"}}
+       "no": {"og"}, "ar": {"و"}, "it": {"e", "ed"}, "pl": {"i", "oraz"}, "el": {"και"}, "tr": {"ve"}, "az": {"və"},
+       "hy": {"և", "եւ"}}
 # "as" opening a clause of reporting after the content ("..., wie der Gouverneur mitteilte", "...,
 # comme l'a indiqué le ministère", "..., zoals de minister meldde")
 AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"}}
@@ -240,7 +273,8 @@ def _apposition(text: str, start: int, verb: int, stop: set[str], relative: tupl
 RELATIVE = {"fr": ("qui", "dont", "lequel", "laquelle"), "es": ("que", "quien", "quienes"),
             "pt": ("que", "quem"), "de": ("der", "die", "das", "welche"),
             "nl": ("die", "dat", "wie"), "ru": ("котор",), "uk": ("який", "яка", "яке", "які", "якого", "якої"),
-            "no": ("som",), "ar": ("الذي", "التي")}
+            "no": ("som",), "ar": ("الذي", "التي"), "it": ("che", "il quale", "la quale", "cui"),
+            "pl": ("który", "która", "które", "którzy"), "el": ("ο οποίος", "η οποία", "που")}
 
 
 _GERMAN_ACCORDING = regex.compile(r"(?:(?:Nach|Laut)\s+((?:\p{Ll}+\s+){0,2})Angaben|Laut|Nach\s+Aussage|Zufolge)\b")
@@ -284,6 +318,46 @@ def _german_according(text: str, sentence: _Sentence) -> tuple | None:
     return (rest[0][0], sentence.end, "according_to", cue, m.start(), " ".join(words), speaker_start, source_end)
 
 
+# Languages that put the verb last, its subject first and set off by a comma ("Bakan Yılmaz, barajın
+# patladığını söyledi"), and the words that close what was said before the verb ("diye": "so saying")
+_VERB_LAST = frozenset({"tr", "az"})
+_QUOTATIVE = frozenset({"diye", "deyə"})
+
+
+def _head_subject(text: str, sentence: _Sentence, before: int, stop: set[str]) -> tuple[str | None, int | None, int | None]:
+    """The subject a verb-last sentence opens with, set off by a comma before `before`: its last
+    name (two capitalised words or more) if it holds one, else its words when they are few and one
+    is capitalised ("Dışişleri Bakanlığı")."""
+    comma = text.find(",", sentence.start, before)
+    words = [w for w in sentence.words if w[1] <= comma] if comma > 0 else []
+    if not 1 <= len(words) <= 8 or not any(_CAPITAL.match(w[2]) for w in words):
+        return None, None, None
+    runs = _name_runs(text, words, stop)
+    a, b = runs[-1] if runs else (words[0][0], words[-1][1])
+    return text[a:b], a, b
+
+
+def _verb_last(text: str, sentence: _Sentence, verbs: set[str], that: set[str], stop: set[str], lang: str) -> list[tuple]:
+    """A statement of a verb-last language: a speech verb among the last two words of the sentence
+    ("söyledi", "ifade etti" read from "iddia"/"qeyd": "qeyd edib"), the subject set off by a comma
+    at its head is the speaker and what lies between them is what was said. A verb followed by
+    its "that" ("bildirib ki, ...") is left to the general rule."""
+    words = sentence.words
+    verb = next((w for w in words[-2:] if w[2].lower() in verbs), None)
+    if verb is None or any(w[2].lower() in that for w in words if w[0] > verb[0]):
+        return []
+    speaker, a, b = _head_subject(text, sentence, verb[0], stop)
+    if speaker is None:
+        return []
+    comma = text.find(",", sentence.start, verb[0])
+    inside = [w for w in words if comma < w[0] < verb[0]]
+    while inside and inside[-1][2].lower() in _QUOTATIVE:
+        inside.pop()
+    if len(inside) < 2:
+        return []
+    return [(inside[0][0], inside[-1][1], "indirect", verb[2], verb[0], speaker, a, b)]
+
+
 def _clause_end(text: str, after: int, end: int) -> int:
     """Where the clause going on at `after` ends: the next comma, semicolon or dash outside quotation
     marks, else `end`."""
@@ -317,13 +391,16 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
 
     def add(start, end, kind, cue, cue_start, speaker, speaker_start, speaker_end, sentence, quoted=False):
         # a mixed statement keeps the quotation marks of the words it quotes
-        while end > start and text[end - 1] in (" ,.;:—–-" if quoted else " ,.;:—–-\"'«»“”„"):
+        while end > start and text[end - 1] in (" ,.;:։—–-" if quoted else " ,.;:։—–-\"'«»“”„"):
             end -= 1
         while start < end and text[start] in " ,;:—–-\"'«»“”„":
             start += 1
         if end - start < 8 or any(r["start"] < end and r["end"] > start for r in rows):
             return
         mention = speaker
+        if lang == "hy" and speaker:  # Armenian writes the article on the name: "Փաշինյանը" is Փաշինյան
+            speaker = " ".join(w[:-1] if len(w) > 3 and w.endswith("ը") and _CAPITAL.match(w) else w
+                               for w in speaker.split())
         speaker_type, key = _speaker_kind(speaker, language)
         rows.append({"statement_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
                      "text": text[start:end], "kind": kind, "cue": cue, "cue_start": cue_start,
@@ -452,13 +529,27 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 continue
         else:
             continue
+        if speaker is None and lang in _VERB_LAST:  # "Yılmaz, “...” dedi": the subject before the quote
+            speaker, a, b = _head_subject(text, sentence, m.start(), stop)
         add(q0, q1, "direct", v[2], v[0], speaker, a, b, sentence)
         cued.add(v[0])
     for sentence in spans:
         s0, s1 = sentence.start, sentence.end
         low = text[s0:s1].lower()
         verb_at = verbs_in(sentence)
+        if lang in _VERB_LAST:
+            for row in _verb_last(text, sentence, verbs, that, stop, lang):
+                if row[4] not in cued:
+                    add(*row, sentence)
+                    cued.add(row[4])
         # 2. according to
+        for phrase in ACCORDING_AFTER.get(lang, []):
+            # "Bakanlığın açıklamasına göre, ...": the words before it are the source
+            cue = next((w for w in sentence.words[:9] if w[2].lower() == phrase), None)
+            if cue is not None and text[cue[1]:cue[1] + 1] == "," and cue[0] > s0:
+                source = [w for w in sentence.words if w[1] <= cue[0]]
+                add(cue[1] + 1, s1, "according_to", cue[2], cue[0], text[source[0][0]:source[-1][1]],
+                    source[0][0], source[-1][1], sentence)
         for phrase in _PRONOUN_CUES.get(lang, []):
             i = low.find(phrase)
             comma = text.find(",", s0 + i + len(phrase), s1) if i >= 0 else -1
