@@ -246,6 +246,34 @@ def test_statement_read_attributes_to_the_issuer(parser):
     assert r["kind"] == "direct" and "Interior Ministry" in r["speaker"]
 
 
+def test_the_report_is_the_one_the_article_introduced_with_its_issuer(parser):
+    # the last speaker is not whoever issued the report: its earlier mention says who did
+    text = ("The Velmora Budget Institute published a report on Tuesday about the new levy.\n\n"
+            "Senator Dara Venn said that the levy would pass in May.\n\n"
+            "The report said that most households would pay less.")
+    assert "Velmora Budget Institute" in one(statements(parser, text), "households")["speaker"]
+    # a study the article introduced without its authors stays the study, not the last speaker
+    study = ("A study released on Monday looked at the levy.\n\n"
+             "Senator Dara Venn said that the levy would pass in May.\n\n"
+             "The study found that most households would pay less.")
+    r = one(statements(parser, study), "households")
+    assert r["speaker"] == "study" and r["speaker_type"] == "document", r
+
+
+def test_a_surname_with_another_first_name_is_another_person(parser):
+    # the recogniser calls "Marit Kessing" an organisation; her surname is Arlo Kessing's, but
+    # the name written before it is not his
+    text = ("Minister Arlo Kessing said that the bridge would reopen. "
+            "Marit Kessing said that the vote would be close.")
+    assert one(statements(parser, text), "vote")["speaker"] == "Marit Kessing"
+
+
+def test_two_people_named_together_speak_as_a_group(parser):
+    text = ("Senator Dara Venn and Senator Ilse Brandt said that the bridge would reopen in May.")
+    r = one(statements(parser, text), "bridge")
+    assert "Venn" in r["speaker"] and "Brandt" in r["speaker"] and r["speaker_type"] == "group", r
+
+
 # -- speakers within the article -------------------------------------------------------------------
 
 def test_surname_pronoun_and_role_resolve_to_the_full_name(parser):

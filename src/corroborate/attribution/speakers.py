@@ -23,7 +23,9 @@ A mention at a cue is then resolved, in this order:
    organisation ("Permanent Representative to the UN Vasily Nebenzya"); a demonym alone
    ("Ukrainian allegations") is the country it names; a layout label in capitals ("OSAMA RABIE:")
    is matched to the person of that name, and a title-case headline's speaker is the label, not
-   an entity that ran on past it;
+   an entity that ran on past it; a proper noun that is a known person's surname is that person
+   only when the names written before it are theirs too ("Marit Kessing" is not Arlo Kessing);
+   two people named and joined ("Mr. Grassley and Mr. Leahy") are a group, as written;
 2. he/she: the most recent person who spoke or was the subject of a sentence, skipping anyone the
    article gives the other gender (by a title, "Mrs.", or a gendered role, "spokeswoman"); it: the
    most recent organisation (or document) that spoke; they: the most recent group or organisation;
@@ -41,8 +43,9 @@ A mention at a cue is then resolved, in this order:
    or backs someone ("a Russian-appointed official") is not whom they speak for; a plural
    ("district health officials") is a group, kept as written;
 4. a document ("the statement", "the report"): whoever issued it, named in the phrase ("the
-   ministry's statement", "a report by X") or the last one who spoke; plural documents ("latest
-   reports") stay as written;
+   ministry's statement"), else where the article introduced it ("a report by X", "X released a
+   report", "in a statement, X said"; one introduced with no issuer stays the document), else the
+   last one who spoke; plural documents ("latest reports") stay as written;
 5. an acronym ("SCA said") of an organisation named in the article;
 6. an organisation ("the ministry", "the Defense Ministry", "the canal authority"): the most recent
    organisation whose name contains the mention's words, in its fullest form; a country speaking
@@ -242,6 +245,11 @@ def _entities(doc) -> list:
         else:
             out.append(ent)
     return out
+
+
+# Verbs of producing a document, whose subject issued it ("the CBO released a report")
+_ISSUING = frozenset("release issue publish produce compile write conduct commission prepare send post "
+                     "put unveil present submit file".split())
 
 
 class Registry:
@@ -491,6 +499,12 @@ class Registry:
             return x.dep_ in ("compound", "poss", "nmod", "amod") and x.head.i in ids and x.head.i != x.i \
                 and common(x.head)
 
+        # two people named and joined ("Mr. Grassley and Mr. Leahy"): both speak, as a group
+        named = [e for e in self.entities if e.label_ == "PERSON" and e.start >= min(ids) and e.end - 1 <= last]
+        if any(a.start <= head.i < a.end and b.root.dep_ == "conj" and a.start <= b.root.head.i < a.end and
+               any(t.dep_ == "cc" and a.end <= t.i < b.start for t in tokens) for a in named for b in named):
+            return Speaker(clean_name(text), "group")
+
         tokens = sorted(tokens, key=possessor)
         # "Putin's spokesman": the role's holder speaks, not the possessor
         role_of = head.lemma_.lower() in ROLES and head.ent_type_ != "PERSON"
@@ -499,6 +513,14 @@ class Registry:
                 continue
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
                 p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
+                # the proper nouns written before it must be that person's too: "Ivanka Trump" is
+                # not Donald Trump, "South Korea" not a person recognised as "N. Korea"
+                run = [t]
+                while run[0].i - 1 in ids and doc[run[0].i - 1].pos_ == "PROPN":
+                    run.insert(0, doc[run[0].i - 1])
+                written = person_key(" ".join(x.text for x in run))
+                if p is not None and len(written.split()) > 1 and not self._same_person(p.key, written):
+                    p = None
                 if p is not None:
                     return self._person_speaker(p)
         people = [t for t in tokens if t.ent_type_ == "PERSON" and not is_place_word(t.lower_)
@@ -585,6 +607,10 @@ class Registry:
         if lemma in DOCUMENTS and head.tag_ not in ("NNS", "NNPS") and lemma not in ("datum", "data"):
             if inner_org is not None:
                 return Speaker(inner_org, "organisation")
+            if definite:
+                earlier = self._document_issuer(lemma, min(ids), at)
+                if earlier is not None:
+                    return earlier if earlier.type != "document" else Speaker(clean_name(text), "document")
             issuer = self._last(at, ("organisation", "person", "place"))
             if issuer is None:
                 # no one has spoken yet: the organisation mentioned last ("The ministry issued a
@@ -619,6 +645,45 @@ class Registry:
         if lemma in GROUPS or head.lower_ in GROUPS:
             return Speaker(clean_name(text), "group")
         return Speaker(clean_name(text), "unknown")
+
+    def _document_issuer(self, lemma: str, before: int, at: int) -> Speaker | None:
+        """Who issued the document "the report" refers to: the last mention of the same noun before
+        it gives its issuer ("a report by the Tax Policy Center", "the CBO's report", "the Pentagon
+        report", "the website Zero Hedge", "the ministry released a report", "in a statement, the
+        ministry said"). A document the article introduced without one is a document (type
+        'document'); None when the article never mentioned it before or names an issuer it does
+        not know, and then whoever spoke last issued it (see _resolve)."""
+        doc = self.doc
+        for i in range(before - 1, -1, -1):
+            t = doc[i]
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                continue
+            found = [c for c in t.children if c.dep_ == "poss" or (c.dep_ in ("compound", "appos") and c.ent_type_ in
+                                                                   ("ORG", "PERSON", "GPE", "NORP"))]
+            found += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                      for g in c.children if g.dep_ == "pobj" and (g.ent_type_ or g.pos_ == "PROPN")]
+            verb = t.head
+            if t.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+                found += [c for c in verb.children if c.dep_ == "nsubj"]
+            elif t.dep_ == "nsubjpass" and verb.lemma_.lower() in _ISSUING:
+                found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            elif t.dep_ == "pobj" and verb.lower_ in ("in", "through", "via"):
+                # "In a statement, the business mogul announced ...": who said it in the statement;
+                # the parser may hang it on the subject ("The ministry in a statement said")
+                if verb.head.pos_ in ("VERB", "AUX"):
+                    found += [c for c in verb.head.children if c.dep_ == "nsubj"]
+                elif verb.head.pos_ in ("NOUN", "PROPN"):
+                    found.append(verb.head)
+            inside = {x.i for x in t.subtree} | {t.head.i}
+            for c in found:
+                words = [x for x in c.subtree if x.dep_ not in ("case", "punct") and x.i not in inside]
+                sp = self._resolve(words, at) if words else None
+                if sp is not None and sp.type in ("organisation", "person", "place", "group") and sp.name:
+                    return sp
+            # an issuer written but not known ("the business mogul"): whoever spoke last, as for a
+            # document never mentioned before; none written: the document itself
+            return None if found else Speaker(t.text, "document")
+        return None
 
     def _trailing_name(self, tokens) -> Person | None:
         """A person's name closing a role phrase that the entity recogniser ran into the
