@@ -260,6 +260,14 @@ def test_the_report_is_the_one_the_article_introduced_with_its_issuer(parser):
     assert r["speaker"] == "study" and r["speaker_type"] == "document", r
 
 
+def test_a_name_opening_the_sentence_speaks_when_the_parse_lost_the_subject(parser):
+    # the apposition with a town and a state in it leaves "said" without a subject in the parse
+    text = ("Oren Vale, a Dayton, Ohio, rabbi helping to organize the boycott, said he and other "
+            "rabbis were alarmed about the vote.")
+    r = one(statements(parser, text), "alarmed")
+    assert r["speaker"] == "Oren Vale", r
+
+
 def test_a_surname_with_another_first_name_is_another_person(parser):
     # the recogniser calls "Marit Kessing" an organisation; her surname is Arlo Kessing's, but
     # the name written before it is not his
