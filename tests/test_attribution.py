@@ -182,6 +182,30 @@ def test_according_to_before_and_after_the_clause(parser):
     assert b["text"] == "Four more were treated overnight" and "fire service" in b["speaker"]
 
 
+def test_according_to_set_off_inside_a_clause_sources_the_whole_clause(parser):
+    text = ("The partial collapse of the Velmora dam, according to UN envoy Dara Venn, is another "
+            "devastating consequence of the war.")
+    r = one(statements(parser, text), "consequence")
+    assert r["text"].startswith("The partial collapse") and r["text"].endswith("of the war"), r
+    assert r["speaker"] == "Dara Venn"
+    # but when it sources a clause inside the subject, only that clause
+    text = ("The blast, which struck at dawn with the force of a small earthquake, according to the "
+            "national seismic institute, followed a fire in the port.")
+    r = one(statements(parser, text), "earthquake")
+    assert "followed a fire" not in r["text"], r
+
+
+def test_a_quotation_closing_its_sentence_is_not_the_words_of_someone_new_after_it(parser):
+    text = ("Mines have drifted downstream, according to Ilse Brandt of the Red Cross. "
+            "“Before, we knew where the danger was. Now we only know the mines are somewhere downstream.” "
+            "A local blogger posted a video of a mine exploding in the river.")
+    r = one(statements(parser, text), "somewhere downstream")
+    assert "Ilse Brandt" in r["speaker"], r
+    # the same shape with the speaker after the quotation is theirs
+    text = "The mayor spoke on Monday. “We will rebuild the bridge by winter.” Venn said. The crowd left."
+    assert one(statements(parser, text), "rebuild")["speaker"] == "Venn"
+
+
 def test_according_to_data_published_by_names_the_publisher(parser):
     rows = statements(parser, "According to the data published by the authorities of Karvia, 31 mines were "
                               "cleared last month.")

@@ -63,6 +63,16 @@ def test_agent_of_an_event_noun(parse):
     assert "talking" in c.core and "We can" not in c.core
 
 
+@pytest.mark.parametrize("text", ["The partial collapse of Chile's bridge flooded the valley.",
+                                  "Chile's bridge over the river collapsed overnight."])
+def test_whose_a_thing_is_did_nothing(parse, text):
+    # a possessor of a dam or a bridge is where it is, not who acted; of an attack, who attacked
+    [c] = one(parse, text)
+    assert c.agent is None, c
+    [c] = one(parse, "Chile's attack on the bridge flooded the valley.")
+    assert c.agent == "CL"
+
+
 def test_responsibility_lies_with(parse):
     [c] = one(parse, "All responsibility lies with the Santiago regime.")
     assert c.agent == "CL"

@@ -32,19 +32,25 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    gathered it ("evidence reviewed by X suggests"; "the evidence suggests" is the outlet's own
    reasoning). A participle or coordinated cue without a subject ("..., adding that ...", "and
    added ...", "began by saying ...") takes the subject of the cue, or else the verb, it depends
-   on; an infinitive never does. A cue inside a quotation is part of that quotation.
+   on; an infinitive never does. A cue inside a quotation is part of that quotation. A speech
+   verb the parse left without any subject after a long apposition ("X, a Dayton, Ohio, rabbi
+   ..., said ...") takes the name opening its sentence.
 1b. Report nouns (frames.claim_noun): "X's claim that ...", "allegations by X that ...",
    "Ukrainian allegations that ..." (the country of the demonym speaks).
 2. "According to X, ..." and "..., according to X": the rest of the clause, attributed to X (or to
    whoever published the data or report X names: "according to data published by the
    authorities"). With "According" as the sentence's root, X ends at the first comma; "That's
    according to X" gives the sentence before; a sentence the parser split mid-clause goes on.
+   Set off by commas inside one clause ("The collapse of the dam, according to X, is ..."), it
+   sources the whole clause, the aside inside, as "The deal, he said, could collapse" does.
 2b. A headline's trailing attribution ("Death toll rises to 158 - TV", "... — envoy to the UN").
 2c. The layout (layout.py): title-case headlines, "Name: words" headlines, transcript lines
    ("NAME: ...", an interpreter's line being the interpreted person's words, cues in a line
    being part of it) and signed quotations ("“...” ― Name").
 3. Quotations not yet attached (quotes.find_quotes): a cue right after or before them in the same
-   sentence, else the cue of another paragraph of the same multi-paragraph quotation, else, for a
+   sentence (when the quotation closed its sentence, not a cue of someone new who does something
+   else: '“...” A blogger posted a video'), else the cue of another paragraph of the same
+   multi-paragraph quotation, else, for a
    quotation that is a whole sentence (after one closed with '"' or with a single mark inside a
    double one, '...'"'), the speaker of the statement just before it (a quotation that goes on
    after its attribution). Quotations shorter than `min_quote_words` with no cue are scare
@@ -654,6 +660,13 @@ class _Article:
             while clause_head.dep_ == "conj" and clause_head.head.i < clause_head.i < t.i and \
                     clause_head.head.pos_ in ("VERB", "AUX") and clause_head.head.sent == sent:
                 clause_head = clause_head.head
+            if clause_head.dep_ in ("nsubj", "nsubjpass") and clause_head.head.pos_ in ("VERB", "AUX") and \
+                    t.i > 0 and doc[t.i - 1].text == "," and \
+                    not any(x.pos_ in ("VERB", "AUX") for x in doc[clause_head.left_edge.i:t.i]):
+                # "The collapse of the dam, according to X, is ...": hung on a bare subject, it
+                # sources the subject's clause (not when a clause inside the subject is what it
+                # sources: "The blast, which struck with the force of ..., according to X, followed")
+                clause_head = clause_head.head
             tokens = [x for x in clause_head.subtree if x.i not in phrase] if clause_head.i != t.i else []
             if not tokens or len(tokens) < 3:
                 tokens = [x for x in sent if x.i not in phrase]
@@ -661,8 +674,14 @@ class _Article:
             # keep to the side of the phrase that holds the clause when the phrase sits inside it
             p_start, p_end = _tokens_span([doc[i] for i in phrase])
             if p_start > start and p_end < end:
-                left, right = self.words(start, p_start), self.words(p_end, end)
-                start, end = (p_end, end) if right >= left else (start, p_start)
+                # set off by commas inside one clause ("The collapse of the dam, according to X, is a
+                # consequence of the war"): the whole clause, the aside inside it, as for "The deal,
+                # he said, could collapse"; else the side that holds a clause of its own
+                set_off = self.text[:p_start].rstrip().endswith(",") and self.text[p_end:].lstrip().startswith(",")
+                verbs = [x.idx < p_start for x in tokens if x.pos_ in ("VERB", "AUX")]
+                if not (set_off and verbs and (all(verbs) or not any(verbs))):
+                    left, right = self.words(start, p_start), self.words(p_end, end)
+                    start, end = (p_end, end) if right >= left else (start, p_start)
             start, end = _trim(self.text, start, end)
             # "According to X, the toll is unchanged: four killed and 27 injured": what follows a
             # colon spells the content out.
@@ -830,12 +849,21 @@ class _Article:
         """A cue next to the quotation: '"...," he said' or 'He said: "..."' the parser missed."""
         doc = self.doc
         span = doc.char_span(q.end, min(len(self.text), q.end + 1), alignment_mode="expand")
-        # after the quotation: the first few tokens
+        # after the quotation: the first few tokens; when the quotation closed its sentence and a
+        # new one begins with someone new doing something else ('“... somewhere.” A blogger
+        # posted a video'), not theirs ('“... today.” Venn said.' and '“...” Venn said both ...'
+        # are Venn's)
+        closed = self.text[q.inner_start:q.inner_end].rstrip()[-1:] in ".!?" and \
+            self.text[q.end:q.end + 3].lstrip()[:1].isupper()
         if span is not None:
             i = span.start
             for t in doc[i:min(len(doc), i + 8)]:
                 if t.is_space and "\n" in t.text:
                     break
+                subject = _subject(t)
+                if closed and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children) and (subject is None or any(
+                        c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some") for c in subject.children)):
+                    continue
                 if _is_cue(t) and self.quote_at(t.idx) is None and self.words(start, end) >= self.min_quote_words:
                     f = self.reported_around(t, start, end)
                     if f is not None:
@@ -866,7 +894,8 @@ class _Article:
             else:
                 # "said Dr. Lena Orlis" sometimes parses the speaker as an object
                 subject = next((c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod")
-                                and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN")), None)
+                                and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN")
+                                and c.ent_type_ not in ("DATE", "TIME")), None)  # not "said Wednesday"
                 if subject is None:
                     return None
         if self.words(start, end) < 1:

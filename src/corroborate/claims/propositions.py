@@ -15,7 +15,10 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   the subject of its verb, the agent of a passive ("blown up by Russian forces"), the agent of an
   event noun ("sabotage by the Ukrainian side", "Kiev's attack", "Ukrainian shelling"), the one a
   responsibility is put on ("responsibility lies with the Kyiv regime", "X must be held
-  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine");
+  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"). A side
+  modifying a noun is its doer only when the noun can act or is an act (a role, an organisation,
+  a group, an armed force, "attack", "shelling"): "Ukraine's Kakhovka dam collapsed" and "the
+  collapse of Ukraine's dam" say where, not who;
 - `negated`: the clause denies its verb ("was not involved", "rejects the accusations").
 
 Rules that cut a sentence into clauses (each clause keeps at least `min_words` words):
@@ -45,6 +48,14 @@ LABEL = frozenset("call describe label term brand characterise characterize dub"
 # Words of responsibility whose subject (or "with" object) is who did it.
 RESPONSIBLE = frozenset("responsible responsibility accountable culpable guilty blame fault involve behind".split())
 SPEECH_VERBS = (SPEECH | COGNITION | {"declare", "state"}) - ACCUSE
+# Nouns of acts, whose possessor or "by" names who did them ("Kiev's attack", "sabotage by the
+# Ukrainian side"), as opposed to nouns of things and places, whose possessor owns them or is
+# where they are ("Ukraine's Kakhovka dam", "the collapse of Ukraine's dam": no one did anything).
+DEEDS = frozenset("""attack strike assault sabotage destruction demolition explosion blast bombing bombardment
+shelling detonation act crime operation offensive counteroffensive counter-offensive invasion aggression raid
+shooting killing massacre breach provocation terror terrorism attempt action move decision campaign war
+genocide cleansing blockade annexation occupation incursion fire mining plot scheme tactic tactics policy
+atrocity ecocide strikes attacks operations actions acts crimes provocations""".split())
 # Discourse adverbs and connectives that say nothing of the proposition.
 _ASIDE_ADVERBS = frozenset("""however meanwhile apparently moreover furthermore also though instead
 nevertheless nonetheless indeed reportedly allegedly earlier later previously already still again""".split())
@@ -100,6 +111,8 @@ def _one_party(tok, depth: int = 0) -> str | None:
             return p
     if tok.ent_type_ == "PERSON" and sum(1 for c in tok.children if c.dep_ == "compound") >= 1:
         return None  # a person, even "Chad Smith"
+    if not _acts(tok):
+        return None  # "Chile's bridge", "the Ukrainian side of the river": whose, not who
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < tok.i:
             p = _one_party(child, depth + 1)
@@ -121,9 +134,31 @@ def _by_agent(tok) -> str | None:
     return None
 
 
+# Nouns of those who can act, beyond the speakers' lexicons (roles, organisations, groups) and acts.
+ACTORS = frozenset("""side sides occupier occupiers saboteur saboteurs separatist separatists fighter fighters
+militant militants soldier soldiers troop troops unit units artillery drone drones missile missiles rocket
+rockets gunner gunners sapper sappers regime leadership state nation country people personnel military
+commanders commander navy air-force airforce warplane warplanes jet jets tank tanks""".split())
+
+
+def _acts(noun) -> bool:
+    """Whether a noun phrase headed by `noun` can name who did something: a name, a role, an
+    organisation, a group, an armed force or weapon, or an act ("Russian forces", "Kiev's attack");
+    not a thing or a place ("Ukraine's dam", "the Russian-held bank")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    from ..attribution.lexicon import GROUPS, ORGANISATIONS, ROLES
+
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    return any(w in words for w in (lemma, lower) for words in (ROLES, ORGANISATIONS, GROUPS, ACTORS, DEEDS))
+
+
 def _event_agent(noun) -> str | None:
     """Who does what an event noun names: "sabotage by the Ukrainian side", "Kiev's attack",
-    "Ukrainian shelling", "an act of Ukrainian sabotage"."""
+    "Ukrainian shelling", "an act of Ukrainian sabotage". A noun of no act has no doer: "Ukraine's
+    dam" is where the dam is."""
+    if noun.lemma_.lower() not in DEEDS and noun.lower_ not in DEEDS:
+        return None
     p = _by_agent(noun)
     if p:
         return p
