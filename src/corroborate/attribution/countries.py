@@ -48,6 +48,7 @@ METONYMS: dict[str, str] = {
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
+@lru_cache(maxsize=1 << 13)  # names, folded again and again across a corpus's speakers
 def fold(text: str) -> str:
     """Lower case, no diacritics, one space between words, no possessive ("Kyiv's" -> "kyiv")."""
     text = unicodedata.normalize("NFKD", (text or "").translate(_APOSTROPHES))

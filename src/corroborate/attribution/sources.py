@@ -60,6 +60,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .countries import Country, countries_in, country_named, fold, metonym, towns
@@ -157,8 +158,10 @@ def is_leftover(name: str) -> bool:
     return not words or all(w in _NOBODY for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def org_words(name: str) -> frozenset[str]:
-    """An organisation's name as the words sources are compared by."""
+    """An organisation's name as the words sources are compared by (cached: the entities stage asks
+    for the same few thousand names a hundred thousand times)."""
     name = re.sub(r"\b((?:[A-Z]\.){2,})", lambda m: m.group(1).replace(".", ""), name or "")  # "U.N." = "UN"
     words = set()
     for w in org_key(name):
