@@ -270,13 +270,20 @@ def test_statement_read_attributes_to_the_issuer(parser):
     assert r["kind"] == "direct" and "Interior Ministry" in r["speaker"]
 
 
-def test_the_report_is_the_one_the_article_introduced_with_its_issuer(parser):
+@pytest.mark.parametrize("introduced", [
+    "The Velmora Budget Institute published a report on Tuesday about the new levy.",
+    "A report by the Velmora Budget Institute looked at the new levy.",
+    "The Velmora Budget Institute's report came out on Tuesday.",
+])
+def test_the_report_is_the_one_the_article_introduced_with_its_issuer(parser, introduced):
     # the last speaker is not whoever issued the report: its earlier mention says who did
-    text = ("The Velmora Budget Institute published a report on Tuesday about the new levy.\n\n"
-            "Senator Dara Venn said that the levy would pass in May.\n\n"
+    text = (f"{introduced}\n\nSenator Dara Venn said that the levy would pass in May.\n\n"
             "The report said that most households would pay less.")
     assert "Velmora Budget Institute" in one(statements(parser, text), "households")["speaker"]
-    # a study the article introduced without its authors stays the study, not the last speaker
+
+
+def test_a_study_introduced_without_its_authors_stays_the_study(parser):
+    # not the last speaker
     study = ("A study released on Monday looked at the levy.\n\n"
              "Senator Dara Venn said that the levy would pass in May.\n\n"
              "The study found that most households would pay less.")

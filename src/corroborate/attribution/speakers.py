@@ -674,9 +674,12 @@ class Registry:
                     found += [c for c in verb.head.children if c.dep_ == "nsubj"]
                 elif verb.head.pos_ in ("NOUN", "PROPN"):
                     found.append(verb.head)
-            inside = {x.i for x in t.subtree} | {t.head.i}
+            mention = {x.i for x in t.subtree}
             for c in found:
-                words = [x for x in c.subtree if x.dep_ not in ("case", "punct") and x.i not in inside]
+                # an issuer hanging on the document is its words ("the CBO's report"); one the
+                # document hangs on ("The ministry in a statement said") is without it
+                skip = set() if c.i in mention else mention | {t.head.i}
+                words = [x for x in c.subtree if x.dep_ not in ("case", "punct") and x.i not in skip]
                 sp = self._resolve(words, at) if words else None
                 if sp is not None and sp.type in ("organisation", "person", "place", "group") and sp.name:
                     return sp

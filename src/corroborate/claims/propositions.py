@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..attribution.lexicon import COGNITION, SPEECH
+from ..attribution.lexicon import COGNITION, GROUPS, ORGANISATIONS, ROLES, SPEECH
 from .parties import party
 
 # Verbs that put a deed on someone: "accused X of", "blamed X for", "blamed Y on X", "charged X with".
@@ -112,7 +112,7 @@ def _one_party(tok, depth: int = 0) -> str | None:
     if tok.ent_type_ == "PERSON" and sum(1 for c in tok.children if c.dep_ == "compound") >= 1:
         return None  # a person, even "Chad Smith"
     if not _acts(tok):
-        return None  # "Chile's bridge", "the Ukrainian side of the river": whose, not who
+        return None  # "Chile's bridge", "the Russian-held bank": whose or where, not who
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and child.i < tok.i:
             p = _one_party(child, depth + 1)
@@ -147,8 +147,6 @@ def _acts(noun) -> bool:
     not a thing or a place ("Ukraine's dam", "the Russian-held bank")."""
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    from ..attribution.lexicon import GROUPS, ORGANISATIONS, ROLES
-
     lemma, lower = noun.lemma_.lower(), noun.lower_
     return any(w in words for w in (lemma, lower) for words in (ROLES, ORGANISATIONS, GROUPS, ACTORS, DEEDS))
 
