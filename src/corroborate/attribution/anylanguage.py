@@ -75,7 +75,7 @@ SPEECH_VERBS = {
           "warnt berichtet schreibt sagten erklärten warnten berichteten gesagt erklärt teilte teilten "
           "forderte forderten versprach kündigte bestätigte bestätigten kritisierte "
           # the separable verbs joined again at the end of a subordinate clause ("wie X mitteilte")
-          "mitteilte mitteilten ankündigte ankündigten angab angaben",
+          "mitteilte mitteilten ankündigte ankündigten angab",  # not "angaben": the noun "Angaben" too
     "nl": "zei zegt verklaarde meldde stelde schreef waarschuwde noemde besloot zeiden zeggen meldden "
           "benadrukte bevestigde beloofde eiste vroeg verklaarden stelden",
     "ru": "заявил заявила заявили сказал сказала сказали сообщил сообщила сообщили отметил отметила отметили "
@@ -96,7 +96,8 @@ SPEECH_VERBS = {
           "أشار وأشار أوضح وأوضح ذكر وذكر أفاد وأفاد",
     "it": "detto dichiarato affermato annunciato spiegato aggiunto sottolineato denunciato accusato riferito "
           "confermato avvertito precisato ribadito assicurato scritto definito chiesto promesso ammesso "
-          "dice afferma dichiara annuncia spiega aggiunge sottolinea denuncia accusa riferisce conferma "
+          # (not "conferma", "denuncia", "accusa": nouns as often)
+          "dice afferma dichiara annuncia spiega aggiunge sottolinea riferisce "
           "avverte precisa ribadisce assicura scrive disse dichiarò affermò annunciò spiegò aggiunse "
           "sottolineò dicono affermano dichiarano denunciano",
     "pl": "powiedział powiedziała powiedzieli oświadczył oświadczyła oświadczyli przekazał przekazała przekazali "
