@@ -33,7 +33,7 @@ the corpora, and need no parser:
 The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
 the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
-description ("un gouverneur ukrainien", "der Konzern", "el mandatario") the one person the article
+description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`). Before
 the verb, a name or relative clause set off by commas after the subject gives the subject ("El
 jefe de la oficina, Andriy Yermak, ha informado"; "La Kadranie, qui revendique ..., a réclamé"),
@@ -194,7 +194,7 @@ class _Sentence:
 
 def _capital_run(words: list[tuple[int, int, str]], stop: set[str], text: str | None = None) -> tuple[int, int] | None:
     """The last run of capitalised words, not across punctuation when `text` is given ("... el control
-    de Jersón, Zelenski pidió": Zelenski)."""
+    de Velmorsk, Ortega pidió": Ortega)."""
     best = None
     k = len(words) - 1
     while k >= 0:
@@ -617,7 +617,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             comma = text.rfind(",", s0, v[0])
             lead = [w for w in sentence.words if comma < w[0] < v[0]] if comma - s0 > 15 else []
             if lead and lead[0][2].lower() in AS.get(lang, ()) and len(lead) <= 7 and comp is None:
-                # "..., wie der Militärgouverneur Olexander Prokudin mitteilte": the content before
+                # "..., wie der Gouverneur Jonas Weber mitteilte": the content before
                 # the comma; the speaker between "as" and a verb at the end (German, Dutch), else after it
                 if lang in ("de", "nl"):
                     runs = _name_runs(text, lead[1:], stop)
@@ -673,10 +673,11 @@ _BEFORE_NOUN = frozenset("haut haute nouveau nouvelle ancien ancienne premier pr
 
 
 def _description(text: str, row: dict[str, Any], lang: str) -> tuple[int, int, str, bool] | None:
-    """(start, start after the article, head noun, bare definite singular) when the row's speaker is a description, not a name: an
-    article before it or opening it ("le gouverneur", "der Konzern", "jeudi un gouverneur
-    ukrainien": words in lower case before the article are not part of it) and no name after the
-    article (in German, whose nouns are capitalised, one capitalised word: the noun)."""
+    """(start, start after the article, head noun, bare definite singular) when the row's speaker
+    is a description, not a name: an article before it or opening it ("le gouverneur", "der
+    Konzern", "jeudi un préfet du département": words in lower case before the article are not part
+    of it) and no name after the article (in German, whose nouns are capitalised, one capitalised
+    word: the noun)."""
     a, b = row["speaker_start"], row["speaker_end"]
     articles = _ARTICLES.get(lang)
     if a is None or b is None or not articles or not row["speaker"]:
@@ -700,15 +701,14 @@ def _description(text: str, row: dict[str, Any], lang: str) -> tuple[int, int, s
     else:
         head = next((w[2] for w in rest if w[2].lower() not in _BEFORE_NOUN), rest[-1][2])
     # a bare definite description ("el mandatario", "der Konzern") points back to one already named;
-    # one that says more ("la présidence ukrainienne") names a speaker of its own
+    # one that says more ("la présidence kadranienne") names a speaker of its own
     return start, rest[0][0], head.lower(), article in definite and len(rest) == 1
 
 
 def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -> set[str]:
     """The names the article gives a holder of the role `head`: a speaker whose role is written
-    just before the name ("a déclaré le gouverneur de la région de Kherson, Oleksandr Prokudin"),
-    or a name right after the role word or after the comma that closes the role ("el jefe de la
-    oficina presidencial ucraniana, Andriy Yermak")."""
+    just before the name ("a déclaré le préfet de la région, Paul Girard"), or a name right after
+    the role word or after the comma that closes the role ("el jefe de la oficina, Carlos Ortega")."""
     found = set()
     pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(head) + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
     for r in rows:
@@ -733,9 +733,9 @@ def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -
 
 
 def _misspelt(name: str, full: list[str]) -> str | None:
-    """The one full name whose surname the article misspells in `name` ("Produkin" for "Olexander
-    Prokudin"): the same first letter and either the same letters in another order or a ratio of
-    at least 85."""
+    """The one full name whose surname the article misspells in `name` ("Kelelr" for "Anna
+    Keller"): the same first letter and either the same letters in another order or a ratio of at
+    least 85."""
     from rapidfuzz import fuzz
 
     like = {f for f in full if (s := f.split()[-1]) != name and s[:1] == name[:1] and len(name) >= 5
@@ -747,13 +747,13 @@ def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: 
     """Speakers that are not names, in the order of the text:
 
     - a pronoun is the person last named as a speaker before it ("Selon elle", "— сказал он");
-    - a description ("un gouverneur ukrainien", "der Konzern", "el mandatario") is the one person
-      the article names with that role anywhere, before or after ("le gouverneur de la région de
-      Kherson, Oleksandr Prokudin"); failing that, a bare definite singular one ("der Konzern", "el
-      mandatario"; not "die Behörden", "un expert" nor "la présidence ukrainienne", which names
-      itself) is the speaker last named before it, as a pronoun would be; else it stays as
-      written, a description (never a person's name);
-    - a surname the article misspells ("Produkin") is the one full name it resembles.
+    - a description ("un préfet", "der Konzern", "el mandatario") is the one person the article
+      names with that role anywhere, before or after ("le préfet de la région, Paul Girard");
+      failing that, a bare definite singular one ("der Konzern", "el mandatario"; not "die
+      Behörden", "un expert" nor "la présidence kadranienne", which names itself) is the speaker
+      last named before it, as a pronoun would be; else it stays as written, a description (never
+      a person's name);
+    - a surname the article misspells ("Kelelr") is the one full name it resembles.
     """
     lang = _language(language)
     pronouns = PRONOUNS.get(lang, set())
@@ -772,7 +772,7 @@ def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: 
                 speaker = next(iter(holders))
             elif definite and named and not holders and not (lang == "de" and r["kind"] == "according_to"):
                 speaker = named  # German "nach Angaben der Behörden": "der" is a plural's genitive
-            else:  # as written, without its article ("présidence ukrainienne", "Behörden")
+            else:  # as written, without its article ("présidence kadranienne", "Behörden")
                 r["speaker"], r["speaker_type"], r["speaker_key"] = text[noun:r["speaker_end"]], "unknown", None
                 continue
         elif speaker and len(speaker.split()) == 1 and r["speaker_type"] == "person":

@@ -25,7 +25,7 @@ A mention at a cue is then resolved, in this order:
    is matched to the person of that name, and a title-case headline's speaker is the label, not
    an entity that ran on past it; a proper noun that is a known person's surname is that person
    only when the names written before it are theirs too ("Marit Kessing" is not Arlo Kessing);
-   two people named and joined ("Mr. Grassley and Mr. Leahy") are a group, as written;
+   two people named and joined ("Senator Venn and Senator Brandt") are a group, as written;
 2. he/she: the most recent person who spoke or was the subject of a sentence, skipping anyone the
    article gives the other gender (by a title, "Mrs.", or a gendered role, "spokeswoman"); it: the
    most recent organisation (or document) that spoke; they: the most recent group or organisation;
@@ -499,7 +499,7 @@ class Registry:
             return x.dep_ in ("compound", "poss", "nmod", "amod") and x.head.i in ids and x.head.i != x.i \
                 and common(x.head)
 
-        # two people named and joined ("Mr. Grassley and Mr. Leahy"): both speak, as a group
+        # two people named and joined ("Senator Venn and Senator Brandt"): both speak, as a group
         named = [e for e in self.entities if e.label_ == "PERSON" and e.start >= min(ids) and e.end - 1 <= last]
         if any(a.start <= head.i < a.end and b.root.dep_ == "conj" and a.start <= b.root.head.i < a.end and
                any(t.dep_ == "cc" and a.end <= t.i < b.start for t in tokens) for a in named for b in named):
@@ -513,8 +513,8 @@ class Registry:
                 continue
             if t.pos_ == "PROPN" and t.ent_type_ != "PERSON":
                 p = next((p for p in self.people if p.key.split()[-1] == t.lower_), None)
-                # the proper nouns written before it must be that person's too: "Ivanka Trump" is
-                # not Donald Trump, "South Korea" not a person recognised as "N. Korea"
+                # the proper nouns written before it must be that person's too: "Marit Kessing" is
+                # not Arlo Kessing, "South Korea" not a person recognised as "N. Korea"
                 run = [t]
                 while run[0].i - 1 in ids and doc[run[0].i - 1].pos_ == "PROPN":
                     run.insert(0, doc[run[0].i - 1])
@@ -648,9 +648,9 @@ class Registry:
 
     def _document_issuer(self, lemma: str, before: int, at: int) -> Speaker | None:
         """Who issued the document "the report" refers to: the last mention of the same noun before
-        it gives its issuer ("a report by the Tax Policy Center", "the CBO's report", "the Pentagon
-        report", "the website Zero Hedge", "the ministry released a report", "in a statement, the
-        ministry said"). A document the article introduced without one is a document (type
+        it gives its issuer ("a report by the Velmora Budget Institute", "the institute's report",
+        "the Pentagon report", "the website Kadria Today", "the ministry released a report", "in a
+        statement, the ministry said"). A document the article introduced without one is a document (type
         'document'); None when the article never mentioned it before or names an issuer it does
         not know, and then whoever spoke last issued it (see _resolve)."""
         doc = self.doc
@@ -668,7 +668,7 @@ class Registry:
             elif t.dep_ == "nsubjpass" and verb.lemma_.lower() in _ISSUING:
                 found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             elif t.dep_ == "pobj" and verb.lower_ in ("in", "through", "via"):
-                # "In a statement, the business mogul announced ...": who said it in the statement;
+                # "In a statement, the businessman announced ...": who said it in the statement;
                 # the parser may hang it on the subject ("The ministry in a statement said")
                 if verb.head.pos_ in ("VERB", "AUX"):
                     found += [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -683,7 +683,7 @@ class Registry:
                 sp = self._resolve(words, at) if words else None
                 if sp is not None and sp.type in ("organisation", "person", "place", "group") and sp.name:
                     return sp
-            # an issuer written but not known ("the business mogul"): whoever spoke last, as for a
+            # an issuer written but not known ("the businessman"): whoever spoke last, as for a
             # document never mentioned before; none written: the document itself
             return None if found else Speaker(t.text, "document")
         return None

@@ -361,7 +361,7 @@ class _Article:
             subject = issuer or subject
         if subject is None and v.dep_ == "ROOT" and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > 0 and \
                 v.doc[v.i - 1].text == ",":
-            # "Jeffrey Salkin, a Hollywood, Fla., rabbi helping ..., said he ...": an apposition the
+            # "Oren Vale, a Dayton, Ohio, rabbi helping ..., said he ...": an apposition the
             # parser could not read took the subject away; a name opening the sentence, set off by
             # the comma before the verb, is who said it
             opener = next((e for e in v.doc.ents if e.start == v.sent.start and e.label_ in ("PERSON", "ORG")), None)

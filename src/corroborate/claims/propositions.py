@@ -17,8 +17,8 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   responsibility is put on ("responsibility lies with the Kyiv regime", "X must be held
   accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"). A side
   modifying a noun is its doer only when the noun can act or is an act (a role, an organisation,
-  a group, an armed force, "attack", "shelling"): "Ukraine's Kakhovka dam collapsed" and "the
-  collapse of Ukraine's dam" say where, not who;
+  a group, an armed force, "attack", "shelling"): "Chile's bridge collapsed" and "the collapse
+  of Chile's bridge" say where, not who;
 - `negated`: the clause denies its verb ("was not involved", "rejects the accusations").
 
 Rules that cut a sentence into clauses (each clause keeps at least `min_words` words):
@@ -50,7 +50,7 @@ RESPONSIBLE = frozenset("responsible responsibility accountable culpable guilty 
 SPEECH_VERBS = (SPEECH | COGNITION | {"declare", "state"}) - ACCUSE
 # Nouns of acts, whose possessor or "by" names who did them ("Kiev's attack", "sabotage by the
 # Ukrainian side"), as opposed to nouns of things and places, whose possessor owns them or is
-# where they are ("Ukraine's Kakhovka dam", "the collapse of Ukraine's dam": no one did anything).
+# where they are ("Chile's bridge", "the collapse of Chile's bridge": no one did anything).
 DEEDS = frozenset("""attack strike assault sabotage destruction demolition explosion blast bombing bombardment
 shelling detonation act crime operation offensive counteroffensive counter-offensive invasion aggression raid
 shooting killing massacre breach provocation terror terrorism attempt action move decision campaign war
@@ -144,7 +144,7 @@ commanders commander navy air-force airforce warplane warplanes jet jets tank ta
 def _acts(noun) -> bool:
     """Whether a noun phrase headed by `noun` can name who did something: a name, a role, an
     organisation, a group, an armed force or weapon, or an act ("Russian forces", "Kiev's attack");
-    not a thing or a place ("Ukraine's dam", "the Russian-held bank")."""
+    not a thing or a place ("Chile's bridge", "the Russian-held bank")."""
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     lemma, lower = noun.lemma_.lower(), noun.lower_
@@ -153,8 +153,8 @@ def _acts(noun) -> bool:
 
 def _event_agent(noun) -> str | None:
     """Who does what an event noun names: "sabotage by the Ukrainian side", "Kiev's attack",
-    "Ukrainian shelling", "an act of Ukrainian sabotage". A noun of no act has no doer: "Ukraine's
-    dam" is where the dam is."""
+    "Ukrainian shelling", "an act of Ukrainian sabotage". A noun of no act has no doer: "Chile's
+    bridge" is where the bridge is."""
     if noun.lemma_.lower() not in DEEDS and noun.lower_ not in DEEDS:
         return None
     p = _by_agent(noun)

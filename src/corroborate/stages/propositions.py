@@ -79,7 +79,7 @@ def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, A
 
 class Propositions(Stage):
     name = "propositions"
-    version = "6"  # 6: whose a thing is did nothing ("Ukraine's dam"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
+    version = "6"  # 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
     settings_section = "propositions"
     reads = ("doc_id", "text")
     writes = ("propositions",)
