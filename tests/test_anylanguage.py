@@ -285,7 +285,7 @@ def test_a_clause_of_as_after_the_content_reports_it():
 
 def test_a_misspelt_surname_is_the_full_name_it_resembles():
     text = ("„Das Wasser steigt weiter“, sagte Bürgermeisterin Anna Keller. "
-            "Viele Menschen wollten nicht gehen, sagte Kelelr.")
+            "Die Straßen im Zentrum bleiben gesperrt, sagte Kelelr.")
     assert [s for _, s, _ in said(text, "de")] == ["Bürgermeisterin Anna Keller"] * 2, said(text, "de")
 
 

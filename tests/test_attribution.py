@@ -183,10 +183,9 @@ def test_according_to_before_and_after_the_clause(parser):
 
 
 def test_according_to_set_off_inside_a_clause_sources_the_whole_clause(parser):
-    text = ("The partial collapse of the Velmora dam, according to UN envoy Dara Venn, is another "
-            "devastating consequence of the war.")
-    r = one(statements(parser, text), "consequence")
-    assert r["text"].startswith("The partial collapse") and r["text"].endswith("of the war"), r
+    text = "The closure of the Velmora bridge, according to mayor Dara Venn, is a heavy blow to the town's traders."
+    r = one(statements(parser, text), "heavy blow")
+    assert r["text"].startswith("The closure") and r["text"].endswith("traders"), r
     assert r["speaker"] == "Dara Venn"
     # but when it sources a clause inside the subject, only that clause
     text = ("The blast, which struck at dawn with the force of a small earthquake, according to the "
@@ -196,10 +195,10 @@ def test_according_to_set_off_inside_a_clause_sources_the_whole_clause(parser):
 
 
 def test_a_quotation_closing_its_sentence_is_not_the_words_of_someone_new_after_it(parser):
-    text = ("Mines have drifted downstream, according to Ilse Brandt of the Red Cross. "
-            "“Before, we knew where the danger was. Now we only know the mines are somewhere downstream.” "
-            "A local blogger posted a video of a mine exploding in the river.")
-    r = one(statements(parser, text), "somewhere downstream")
+    text = ("The fields are no longer safe, according to Ilse Brandt of the Red Cross. "
+            "“Last week we knew which fields were safe. Now nobody can say where the shells have gone.” "
+            "A farmer posted a video of the flooded fields.")
+    r = one(statements(parser, text), "shells have gone")
     assert "Ilse Brandt" in r["speaker"], r
     # the same shape with the speaker after the quotation is theirs
     text = "The mayor spoke on Monday. “We will rebuild the bridge by winter.” Venn said. The crowd left."
@@ -293,9 +292,9 @@ def test_a_study_introduced_without_its_authors_stays_the_study(parser):
 
 def test_a_name_opening_the_sentence_speaks_when_the_parse_lost_the_subject(parser):
     # the apposition with a town and a state in it leaves "said" without a subject in the parse
-    text = ("Oren Vale, a Dayton, Ohio, rabbi helping to organize the boycott, said he and other "
-            "rabbis were alarmed about the vote.")
-    r = one(statements(parser, text), "alarmed")
+    text = ("Oren Vale, a Dayton, Ohio, rabbi helping to run the shelter, said he and other "
+            "volunteers were worried about the winter.")
+    r = one(statements(parser, text), "worried")
     assert r["speaker"] == "Oren Vale", r
 
 
