@@ -36,6 +36,7 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
                  min_words: int) -> list[dict[str, Any]]:
     """Rows of `propositions` for one parsed article."""
     rows: dict[tuple[int, int], dict[str, Any]] = {}
+    text = doc.text  # built once: Doc.text joins every token on each access
     pieces = [(r["start"], r["end"], r["statement_id"], _cue_lemma(doc, r), r.get("target")) for r in statements] + \
              [(r["start"], r["end"], None, None, None) for r in assertions]
     for start, end, statement_id, cue, target in sorted(pieces, key=lambda p: (p[0], p[1], p[2] or "")):
@@ -47,13 +48,13 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
         if side:
             # "X accused Y of Z", "X blamed Z on Y": whoever is accused did what the content says,
             # and even a short content ("blamed Russia for the disaster") is that proposition
-            found = [replace(c, agent=side) for c in found] or [blame(doc.text, start, end, target, side)]
+            found = [replace(c, agent=side) for c in found] or [blame(text, start, end, target, side)]
         for c in found:
             key = (c.start, c.end)
             if key in rows:
                 continue  # a clause once, under the statement it was first found in
             rows[key] = {"proposition_id": _id(doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start,
-                         "end": c.end, "text": doc.text[c.start:c.end], "core": c.core, "neutral": c.neutral,
+                         "end": c.end, "text": text[c.start:c.end], "core": c.core, "neutral": c.neutral,
                          "agent": c.agent,
                          "negated": c.negated, "statement_id": statement_id}
     return [rows[k] for k in sorted(rows)]
