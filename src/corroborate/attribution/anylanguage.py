@@ -402,12 +402,15 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         if lang == "hy" and speaker:  # Armenian writes the article on the name: "Փաշինյանը" is Փաշինյան
             speaker = " ".join(w[:-1] if len(w) > 3 and w.endswith("ը") and _CAPITAL.match(w) else w
                                for w in speaker.split())
+        role = None
+        if lang == "de" and speaker:
+            speaker, role = _german_title(text, speaker, speaker_start, verbs)
         speaker_type, key = _speaker_kind(speaker, language)
         rows.append({"statement_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
                      "text": text[start:end], "kind": kind, "cue": cue, "cue_start": cue_start,
                      "cue_end": cue_start + len(cue) if cue_start is not None else None,
                      "speaker": speaker, "speaker_mention": mention, "speaker_start": speaker_start,
-                     "speaker_end": speaker_end, "speaker_type": speaker_type, "speaker_role": None, "speaker_org": None,
+                     "speaker_end": speaker_end, "speaker_type": speaker_type, "speaker_role": role, "speaker_org": None,
                      "speaker_key": key, "sentence_start": sentence.start, "sentence_end": sentence.end,
                      "target": None, "target_start": None, "target_end": None})
 
@@ -652,6 +655,26 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         _konjunktiv(spans, rows, add)
         rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+_GERMAN_ADJECTIVE_END = regex.compile(r"(?:e|en|em|es)$")
+
+
+def _german_title(text: str, speaker: str, at: int | None, verbs: set[str]) -> tuple[str, str | None]:
+    """German writes a title with a capital too: in "der staatliche Wasserkraftwerksbetreiber
+    Ukrhydroenergo", "der Präsident Selenskyj" (after an article or an adjective) and
+    "Bürgermeisterin Anna Keller" (a noun before a first name and a surname), the first word is the
+    title, not the name. A first word inflected as an adjective ("die Vereinten Nationen", "Deutsche
+    Bahn") is part of the name. (speaker, title)"""
+    words = speaker.split()
+    if len(words) < 2 or not all(_CAPITAL.match(w) for w in words) or _GERMAN_ADJECTIVE_END.search(words[0]):
+        return speaker, None
+    before = regex.search(r"(\p{Ll}+)\s+$", text[max(0, at - 30):at]) if at is not None else None
+    after_article = before is not None and (before.group(1) in _GERMAN_ARTICLES or (
+        _GERMAN_ADJECTIVE.fullmatch(before.group(1)) is not None and before.group(1) not in verbs))
+    if len(words) >= 3 or after_article:
+        return " ".join(words[1:]), words[0]
+    return speaker, None
 
 
 # Articles before a speaker make it a description, not a name ("le gouverneur", "der Konzern"):
