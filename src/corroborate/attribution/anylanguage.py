@@ -34,7 +34,8 @@ The speaker is the run of capitalised words next to the verb (after it when it f
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
 the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
-names with that role, else, when bare and definite, the speaker named before it (see `_resolve`). Before
+names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
+German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
 the verb, a name or relative clause set off by commas after the subject gives the subject ("El
 jefe de la oficina, Andriy Yermak, ha informado"; "La Kadranie, qui revendique ..., a réclamé"),
 a phrase set off before it and an auxiliary are left out ("Mardi matin, la présidence a accusé"),
@@ -661,8 +662,8 @@ _GERMAN_ADJECTIVE_END = regex.compile(r"(?:e|en|em|es)$")
 
 
 def _german_title(text: str, speaker: str, at: int | None, verbs: set[str]) -> tuple[str, str | None]:
-    """German writes a title with a capital too: in "der staatliche Wasserkraftwerksbetreiber
-    Ukrhydroenergo", "der Präsident Selenskyj" (after an article or an adjective) and
+    """German writes a title with a capital too: in "der staatliche Betreiber Nordwasser", "der
+    Präsident Weber" (after an article or an adjective) and
     "Bürgermeisterin Anna Keller" (a noun before a first name and a surname), the first word is the
     title, not the name. A first word inflected as an adjective ("die Vereinten Nationen", "Deutsche
     Bahn") is part of the name. (speaker, title)"""
