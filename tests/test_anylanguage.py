@@ -219,7 +219,7 @@ def test_statements(text, language, expected):
     ("Nach Angaben der Feuerwehr laufen die Pumpen seit Mitternacht.", "de",
      [("according_to", "Feuerwehr", "laufen die Pumpen seit Mitternacht")]),
     ("Nach offiziellen Angaben stehen 40 Häuser unter Wasser.", "de",
-     [("according_to", "offiziellen Angaben", "stehen 40 Häuser unter Wasser")]),
+     [("according_to", "offizielle Angaben", "stehen 40 Häuser unter Wasser")]),
     ("Laut Bürgermeisterin Eva Brandt bleibt die Brücke bis Freitag gesperrt.", "de",
      [("according_to", "Eva Brandt", "bleibt die Brücke bis Freitag gesperrt")]),
     # an institution speaking with the neuter verb; said "in" a place, the place is the speaker
@@ -295,6 +295,17 @@ def test_a_german_title_is_no_part_of_the_name():
     # an adjective's ending ("Vereinten", "Deutsche") says the first word is part of the name
     text = "Der Zug nach Berlin fiel am Morgen ersatzlos aus, teilte die Deutsche Bahn mit."
     assert [r["speaker"] for r in statements("d", text, "de", sentences_any_language(text))] == ["Deutsche Bahn"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nach ukrainischen Angaben sind derzeit 600 Häuser ohne Strom.", "ukrainische Angaben"),
+    ("Nach Angaben der regionalen Behörden laufen die Evakuierungen weiter.", "regionale Behörden"),
+    # a name's own adjective, and a singular, as written
+    ("Nach Angaben der Vereinten Nationen fehlt Trinkwasser in der Region.", "Vereinten Nationen"),
+    ("Nach Angaben des staatlichen Betreibers sinkt der Pegel weiter.", "staatlichen Betreibers"),
+])
+def test_a_german_plural_source_is_named_without_the_case_of_nach(text, speaker):
+    assert [s for _, s, _ in said(text, "de")] == [speaker]
 
 
 def test_a_misspelt_surname_is_the_full_name_it_resembles():

@@ -317,7 +317,19 @@ def _german_according(text: str, sentence: _Sentence) -> tuple | None:
     if not words or len(rest) < 3 or text.find(",", m.end(), source_end) >= 0:
         return None
     cue = text[m.start():m.end()]
-    return (rest[0][0], sentence.end, "according_to", cue, m.start(), " ".join(words), speaker_start, source_end)
+    return (rest[0][0], sentence.end, "according_to", cue, m.start(), _german_plural(" ".join(words)),
+            speaker_start, source_end)
+
+
+def _german_plural(source: str) -> str:
+    """A German plural source named as one names it, without the case "nach" and "laut" put it in
+    and with its article left out: "nach ukrainischen Angaben" is "ukrainische Angaben", "der
+    regionalen Behörden" "regionale Behörden" (an adjective's -en before a plural noun in -en or
+    -n; a singular, "des staatlichen Betreibers", is left as written)."""
+    words = source.split()
+    if len(words) < 2 or not _CAPITAL.match(words[-1]) or not words[-1].endswith("n"):
+        return source
+    return " ".join(w[:-1] if w.islower() and w.endswith("en") else w for w in words[:-1]) + " " + words[-1]
 
 
 # Languages that put the verb last, its subject first and set off by a comma ("Bakan Yılmaz, barajın
@@ -797,7 +809,9 @@ def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: 
             elif definite and named and not holders and not (lang == "de" and r["kind"] == "according_to"):
                 speaker = named  # German "nach Angaben der Behörden": "der" is a plural's genitive
             else:  # as written, without its article ("présidence kadranienne", "Behörden")
-                r["speaker"], r["speaker_type"], r["speaker_key"] = text[noun:r["speaker_end"]], "unknown", None
+                written = text[noun:r["speaker_end"]]
+                r["speaker"] = _german_plural(written) if lang == "de" else written
+                r["speaker_type"], r["speaker_key"] = "unknown", None
                 continue
         elif speaker and len(speaker.split()) == 1 and r["speaker_type"] == "person":
             speaker = _misspelt(speaker, full) or speaker
