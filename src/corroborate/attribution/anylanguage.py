@@ -770,12 +770,13 @@ def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -
 
 def _misspelt(name: str, full: list[str]) -> str | None:
     """The one full name whose surname the article misspells in `name` ("Kelelr" for "Anna
-    Keller"): the same first letter and either the same letters in another order or a ratio of at
-    least 85."""
-    from rapidfuzz import fuzz
+    Keller"): spelt alike as the entities stage has it (the same first letter, 85% alike), or the
+    same letters in another order."""
+    from .entities import _alike
 
-    like = {f for f in full if (s := f.split()[-1]) != name and s[:1] == name[:1] and len(name) >= 5
-            and (sorted(s.lower()) == sorted(name.lower()) or fuzz.ratio(s.lower(), name.lower()) >= 85)}
+    n = name.lower()
+    like = {f for f in full if (s := f.split()[-1].lower()) != n and len(n) >= 5
+            and (_alike(s, n, 85) or (s[:1] == n[:1] and sorted(s) == sorted(n)))}
     return next(iter(like)) if len(like) == 1 else None
 
 
