@@ -951,3 +951,44 @@ def test_of_two_clauses_the_one_after_the_cue_was_said(parser):
 def test_researchers_observe_and_detect(parser):
     rows = statements(parser, "Seismologists at the Orlov Observatory observed weak signals from the north.")
     assert one(rows, "weak signals")["speaker"].startswith("Seismologists")
+
+
+def test_a_report_in_a_relative_clause_inside_the_content_is_an_aside(parser):
+    rows = statements(parser, "The Velmoran army blamed the rebels for the blast, claiming it was a ploy to distract "
+                              "from an offensive the rebels say is faltering.")
+    r = one(rows, "ploy")
+    assert r["text"].endswith("the rebels say is faltering") and r["speaker"] == "Velmoran army"
+    assert [x["speaker"] for x in rows if x["text"] == "is faltering"] == ["rebels"]
+
+
+def test_a_relative_clause_of_blame_leaves_the_statement_it_sits_in(parser):
+    rows = statements(parser, "Karvian officials have called for an inquiry into the bridge's collapse, which they "
+                              "blame on Velmora.")
+    assert one(rows, "inquiry")["speaker"] == "Karvian officials"
+    assert [r["speaker"] for r in rows if r["text"].startswith("the bridge's collapse")] == ["Karvian officials"]
+
+
+def test_a_verb_the_parser_hung_on_an_apposition_is_the_sentences(parser):
+    # the parser makes "head" the sentence and "called" a reduced relative on the name
+    r = one(statements(parser, "The director of the Karvian Water Agency, Ivo Renn, previously called Velmora's "
+                               "shelling of the dam a war crime and the worst disaster in decades."), "shelling")
+    assert r["speaker"] == "Ivo Renn"
+
+
+def test_an_organisation_cut_before_its_country_is_made_whole(parser):
+    # the recogniser reads "the Ministry of Foreign Affairs of" and "Latvia" as two names
+    r = one(statements(parser, "The head of the Ministry of Foreign Affairs of Estonia, Ilse Brandt, previously "
+                               "called the shelling of the dam a terrible war crime and probably the worst disaster "
+                               "in decades."), "war crime")
+    assert r["speaker"] == "Ilse Brandt" and r["speaker_org"] == "Ministry of Foreign Affairs of Estonia"
+
+
+def test_a_name_written_after_its_organisation_without_a_comma_is_the_speaker(parser):
+    # the recogniser reads "Southern Command Ivo Renn" as one organisation
+    r = one(statements(parser, "The spokesman of the Southern Command Ivo Renn reports this on Telegram."), "this")
+    assert r["speaker"] == "Ivo Renn" and r["speaker_org"] == "Southern Command"
+
+
+def test_an_organisation_named_after_a_role_keeps_its_last_words(parser):
+    r = one(statements(parser, "The head of the Ukrainian Red Cross said the dam was mined."), "mined")
+    assert r["speaker"] == "Ukrainian Red Cross"

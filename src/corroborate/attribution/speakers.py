@@ -8,6 +8,13 @@ The article's people and organisations are read off its parse first:
 - organisations from ORG entities and from noun phrases headed by an organisation noun with a
   proper name in them ("the Azerbaijani Defense Ministry").
 
+The recogniser's names are repaired first where it cuts or runs on in ways that are common in
+news (`repair_entities`, before statements are extracted): a name cut in two ("Oleksandr" +
+"Prokudin") is one; an organisation cut before the place it is of ("the Ministry of Foreign
+Affairs of" + "Ukraine") is whole; and a spokesperson's name written straight after their
+organisation ("the speaker of Operational Command South Vladyslav Nazarov", one ORG to the
+recogniser) is a person of that organisation.
+
 A mention at a cue is then resolved, in this order:
 
 1. a name: the person whose name contains it (a surname or a full name; the fullest form the
@@ -180,6 +187,19 @@ def _entity_at(doc, i: int):
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    if doc[start].ent_type_ == "ORG" and end - start > 1 and doc[end - 1].lower_ in _OF:
+        # "the Ministry of Foreign Affairs of" + "Ukraine" (see _entities), or + a name it did not
+        # recognise at all ("Estonia")
+        whole = end
+        if whole < len(doc) and doc[whole].ent_iob_ == "B" and doc[whole].ent_type_ in _OWNERS:
+            whole += 1
+            while whole < len(doc) and doc[whole].ent_iob_ == "I":
+                whole += 1
+        else:
+            while whole < len(doc) and doc[whole].pos_ == "PROPN" and not doc[whole].ent_type_:
+                whole += 1
+        if whole > end:
+            return doc.char_span(doc[start].idx, doc[whole - 1].idx + len(doc[whole - 1]), label="ORG")
     return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label=doc[start].ent_type_)
 
 
@@ -229,16 +249,63 @@ def _role_before(ent) -> list:
     return phrase
 
 
+def repair_entities(doc) -> None:
+    """Set the document's entities to _entities' repairs, so that every rule reading a token's
+    entity (its type, _entity_at) sees the names as _entities reads them. Statements are
+    extracted from a parse loaded for that stage alone; other stages keep the recogniser's."""
+    ents = _entities(doc)
+    if [(e.start, e.end, e.label_) for e in ents] != [(e.start, e.end, e.label_) for e in doc.ents]:
+        try:
+            doc.ents = ents
+        except ValueError:  # spans spaCy will not set: the recogniser's entities stay
+            pass
+
+
+_OF = frozenset(("of", "for", "to"))
+_OWNERS = frozenset(("GPE", "ORG", "NORP", "LOC"))
+
+
+def _name_after_org(ent) -> int | None:
+    """Where a person's name begins inside an organisation's entity: "the speaker of Operational
+    Command South Vladyslav Nazarov" is one ORG to the recogniser, the name of the spokesperson
+    written without a comma after their organisation (common in translated reports). Only after a
+    role "of" or "for" an organisation ("spokesman of", "head of"), when the entity's last two words
+    are capitalised and neither an organisation, role nor title word, and an organisation word ends
+    what is left ("Command", "Command South"): "the head of the Ukrainian Red Cross" keeps its name."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 4 or ent.start < 2:
+        return None
+    before = doc[ent.start - 1] if doc[ent.start - 1].lower_ not in ("the", "a", "an") else doc[ent.start - 2]
+    if before.lower_ not in ("of", "for") or before.i < 1 or fold(doc[before.i - 1].lemma_) not in ROLES | TITLES:
+        return None
+    first, last = ent[-2], ent[-1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha
+               and t.lower_ not in ORGANISATIONS | ROLES | TITLES for t in (first, last)):
+        return None
+    rest = [t.lower_ for t in ent[:-2]]
+    return ent.end - 2 if any(w in ORGANISATIONS for w in rest[-2:]) else None
+
+
 def _entities(doc) -> list:
     """The document's entities, a name the recogniser cut in two ("Oleksandr" + "Prokudin":
     adjacent person entities, only a space between them, the second a single word that is no
-    title) made one. ("Charlotte" + "Mayor Jennifer Roberts" stay apart.)"""
+    title) made one. ("Charlotte" + "Mayor Jennifer Roberts" stay apart.) An organisation's name
+    cut before the place it belongs to ("the Ministry of Foreign Affairs of" + "Ukraine", or an
+    unrecognised "Estonia") is made whole too (_entity_at)."""
     from spacy.tokens import Span
 
     out: list = []
     for ent in doc.ents:
         prev = out[-1] if out else None
-        if prev is not None and ent.label_ == "PERSON" and prev.label_ == "PERSON" and prev.end == ent.start \
+        if prev is not None and ent.start < prev.end:
+            continue  # inside an organisation's name made whole
+        name = _name_after_org(ent)
+        if name is not None:
+            out.extend((Span(doc, ent.start, name, label="ORG"), Span(doc, name, ent.end, label="PERSON")))
+        elif ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _OF:
+            whole = _entity_at(doc, ent.start)
+            out.append(whole if whole is not None else ent)
+        elif prev is not None and ent.label_ == "PERSON" and prev.label_ == "PERSON" and prev.end == ent.start \
                 and len(ent) == 1 and doc[prev.end - 1].whitespace_ and not doc[prev.end - 1].is_punct \
                 and not {ent[0].lower_.rstrip("."), prev[-1].lower_.rstrip(".")} & (TITLES | ROLES):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")

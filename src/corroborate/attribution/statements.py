@@ -80,7 +80,7 @@ from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, NOMI
                       ROLES, SPEECH, TALLIES)
 from .quotes import Quote, find_quotes
 from ..nlp.grammar import tense
-from .speakers import Registry, Speaker
+from .speakers import Registry, Speaker, repair_entities
 
 _EDGE = " \t\n,;:–—-"
 _QUOTE_MARKS = "\"“”«»„‹›"
@@ -168,12 +168,35 @@ def _subject(v):
         if end is not None:
             subjects = [c for c in subjects if c.right_edge.i >= end] or subjects
     if not subjects:
-        return None
+        return _root_noun_subject(v)
     if subjects[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
         return v.head  # "an official ..., George Kettaneh, who also warned that ..."
     # "Chief of the press service ..., Colonel Anar Eyvazov said": two subjects; the name wins.
     named = [s for s in subjects if any(t.ent_type_ == "PERSON" for t in s.subtree)]
     return (named or subjects)[0]
+
+
+def _root_noun_subject(v):
+    """ "The head of the ministry, Anna Berg, previously called the blockade a crime.": the
+    parser, misled by the apposition, made the sentence a noun phrase and its verb a reduced
+    relative clause on it ("a man called John"). A verb hanging on the sentence's root noun
+    right after the comma that closes the apposition, with an object or a clause of its own, is
+    the sentence's verb, and the noun its subject. A true reduced relative is passive: no object,
+    or an agent ("Minister called a liar by ...")."""
+    if v.dep_ != "acl" or v.i == 0:
+        return None
+    root = v.head.head if v.head.dep_ == "appos" else v.head  # on the name in apposition, or the noun
+    if root.dep_ != "ROOT" or root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = v.i - 1
+    while before > v.head.i and v.doc[before].dep_ == "advmod" and v.doc[before].head.i == v.i:
+        before -= 1  # "..., previously called"
+    if v.doc[before].text != "," or not any(c.dep_ == "appos" for c in root.children):
+        return None
+    children = {c.dep_ for c in v.children}
+    if "agent" in children or not children & {"dobj", "ccomp", "oprd", "xcomp"}:
+        return None
+    return root
 
 
 def _mention_tokens(head) -> list:
@@ -1016,9 +1039,12 @@ class _Article:
             if dup:
                 continue
             # a report named by a noun inside another ("rejected Kyiv's allegations that ...") is
-            # a second statement nested in the first, and both stay
+            # a second statement nested in the first, and both stay; so is a report in a relative
+            # clause on a noun of the outer content ("..., saying it was meant to distract from a
+            # counteroffensive Moscow says is faltering"), an aside about that noun
             inner = [g for g in self.found if g is not f and not g.participle and f.start <= g.cue[0] < f.end
-                     and g.start >= f.start and g.end <= f.end and g.parent is None and _verb_cue(g)]
+                     and g.start >= f.start and g.end <= f.end and g.parent is None and _verb_cue(g)
+                     and not _relative_aside(g, f)]
             # (an inner cue that is a participle, "with the administration confirming this",
             # is an aside at the end of the outer content, not the report the outer one carries)
             if inner and f.kind != "direct" and any((g.end - g.start) >= 0.5 * (f.end - f.start)
@@ -1091,6 +1117,17 @@ def _narration_after(clause) -> set[int]:
     return set()
 
 
+def _relative_aside(inner: Found, outer: Found) -> bool:
+    """Whether an inner statement's cue is a relative clause on a noun of the outer content ("a
+    counteroffensive (that) Moscow says is faltering"): it tells about that noun, it is not what
+    the outer speaker's words amount to."""
+    v = inner.cue_token
+    if v is None or v.dep_ not in ("relcl", "acl"):
+        return False
+    # the head by what it does, not its tag: "counteroffensive" may be tagged an adjective
+    return v.head.pos_ not in ("VERB", "AUX") and outer.start <= v.head.idx < outer.end
+
+
 def _perfect(verb) -> bool:
     """ "has focused", "have been launched": the perfect, which narrates background."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
@@ -1102,6 +1139,7 @@ def statement_id(doc_id: str, start: int, end: int) -> str:
 
 def extract_statements(doc, min_quote_words: int = 4) -> list[Found]:
     """The statements of one parsed article, in text order, speakers resolved."""
+    repair_entities(doc)
     art = _Article(doc, min_quote_words)
     art.cue_verbs()
     art.claim_nouns()
