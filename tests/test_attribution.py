@@ -985,8 +985,11 @@ def test_an_organisation_cut_before_its_country_is_made_whole(parser):
 
 def test_a_name_written_after_its_organisation_without_a_comma_is_the_speaker(parser):
     # the recogniser reads "Southern Command Ivo Renn" as one organisation
-    r = one(statements(parser, "The spokesman of the Southern Command Ivo Renn reports this on Telegram."), "this")
+    rows = statements(parser, "The spokesman of the Southern Command Ivo Renn reports this on Telegram. "
+                              "The spokesman of the Southern Command said the bridge was closed.")
+    r = one(rows, "this")
     assert r["speaker"] == "Ivo Renn" and r["speaker_org"] == "Southern Command"
+    assert one(rows, "bridge")["speaker"] == "Southern Command"  # the organisation, without his name
 
 
 def test_an_organisation_named_after_a_role_keeps_its_last_words(parser):

@@ -56,6 +56,8 @@ from typing import Any
 
 import regex
 
+from .entities import _alike
+
 SPEECH_VERBS = {
     "fr": "déclaré dit affirmé annoncé indiqué expliqué ajouté souligné précisé estimé assuré accusé dénoncé averti "
           "confirmé rapporté écrit déclare dit affirme annonce indique explique ajoute souligne précise estime "
@@ -772,8 +774,6 @@ def _misspelt(name: str, full: list[str]) -> str | None:
     """The one full name whose surname the article misspells in `name` ("Kelelr" for "Anna
     Keller"): spelt alike as the entities stage has it (the same first letter, 85% alike), or the
     same letters in another order."""
-    from .entities import _alike
-
     n = name.lower()
     like = {f for f in full if (s := f.split()[-1].lower()) != n and len(n) >= 5
             and (_alike(s, n, 85) or (s[:1] == n[:1] and sorted(s) == sorted(n)))}

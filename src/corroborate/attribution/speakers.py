@@ -13,7 +13,8 @@ news (`repair_entities`, before statements are extracted): a name cut in two ("O
 "Prokudin") is one; an organisation cut before the place it is of ("the Ministry of Foreign
 Affairs of" + "Ukraine") is whole; and a spokesperson's name written straight after their
 organisation ("the speaker of Operational Command South Vladyslav Nazarov", one ORG to the
-recogniser) is a person of that organisation.
+recogniser) is a person of that organisation, found as `Registry._trailing_name` finds a name
+closing a role phrase (`_name_run`).
 
 A mention at a cue is then resolved, in this order:
 
@@ -262,28 +263,44 @@ def repair_entities(doc) -> None:
 
 
 _OF = frozenset(("of", "for", "to"))
+# the words of a direction, which end an organisation's name ("Operational Command South"), never a person's
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
 _OWNERS = frozenset(("GPE", "ORG", "NORP", "LOC"))
+
+
+def _name_run(tokens) -> list | None:
+    """The person's name closing a phrase: its last two to four capitalised words, none of them an
+    organisation or role word, a title, a direction or a country, and not the whole phrase; None
+    when there is none."""
+    run = []
+    for t in reversed(tokens):
+        word = fold(t.text)
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and \
+                word not in ORGANISATIONS and word not in ROLES and word not in TITLES and \
+                word not in _COMPASS and not is_place_word(word) and t.ent_type_ not in ("GPE", "NORP", "DATE"):
+            run.append(t)
+        else:
+            break
+    run.reverse()
+    return run if 2 <= len(run) <= 4 and run[0].i != tokens[0].i else None
 
 
 def _name_after_org(ent) -> int | None:
     """Where a person's name begins inside an organisation's entity: "the speaker of Operational
-    Command South Vladyslav Nazarov" is one ORG to the recogniser, the name of the spokesperson
-    written without a comma after their organisation (common in translated reports). Only after a
-    role "of" or "for" an organisation ("spokesman of", "head of"), when the entity's last two words
-    are capitalised and neither an organisation, role nor title word, and an organisation word ends
-    what is left ("Command", "Command South"): "the head of the Ukrainian Red Cross" keeps its name."""
+    Command South Vladyslav Nazarov" is one ORG to the recogniser, a spokesperson's name written
+    without a comma after their organisation (common in translated reports). Only for the
+    organisation a role is of ("spokesman of", "head of") and when an organisation word remains
+    before the name ("Command South"): "the head of the Ukrainian Red Cross" keeps its name."""
     doc = ent.doc
-    if ent.label_ != "ORG" or len(ent) < 4 or ent.start < 2:
+    if ent.label_ != "ORG" or ent.start < 2:
         return None
     before = doc[ent.start - 1] if doc[ent.start - 1].lower_ not in ("the", "a", "an") else doc[ent.start - 2]
     if before.lower_ not in ("of", "for") or before.i < 1 or fold(doc[before.i - 1].lemma_) not in ROLES | TITLES:
         return None
-    first, last = ent[-2], ent[-1]
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha
-               and t.lower_ not in ORGANISATIONS | ROLES | TITLES for t in (first, last)):
+    run = _name_run(list(ent))
+    if run is None or not any(t.lower_ in ORGANISATIONS for t in ent[:run[0].i - ent.start]):
         return None
-    rest = [t.lower_ for t in ent[:-2]]
-    return ent.end - 2 if any(w in ORGANISATIONS for w in rest[-2:]) else None
+    return run[0].i
 
 
 def _entities(doc) -> list:
@@ -291,7 +308,8 @@ def _entities(doc) -> list:
     adjacent person entities, only a space between them, the second a single word that is no
     title) made one. ("Charlotte" + "Mayor Jennifer Roberts" stay apart.) An organisation's name
     cut before the place it belongs to ("the Ministry of Foreign Affairs of" + "Ukraine", or an
-    unrecognised "Estonia") is made whole too (_entity_at)."""
+    unrecognised "Estonia") is made whole too (_entity_at), and a person's name the recogniser ran
+    into the organisation before it is a person (_name_after_org)."""
     from spacy.tokens import Span
 
     out: list = []
@@ -758,20 +776,10 @@ class Registry:
     def _trailing_name(self, tokens) -> Person | None:
         """A person's name closing a role phrase that the entity recogniser ran into the
         organisation before it ("Permanent Representative to the UN Vasily Nebenzya", "the
-        bloc's foreign policy chief Josep Borrell"): two or more capitalised words at the end,
-        after a role noun or an acronym, none of them an organisation or role word, a title or
-        a country. The person is added to the article's people, so later mentions find them."""
-        run = []
-        for t in reversed(tokens):
-            word = fold(t.text)
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and \
-                    word not in ORGANISATIONS and word not in ROLES and word not in TITLES and \
-                    not is_place_word(word) and t.ent_type_ not in ("GPE", "NORP", "DATE"):
-                run.append(t)
-            else:
-                break
-        run.reverse()
-        if len(run) < 2 or len(run) > 4 or run[0].i == tokens[0].i:
+        bloc's foreign policy chief Josep Borrell"): a name at the end (_name_run), after a role
+        noun or an acronym. The person is added to the article's people, so later mentions find them."""
+        run = _name_run(tokens)
+        if run is None:
             return None
         before = self.doc[run[0].i - 1]
         if not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES):

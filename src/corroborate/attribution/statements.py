@@ -34,7 +34,10 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    added ...", "began by saying ...") takes the subject of the cue, or else the verb, it depends
    on; an infinitive never does. A cue inside a quotation is part of that quotation. A speech
    verb the parse left without any subject after a long apposition ("X, a Dayton, Ohio, rabbi
-   ..., said ...") takes the name opening its sentence.
+   ..., said ...") takes the name opening its sentence, and a verb the parser hung on the
+   sentence's noun as a reduced relative clause ("The head of the ministry, Anna Berg,
+   previously called the blockade a crime": an object of its own, no "by" agent) takes that noun.
+   The recogniser's entities are repaired first (speakers.repair_entities).
 1b. Report nouns (frames.claim_noun): "X's claim that ...", "allegations by X that ...",
    "Ukrainian allegations that ..." (the country of the demonym speaks).
 2. "According to X, ..." and "..., according to X": the rest of the clause, attributed to X (or to
@@ -66,7 +69,9 @@ When one statement's content holds another statement's participle or coordinated
 that ...", "and added: ..."), or a quotation another cue claims, the first ends there. A reported
 question goes on over the questions that follow it in its paragraph. Of a report inside another,
 the inner one replaces the outer when it is most of it ("said he hoped that ..."), unless the inner
-one is named by a noun ("rejected Kyiv's allegations that ..."): then both stay.
+one is named by a noun ("rejected Kyiv's allegations that ...") or sits in a relative clause on a
+noun of the outer content ("..., claiming it was a ploy to distract from an offensive the rebels
+say is faltering"): then both stay.
 """
 from __future__ import annotations
 
