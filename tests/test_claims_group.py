@@ -98,6 +98,29 @@ def test_same_side_brings_two_groups_closer_by_the_agent_bonus():
     assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15)) == 1
 
 
+def test_clauses_putting_a_harm_on_one_side_are_closer_by_the_harm_bonus_averaged_over_the_claim():
+    # "Lima blamed Chile", "sabotage by the Chilean side": one accusation in words far apart
+    a, b, c = "Lima blamed Chile.", "This was deliberate sabotage by the Chilean side.", "Chile reopened the bridge."
+    vectors = {a: [1, 0, 0], b: [0.5, 0.866, 0], c: [0.5, 0.866, 0]}  # cosine 0.5
+    harmed = [Unit("x", 0, 5, a, agent="CL", harm=True), Unit("y", 0, 5, b, agent="CL", harm=True)]
+    assert len(group(harmed, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15)) == 2
+    assert len(group(harmed, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15, harm_bonus=0.2)) == 1
+    # the same side doing something that is no harm: no pull beyond the agent bonus
+    plain = [Unit("x", 0, 5, a, agent="CL", harm=True), Unit("y", 0, 5, c, agent="CL")]
+    assert len(group(plain, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15, harm_bonus=0.2)) == 2
+    # a harm put on another side never joins (one side per claim), nor on two sides at once
+    other = [Unit("x", 0, 5, a, agent="CL", harm=True), Unit("y", 0, 5, b, agent="PE", harm=True)]
+    assert len(group(other, fake_embed(vectors), threshold=0.8, lexical=0.0, harm_bonus=0.5)) == 2
+    both = [Unit("x", 0, 5, a, agent="CL+PE", harm=True), Unit("y", 0, 5, b, agent="CL+PE", harm=True)]
+    assert len(group(both, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15, harm_bonus=0.2)) == 2
+    # averaged like the words: a third member far from both in words dilutes the pull
+    d = "Chilean crews cleared the debris."
+    vectors[d] = [0, 0, 1]
+    three = harmed + [Unit("z", 0, 5, d, agent="CL", harm=True)]
+    found = group(three, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15, harm_bonus=0.2)
+    assert sorted(len(k.members) for k in found) == [1, 2]
+
+
 def test_one_named_source_brings_two_groups_closer_by_the_source_bonus():
     # a source's statement reaches outlets in other words; "officials" in two articles may be
     # two sets of people, so an unnamed source brings nothing

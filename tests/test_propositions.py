@@ -88,6 +88,41 @@ def test_cleft(parse):
     assert c.agent == "PE"
 
 
+@pytest.mark.parametrize("text,side", [
+    ("Chilean forces blew up the bridge over the river.", "CL"),
+    ("The bridge over the river was destroyed by Peruvian troops.", "PE"),
+    ("Lima accused Santiago of sabotaging the bridge.", "CL"),
+    ("All responsibility lies with the Santiago regime.", "CL"),
+    ("We are talking about deliberate sabotage by the Chilean side.", "CL"),
+    ("It was Peru that blew up the bridge.", "PE"),
+    ("Lima has blamed the collapse of the bridge on Chile.", "CL"),
+])
+def test_a_clause_that_puts_a_harm_on_a_side(parse, text, side):
+    # did an act of harm, or is accused of one, blamed or held responsible for it
+    [c] = one(parse, text)
+    assert (c.agent, c.harm) == (side, True), c
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean engineers reopened the bridge over the river.",
+    "Lima accused Santiago of lying about the talks.",
+    "Chile's counteroffensive is faltering in the north.",
+    # a verdict on the deed, not who did it: the subject is the act, the clause says what it is
+    "Chile's destruction of the bridge is an environmental disaster for the valley.",
+    "The Peruvian soldiers blew the whistle on their commanders.",
+])
+def test_a_clause_that_puts_no_harm_on_its_side(parse, text):
+    found = one(parse, text)
+    assert not any(c.harm and c.agent for c in found), found
+
+
+def test_a_motive_is_no_harm_of_its_own(parse):
+    text = "Lima accused Santiago of blowing up the bridge to cut off the northern valley from supplies."
+    first, motive = one(parse, text)
+    assert (first.agent, first.harm) == ("CL", True)
+    assert (motive.agent, motive.harm) == ("CL", False)
+
+
 def test_a_denial_is_negated(parse):
     [c] = one(parse, "Peru was not involved in the destruction of the bridge.")
     assert c.negated and c.agent == "PE"

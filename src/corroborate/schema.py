@@ -316,6 +316,9 @@ PROPOSITIONS = Table(
                "differently"),
         Column("agent", "VARCHAR", "the side doing what the clause says, as a country code ('UA'), when the "
                "clause says who did it"),
+        Column("harm", "BOOLEAN", "the clause puts a harm on its agent: the agent did an act of harm "
+               "('blew up the dam', 'sabotage by the Ukrainian side') or is blamed or held responsible for one "
+               "('responsibility lies with Kyiv')"),
         Column("negated", "BOOLEAN", "the clause denies its verb ('was not involved', 'rejects the accusations')"),
         Column("statement_id", "VARCHAR", "the statement whose content the clause is part of; null for the "
                "outlet's own voice"),

@@ -18,7 +18,10 @@ Units become claims in two steps:
    "mined", "seismic") weighs more. Two groups that both say the same side did it count
    `agent_bonus` closer, and two that credit one source (the same entity, not an unnamed
    "officials") `source_bonus` closer: a source's statement reaches each outlet in other words,
-   and its own repetitions are the commonest paraphrases of one proposition.
+   and its own repetitions are the commonest paraphrases of one proposition. With `harm_bonus`
+   (off by default, see defaults.toml), clauses that put a harm on one side (Unit.harm: "the
+   Kremlin blamed Ukraine", "sabotage by the Ukrainian side") are that much closer, through a
+   column of their vectors per side, so that it is averaged over the claim like the words are.
 3. What outlets say in their own voice and nobody credits joins the closest claim that credits a
    source when their average similarity is at least `attach` (below `threshold`): an outlet
    restating a source's words as its own is the commonest way attribution gets lost, and the
@@ -88,6 +91,7 @@ class Unit:
     neutral: str | None = None        # what the embedding reads (propositions.neutral); None: the text
     agent: str | None = None          # the side doing what it says (a country code), when it says
     negated: bool = False             # it denies its verb
+    harm: bool = False                # it puts a harm on its agent: did it or is blamed (propositions)
     language: str | None = None       # the article's language (None: not known, read as English)
     read: bool = True                 # who speaks in it is known (False: a sentence no parser read)
 
@@ -320,6 +324,33 @@ def _lexical(texts: Sequence[str], out: np.ndarray | None = None, scale: float =
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     out *= scale / np.maximum(norms, 1e-12)
     return out
+
+
+def _harm_side(u: Unit) -> str | None:
+    """The one side a unit puts a harm on (Unit.harm), or None (no harm, no side, or two sides
+    together: "Moscow and Kyiv traded blame" puts it on neither)."""
+    return u.agent if u.harm and u.agent and "+" not in u.agent else None
+
+
+def _harm_columns(units: Sequence[Unit], sides: list[str], bonus: float, out: np.ndarray) -> None:
+    """One column per side that some unit puts a harm on, `sqrt(bonus)` where a unit does
+    (Unit.harm), written into `out`: two such units about one side are `bonus` closer, and a
+    group's average over every pair of members counts it as it counts their words.
+
+    Why: who did the harm is the proposition of most accusations, and its paraphrases share few
+    words ("the Kremlin blamed Ukraine", "all responsibility lies with the Kyiv regime",
+    "deliberate sabotage by the Ukrainian side", "Kyiv blew up the dam"); the sentence model puts
+    them far apart. It is a pull, not a rule: units that say different things about a side's deed
+    (a motive, a different act) still need words in common to join."""
+    out[:] = 0.0
+    if not sides:
+        return
+    column = {side: k for k, side in enumerate(sides)}
+    value = np.float32(math.sqrt(bonus))
+    for i, u in enumerate(units):
+        side = _harm_side(u)
+        if side is not None:
+            out[i, column[side]] = value
 
 
 class _Cluster:
@@ -657,7 +688,7 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
           copy_ratio: float = 90.0, lexical: float = 0.4, figure_similarity: float = 0.45,
           neighbours: int = NEIGHBOURS, agent_bonus: float = 0.15, attach: float | None = 0.4,
           across: Callable[[list[str]], np.ndarray] | None = None, margin: float = MARGIN,
-          source_bonus: float = 0.0) -> list[Claim]:
+          source_bonus: float = 0.0, harm_bonus: float = 0.0) -> list[Claim]:
     """Claims from units, in a stable order (most articles first, then first seen, then id).
 
     The English units (`Unit.english`) are grouped by `_group` (steps 1-4, `embed` reads their
@@ -666,7 +697,7 @@ def group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None
     multilingual embedding `across`, which reads every unit's text as written, English first)."""
     english = [u for u in units if u.english]
     claims = _group(english, embed, threshold, copy_ratio, lexical, figure_similarity, neighbours, agent_bonus,
-                    attach, source_bonus)
+                    attach, source_bonus, harm_bonus)
     other = [u for u in units if not u.english]
     if other:
         claims = _join_languages(claims, other, across, copy_ratio, margin)
@@ -755,7 +786,7 @@ def _join_languages(claims: list[Claim], other: list[Unit], across: Callable[[li
 
 def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | None, threshold: float,
            copy_ratio: float, lexical: float, figure_similarity: float, neighbours: int, agent_bonus: float,
-           attach: float | None, source_bonus: float = 0.0) -> list[Claim]:
+           attach: float | None, source_bonus: float = 0.0, harm_bonus: float = 0.0) -> list[Claim]:
     """Steps 1-4 of `group` over units of one model's language (see the module doc).
 
     Average linkage over each unit's nearest neighbours: two groups join when the average
@@ -773,18 +804,22 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
     # core's. Who did it is the agent, not a word.
     texts = [u.core or u.text for u in units]
     numbers = [_numbers(t) for t in texts]
+    sides = sorted({_harm_side(u) for u in units} - {None}) if harm_bonus else []
     if embed is not None:
         # one array, filled in place: at 10,000 articles it is the largest thing the stage holds
         vectors = np.asarray(embed([u.neutral or u.text for u in units]), dtype=np.float32)
         width = vectors.shape[1]
-        mixed = np.empty((n, width + LEXICAL_DIMENSIONS), dtype=np.float32)
+        mixed = np.empty((n, width + LEXICAL_DIMENSIONS + len(sides)), dtype=np.float32)
         np.multiply(vectors, np.float32(math.sqrt(1.0 - lexical)), out=mixed[:, :width])
         del vectors
-        _lexical(texts, out=mixed[:, width:], scale=math.sqrt(lexical))
+        _lexical(texts, out=mixed[:, width:width + LEXICAL_DIMENSIONS], scale=math.sqrt(lexical))
         embedded = mixed[:, :width]  # the embeddings, scaled by sqrt(1 - lexical)
     else:  # no embedder: words alone
         embedded = None
-        mixed = _lexical(texts)
+        width = 0
+        mixed = np.empty((n, LEXICAL_DIMENSIONS + len(sides)), dtype=np.float32)
+        _lexical(texts, out=mixed[:, :LEXICAL_DIMENSIONS])
+    _harm_columns(units, sides, harm_bonus, mixed[:, width + LEXICAL_DIMENSIONS:])
     clusters = {i: _Cluster(i, mixed[i], units[i], numbers[i]) for i in range(n)}
     owner = list(range(n))
     why: dict[int, set[str]] = {}

@@ -19,7 +19,13 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   modifying a noun is its doer only when the noun can act or is an act (a role, an organisation,
   a group, an armed force, "attack", "shelling"): "Chile's bridge collapsed" and "the collapse
   of Chile's bridge" say where, not who;
-- `negated`: the clause denies its verb ("was not involved", "rejects the accusations").
+- `negated`: the clause denies its verb ("was not involved", "rejects the accusations");
+- `harm`: the clause puts a harm on its agent: the agent did an act of harm (a verb of harm,
+  "blew up the dam", "was destroyed by Peruvian troops"; an act of harm it is the doer of,
+  "sabotage by the Ukrainian side"), or is blamed, accused of one or held responsible ("the
+  Kremlin blamed Ukraine", "all responsibility lies with the Kyiv regime"). What is said of the
+  deed is not the deed: "Russia's destruction of the dam is an environmental disaster" (a verdict
+  whose subject is the act), a motive ("to cut off Crimea's water"), "accused X of lying".
 
 Rules that cut a sentence into clauses (each clause keeps at least `min_words` words):
 - coordinated clauses with a subject of their own ("... blew up the dam, but they did it
@@ -56,6 +62,16 @@ shelling detonation act crime operation offensive counteroffensive counter-offen
 shooting killing massacre breach provocation terror terrorism attempt action move decision campaign war
 genocide cleansing blockade annexation occupation incursion fire mining plot scheme tactic tactics policy
 atrocity ecocide strikes attacks operations actions acts crimes provocations""".split())
+# Acts that harm (the deeds whose doer a claim of blame names), as opposed to acts of every kind
+# ("Ukraine's counteroffensive", "Moscow's decision"): "sabotage by the Ukrainian side" puts a
+# harm on Ukraine, "Ukraine's counteroffensive is faltering" does not.
+HARM = frozenset("""attack strike assault sabotage destruction demolition explosion blast bombing bombardment
+shelling detonation crime breach provocation terror terrorism raid shooting killing massacre genocide cleansing
+atrocity ecocide incursion strikes attacks crimes provocations killings massacres atrocities""".split())
+# Verbs of doing harm: their subject (or "by" agent) did the deed ("Russia blew up the dam", "the
+# dam was destroyed by Russian forces"). "Blow" only with "up".
+HARM_VERBS = frozenset("""attack strike assault sabotage destroy demolish explode blast bomb bombard shell detonate
+breach raid shoot kill massacre blow torpedo wreck ruin cause perpetrate orchestrate commit""".split())
 # Discourse adverbs and connectives that say nothing of the proposition.
 _ASIDE_ADVERBS = frozenset("""however meanwhile apparently moreover furthermore also though instead
 nevertheless nonetheless indeed reportedly allegedly earlier later previously already still again""".split())
@@ -73,6 +89,7 @@ class Clause:
                           # two sides together ("Moscow and Kyiv traded blame") as "RU+UA"
     negated: bool         # the clause denies its verb
     neutral: str = ""     # the clause as written, each side and person named alike (`neutral`)
+    harm: bool = False    # it puts a harm on its agent: did it, or is blamed for it (`agent_and_harm`)
 
 
 def _party_of_np(tok, depth: int = 0) -> str | None:
@@ -234,65 +251,103 @@ REPORT_NOUNS = frozenset("""allegation accusation claim assertion charge report 
 insistence contention belief suspicion""".split())
 
 
+def _harm_noun(noun) -> bool:
+    """Whether an event noun names a harm (HARM), itself or through "of" ("an act of sabotage")."""
+    if noun.lemma_.lower() in HARM or noun.lower_ in HARM:
+        return True
+    return any(obj.dep_ == "pobj" and (obj.lemma_.lower() in HARM or obj.lower_ in HARM)
+               for child in noun.children if child.dep_ == "prep" and child.lower_ == "of" for obj in child.children)
+
+
+def _harm_verb(verb) -> bool:
+    """Whether a verb does harm: a verb of harm ("destroyed", "blew up", not "blew the whistle"), or
+    one whose object is a harm ("committed a crime", "carried out an attack")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "blow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if lemma in HARM_VERBS:
+        return True
+    return any(c.dep_ == "dobj" and _harm_noun(c) for c in verb.children)
+
+
 def agent_of(head) -> str | None:
     """The side doing what a clause headed by `head` says (see module doc), or None."""
+    return agent_and_harm(head)[0]
+
+
+def agent_and_harm(head) -> tuple[str | None, bool]:
+    """The side doing what a clause headed by `head` says (see module doc), and whether the clause
+    puts a harm on it: it did an act of harm ("blew up the dam", "sabotage by the Ukrainian side",
+    "Kiev's attack"), or is blamed, accused or held responsible for one. Such clauses are one
+    proposition about the side whatever their words ("the Kremlin blamed Ukraine", "all
+    responsibility lies with the Kyiv regime", "deliberate sabotage by the Ukrainian side")."""
     if head.lemma_ in SPEECH_VERBS or head.lemma_ in REPORT_NOUNS:
         # "Russia said [Ukraine sabotaged the dam]", "allegations [that Russia had destroyed it]":
         # the deed is in the reported clause; who reports it is the source, not the agent
         inner = next((c for c in head.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")),
                      None)
         if inner is not None:
-            return agent_of(inner)
+            return agent_and_harm(inner)
     if head.lemma_ in ACCUSE:
         target, deed = _accused(head)
         if target or deed is not None:
-            return target  # the one accused did it; never the accuser
+            # the one accused did it, never the accuser; a harm when blamed (blame is for a harm:
+            # "blamed the collapse on Chile"), when the accusation is bare, or when what they are
+            # accused of is one ("accused X of sabotage", not "accused X of lying")
+            harm = target is not None and (head.lemma_ == "blame" or deed is None or (
+                _harm_verb(deed) if deed.pos_ in ("VERB", "AUX") else _harm_noun(deed)))
+            return target, harm
     p = _responsible(head)
     if p:
-        return p
+        return p, True
     if head.lemma_ in LABEL:
         for tok in head.subtree:
             if tok.dep_ in ("oprd", "attr", "dobj", "pobj") and tok.pos_ == "NOUN" and tok.i > head.i:
                 p = _event_agent(tok)
                 if p:
-                    return p
-        return None
+                    return p, _harm_noun(tok)
+        return None, False
     for child in head.children:
         if child.dep_ in ("nsubj", "csubj"):
             p = _party_of_np(child)
             if p:
-                return p
+                return p, _harm_verb(head)
             if child.pos_ == "NOUN":
                 p = _event_agent(child)
                 if p:
-                    return p
+                    # "Russia's detonation of the dam is an environmental bomb": what the clause
+                    # says is of the deed (a verdict, a consequence), not who did it
+                    return p, _harm_verb(head)
     p = _by_agent(head)
     if p:
-        return p
+        return p, _harm_verb(head)
     # a copula: "this is (a deliberate) sabotage by the Ukrainian side"; "behind" an act
     for child in head.children:
         if child.dep_ == "attr" and (any(c.dep_ == "relcl" for c in child.children)
                                      or any(c.dep_ == "ccomp" for c in head.children)):
             p = _party_of_np(child)  # "it was Russia that blew up the dam"
             if p:
-                return p
+                deed = next((c for c in child.children if c.dep_ == "relcl"),
+                            next((c for c in head.children if c.dep_ == "ccomp"), None))
+                return p, deed is not None and _harm_verb(deed)
         if child.dep_ in ("attr", "dobj", "acomp", "oprd") and child.pos_ in ("NOUN", "PROPN"):
             p = _event_agent(child)
             if p:
-                return p
+                return p, _harm_noun(child)
         if child.dep_ == "prep" and child.lower_ == "about":  # "talking about sabotage by X"
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     p = _event_agent(obj)
                     if p:
-                        return p
+                        return p, _harm_noun(obj)
         if child.dep_ == "ccomp":  # "we can state that we are talking about sabotage by X"
-            p = agent_of(child)
+            p, harm = agent_and_harm(child)
             if p:
-                return p
+                return p, harm
     if head.pos_ == "NOUN":  # a headline or a nominal: "Ukraine's attack on the dam"
-        return _event_agent(head)
-    return None
+        p = _event_agent(head)
+        return p, bool(p) and _harm_noun(head)
+    return None, False
 
 
 def _negated(head, cue_lemma: str | None) -> bool:
@@ -521,7 +576,7 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
             if target or deed is not None:
                 frame = (anchor, deed if anchor is root else None)
             break
-    root_agent = agent_of(frame[0]) if frame else agent_of(root)
+    root_agent, root_harm = agent_and_harm(frame[0] if frame else root)
     # a stretch too short to stand alone ("six had died" before "and more than 40 were treated")
     # joins the one before it, or the one after
     k = 0
@@ -542,12 +597,15 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
         if not (headline and len(segments) == 1) and not any(t.pos_ in ("VERB", "AUX") for t in toks):
             continue  # a piece without a verb ("at UN headquarters in New York") asserts nothing
         own = [t for t in toks if owner(t) == head.i] or toks
-        agent = agent_of(head) if head is not root else root_agent
+        agent, harm = agent_and_harm(head) if head is not root else (root_agent, root_harm)
         if agent is None and head is not root:
-            agent = root_agent  # a motive is the motive of whoever acted
+            agent, harm = root_agent, False  # a motive is the motive of whoever acted, not the act
+        if agent is None:
+            # "accused Kyiv of [sabotaging the dam]": a harm whose doer the accusation gives
+            harm = _harm_verb(head) if head.pos_ in ("VERB", "AUX") else _harm_noun(head)
         own_frame = frame if head is root and frame else None
         out.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(own, agent, own_frame), agent,
-                          _negated(head, cue_lemma), neutral(toks)))
+                          _negated(head, cue_lemma), neutral(toks), harm))
     return out
 
 
@@ -573,7 +631,7 @@ def blame(text: str, start: int, end: int, target: str, side: str) -> Clause:
     words = " ".join(SIDE if w[:1].isupper() and party(w) else w for w in content.split())
     core = f"{SIDE} is to blame" + (f" for {words}" if words != SIDE else "")
     lead = len(text[start:end]) - len(text[start:end].lstrip())
-    return Clause(start + lead, start + lead + len(content), core, side, False, core)
+    return Clause(start + lead, start + lead + len(content), core, side, False, core, True)
 
 
 # Page furniture that no claim is made of: photo and video credits ("EPA-EFE/STRINGER HANDOUT

@@ -84,7 +84,8 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         speaker, source_id, source_name = speaker_of[r["statement_id"]]
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           speaker, source_id, clusters(r["doc_id"], r["start"], r["end"]), source_name=source_name,
-                          core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"])))
+                          core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"]),
+                          harm=bool(r.get("harm"))))
     # A source that publishes itself (a ministry's press release): its own voice is the source
     # speaking, so copies of it elsewhere are the source's words, attributed or not.
     # Only an organisation other outlets quote by a name of two words or more counts: an outlet
@@ -134,7 +135,8 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
                 unread.add((r["doc_id"], r["start"], r["end"]))
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           speaker, key, clusters(r["doc_id"], r["start"], r["end"]), source_name=name,
-                          core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"])))
+                          core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"]),
+                          harm=bool(r.get("harm"))))
     for u in units:
         u.language = docs[u.doc_id].get("language")
         u.read = (u.doc_id, u.start, u.end) not in unread
@@ -192,7 +194,7 @@ class SentenceVectors(AheadStep):
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "12"  # 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
+    version = "13"  # 13: clauses putting a harm on one side count closer (harm_bonus); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")
@@ -239,7 +241,8 @@ class Claims(CorpusStage):
             progress("grouping", 0, len(units))
         found = group(units, (lambda texts: vectors.rows()) if english else None, settings.threshold,
                       settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach,
-                      across=multilingual, margin=settings.margin, source_bonus=settings.source_bonus)
+                      across=multilingual, margin=settings.margin, source_bonus=settings.source_bonus,
+                      harm_bonus=settings.harm_bonus)
         del known_across
         rows = [{
             "claim_id": c.claim_id, "text": c.text, "n_articles": c.articles, "n_outlets": c.outlets,
