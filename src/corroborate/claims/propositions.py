@@ -270,11 +270,6 @@ def _harm_verb(verb) -> bool:
     return any(c.dep_ == "dobj" and _harm_noun(c) for c in verb.children)
 
 
-def agent_of(head) -> str | None:
-    """The side doing what a clause headed by `head` says (see module doc), or None."""
-    return agent_and_harm(head)[0]
-
-
 def agent_and_harm(head) -> tuple[str | None, bool]:
     """The side doing what a clause headed by `head` says (see module doc), and whether the clause
     puts a harm on it: it did an act of harm ("blew up the dam", "sabotage by the Ukrainian side",
