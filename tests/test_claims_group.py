@@ -121,6 +121,26 @@ def test_clauses_putting_a_harm_on_one_side_are_closer_by_the_harm_bonus_average
     assert sorted(len(k.members) for k in found) == [1, 2]
 
 
+def test_a_harm_pulls_only_towards_harms_of_the_same_thing_and_an_unsaid_one_towards_the_commonest():
+    a, b, c = "Chile blew up the bridge.", "Chilean sappers destroyed the old bridge.", "Chile mined the harbour."
+    d = "Lima blamed Chile."
+    vectors = {a: [1, 0, 0], b: [0.5, 0.866, 0], c: [0.5, 0.866, 0], d: [0.5, 0, 0.866]}  # cosine 0.5 to a
+
+    def unit(doc, text, harmed):
+        return Unit(doc, 0, 5, text, agent="CL", harm=True, harmed=harmed)
+
+    def joined(us):
+        found = group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, agent_bonus=0.15, harm_bonus=0.3)
+        return sorted(len(k.members) for k in found)
+
+    # the same thing harmed: one claim; another thing: the pull is gone
+    assert joined([unit("x", a, "bridge"), unit("y", b, "bridge old")]) == [2]
+    assert joined([unit("x", a, "bridge"), unit("y", c, "harbour")]) == [1, 1]
+    # unsaid: what the side's other harms were done to, the commonest most
+    assert joined([unit("x", a, "bridge"), unit("w", a, "bridge"), unit("v", c, "harbour"),
+                   unit("y", d, "")]) == [1, 3]
+
+
 def test_one_named_source_brings_two_groups_closer_by_the_source_bonus():
     # a source's statement reaches outlets in other words; "officials" in two articles may be
     # two sets of people, so an unnamed source brings nothing

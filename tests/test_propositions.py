@@ -116,6 +116,21 @@ def test_a_clause_that_puts_no_harm_on_its_side(parse, text):
     assert not any(c.harm and c.agent for c in found), found
 
 
+@pytest.mark.parametrize("text,harmed", [
+    ("Chilean forces blew up the Maipo bridge, which was built in 1990.", "bridge maipo"),
+    ("Lima accused Santiago of an attack on the old bridge.", "bridge"),
+    ("The bridge was destroyed by Peruvian troops on Tuesday.", "bridge"),
+    ("Lima accused Santiago of detonating an environmental bomb of mass destruction.", "bomb"),
+    ("Peruvian sappers had blown up part of the structure.", "part structure"),
+    ("We are talking about deliberate sabotage by the Chilean side.", ""),
+    ("All responsibility lies with the Santiago regime.", ""),
+])
+def test_what_a_harm_was_done_to_is_the_name_of_the_thing(parse, text, harmed):
+    # not a side, a time, an act, nor what a relative clause says of the thing
+    [c] = one(parse, text)
+    assert c.harm and c.harmed == harmed, c
+
+
 def test_a_motive_is_no_harm_of_its_own(parse):
     text = "Lima accused Santiago of blowing up the bridge to cut off the northern valley from supplies."
     first, motive = one(parse, text)

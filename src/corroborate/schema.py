@@ -319,6 +319,9 @@ PROPOSITIONS = Table(
         Column("harm", "BOOLEAN", "the clause puts a harm on its agent: the agent did an act of harm "
                "('blew up the dam', 'sabotage by the Ukrainian side') or is blamed or held responsible for one "
                "('responsibility lies with Kyiv')"),
+        Column("harmed", "VARCHAR", "what that harm was done to, the lemmas of its nouns joined by spaces "
+               "('dam kakhovka' for 'blew up the Kakhovka dam'); empty when the clause does not say ('the "
+               "Kremlin blamed Ukraine'); null when the clause puts no harm"),
         Column("negated", "BOOLEAN", "the clause denies its verb ('was not involved', 'rejects the accusations')"),
         Column("statement_id", "VARCHAR", "the statement whose content the clause is part of; null for the "
                "outlet's own voice"),

@@ -89,7 +89,7 @@ class ClaimSettings:
     lexical: float = 0.4
     agent_bonus: float = 0.15
     source_bonus: float = 0.05
-    harm_bonus: float = 0.0
+    harm_bonus: float = 0.3
     attach: float = 0.4
     copy_ratio: float = 90.0
     min_words: int = 4

@@ -18,10 +18,11 @@ Units become claims in two steps:
    "mined", "seismic") weighs more. Two groups that both say the same side did it count
    `agent_bonus` closer, and two that credit one source (the same entity, not an unnamed
    "officials") `source_bonus` closer: a source's statement reaches each outlet in other words,
-   and its own repetitions are the commonest paraphrases of one proposition. With `harm_bonus`
-   (off by default, see defaults.toml), clauses that put a harm on one side (Unit.harm: "the
-   Kremlin blamed Ukraine", "sabotage by the Ukrainian side") are that much closer, through a
-   column of their vectors per side, so that it is averaged over the claim like the words are.
+   and its own repetitions are the commonest paraphrases of one proposition. Clauses that put
+   a harm on one side (Unit.harm: "the Kremlin blamed Ukraine", "sabotage by the Ukrainian side",
+   "Kyiv blew up the dam") are up to `harm_bonus` closer, as much as what they say was harmed
+   agrees (`_harm_columns`): columns of the vectors, so it is averaged over the claim like the
+   words are.
 3. What outlets say in their own voice and nobody credits joins the closest claim that credits a
    source when their average similarity is at least `attach` (below `threshold`): an outlet
    restating a source's words as its own is the commonest way attribution gets lost, and the
@@ -92,6 +93,7 @@ class Unit:
     agent: str | None = None          # the side doing what it says (a country code), when it says
     negated: bool = False             # it denies its verb
     harm: bool = False                # it puts a harm on its agent: did it or is blamed (propositions)
+    harmed: str = ""                  # what the harm was done to, lemmas joined by spaces; "" unsaid
     language: str | None = None       # the article's language (None: not known, read as English)
     read: bool = True                 # who speaks in it is known (False: a sentence no parser read)
 
@@ -332,25 +334,57 @@ def _harm_side(u: Unit) -> str | None:
     return u.agent if u.harm and u.agent and "+" not in u.agent else None
 
 
-def _harm_columns(units: Sequence[Unit], sides: list[str], bonus: float, out: np.ndarray) -> None:
-    """One column per side that some unit puts a harm on, `sqrt(bonus)` where a unit does
-    (Unit.harm), written into `out`: two such units about one side are `bonus` closer, and a
-    group's average over every pair of members counts it as it counts their words.
+HARM_DIMENSIONS = 64
+
+
+def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
+    """The harm each unit puts on a side (Unit.harm), as HARM_DIMENSIONS + 1 columns scaled to length
+    `sqrt(bonus)`, written into `out`: two units putting a harm on one side, done to the same thing,
+    are `bonus` closer, and a group's average over every pair of members counts it as it counts
+    their words.
+
+    What was harmed (Unit.harmed) is the direction: its words hashed into signed buckets (the last
+    column is for a harm of a side none of whose harms says what was harmed).
+    A unit that does not say what ("the Kremlin blamed Ukraine", "all responsibility lies with the
+    Kyiv regime") is about what the side's other harms were done to, all of them together (their
+    sum), so it is closest to the harm most said of that side and nothing else's.
 
     Why: who did the harm is the proposition of most accusations, and its paraphrases share few
-    words ("the Kremlin blamed Ukraine", "all responsibility lies with the Kyiv regime",
-    "deliberate sabotage by the Ukrainian side", "Kyiv blew up the dam"); the sentence model puts
-    them far apart. It is a pull, not a rule: units that say different things about a side's deed
-    (a motive, a different act) still need words in common to join."""
+    words ("the Kremlin blamed Ukraine", "deliberate sabotage by the Ukrainian side", "Kyiv blew up
+    the dam"); the sentence model puts them far apart. Another harm of the same side ("detonating
+    an environmental bomb", "shelled the market") is not pulled in: what it was done to differs."""
     out[:] = 0.0
-    if not sides:
+    if not bonus:
         return
-    column = {side: k for k, side in enumerate(sides)}
-    value = np.float32(math.sqrt(bonus))
+    total: dict[str, np.ndarray] = {}
+    unsaid: list[tuple[int, str]] = []
     for i, u in enumerate(units):
         side = _harm_side(u)
-        if side is not None:
-            out[i, column[side]] = value
+        if side is None:
+            continue
+        words = u.harmed.split()
+        if not words:
+            unsaid.append((i, side))
+            continue
+        row = out[i]
+        for w in words:
+            # the word alone, not the side with it: hashed with the side, words of one side
+            # would collide where the other's do not, and the sides would not be treated alike
+            # (tests/test_even_handed.py); harms of two sides never join anyway (one side a claim)
+            h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
+            row[h % HARM_DIMENSIONS] += 1.0 if (h >> 32) & 1 else -1.0
+        norm = float(np.linalg.norm(row))
+        if norm:
+            row /= norm
+            total[side] = total[side] + row if side in total else row.astype(np.float64)
+    for i, side in unsaid:
+        centre = total.get(side)
+        if centre is None or not np.linalg.norm(centre):
+            # the side's harms say of nothing what they were done to: the column of that
+            out[i, HARM_DIMENSIONS] = 1.0
+        else:
+            out[i] = centre / np.linalg.norm(centre)
+    out *= np.float32(math.sqrt(bonus))
 
 
 class _Cluster:
@@ -804,12 +838,12 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
     # core's. Who did it is the agent, not a word.
     texts = [u.core or u.text for u in units]
     numbers = [_numbers(t) for t in texts]
-    sides = sorted({_harm_side(u) for u in units} - {None}) if harm_bonus else []
+    harm_width = HARM_DIMENSIONS + 1 if harm_bonus else 0
     if embed is not None:
         # one array, filled in place: at 10,000 articles it is the largest thing the stage holds
         vectors = np.asarray(embed([u.neutral or u.text for u in units]), dtype=np.float32)
         width = vectors.shape[1]
-        mixed = np.empty((n, width + LEXICAL_DIMENSIONS + len(sides)), dtype=np.float32)
+        mixed = np.empty((n, width + LEXICAL_DIMENSIONS + harm_width), dtype=np.float32)
         np.multiply(vectors, np.float32(math.sqrt(1.0 - lexical)), out=mixed[:, :width])
         del vectors
         _lexical(texts, out=mixed[:, width:width + LEXICAL_DIMENSIONS], scale=math.sqrt(lexical))
@@ -817,9 +851,9 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
     else:  # no embedder: words alone
         embedded = None
         width = 0
-        mixed = np.empty((n, LEXICAL_DIMENSIONS + len(sides)), dtype=np.float32)
+        mixed = np.empty((n, LEXICAL_DIMENSIONS + harm_width), dtype=np.float32)
         _lexical(texts, out=mixed[:, :LEXICAL_DIMENSIONS])
-    _harm_columns(units, sides, harm_bonus, mixed[:, width + LEXICAL_DIMENSIONS:])
+    _harm_columns(units, harm_bonus, mixed[:, width + LEXICAL_DIMENSIONS:])
     clusters = {i: _Cluster(i, mixed[i], units[i], numbers[i]) for i in range(n)}
     owner = list(range(n))
     why: dict[int, set[str]] = {}

@@ -25,7 +25,10 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   "sabotage by the Ukrainian side"), or is blamed, accused of one or held responsible ("the
   Kremlin blamed Ukraine", "all responsibility lies with the Kyiv regime"). What is said of the
   deed is not the deed: "Russia's destruction of the dam is an environmental disaster" (a verdict
-  whose subject is the act), a motive ("to cut off Crimea's water"), "accused X of lying".
+  whose subject is the act), a motive ("to cut off Crimea's water"), "accused X of lying";
+- `harmed`: what that harm was done to, the lemmas naming the thing ("dam kakhovka"), empty when
+  the clause does not say ("the Kremlin blamed Ukraine"): "detonating an environmental bomb" and
+  "blowing up the dam" are two harms of one side, two propositions.
 
 Rules that cut a sentence into clauses (each clause keeps at least `min_words` words):
 - coordinated clauses with a subject of their own ("... blew up the dam, but they did it
@@ -71,7 +74,9 @@ atrocity ecocide incursion strikes attacks crimes provocations killings massacre
 # Verbs of doing harm: their subject (or "by" agent) did the deed ("Russia blew up the dam", "the
 # dam was destroyed by Russian forces"). "Blow" only with "up".
 HARM_VERBS = frozenset("""attack strike assault sabotage destroy demolish explode blast bomb bombard shell detonate
-breach raid shoot kill massacre blow torpedo wreck ruin cause perpetrate orchestrate commit""".split())
+breach raid shoot kill massacre blow torpedo wreck ruin cause perpetrate orchestrate""".split())
+# Verbs of doing an act, whose object is the act done ("committed a crime", "carried out an attack").
+DOING = frozenset("commit carry launch conduct stage mount unleash wage execute".split())
 # Discourse adverbs and connectives that say nothing of the proposition.
 _ASIDE_ADVERBS = frozenset("""however meanwhile apparently moreover furthermore also though instead
 nevertheless nonetheless indeed reportedly allegedly earlier later previously already still again""".split())
@@ -90,6 +95,7 @@ class Clause:
     negated: bool         # the clause denies its verb
     neutral: str = ""     # the clause as written, each side and person named alike (`neutral`)
     harm: bool = False    # it puts a harm on its agent: did it, or is blamed for it (`agent_and_harm`)
+    harmed: str = ""      # what the harm was done to, lemmas joined by spaces ("dam kakhovka"); "" unsaid
 
 
 def _party_of_np(tok, depth: int = 0) -> str | None:
@@ -267,15 +273,74 @@ def _harm_verb(verb) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if lemma in HARM_VERBS:
         return True
-    return any(c.dep_ == "dobj" and _harm_noun(c) for c in verb.children)
+    # doing an act of harm, not saying what one is ("may constitute a war crime" is a verdict)
+    return lemma in DOING and any(c.dep_ == "dobj" and _harm_noun(c) for c in verb.children)
 
 
-def agent_and_harm(head) -> tuple[str | None, bool]:
-    """The side doing what a clause headed by `head` says (see module doc), and whether the clause
-    puts a harm on it: it did an act of harm ("blew up the dam", "sabotage by the Ukrainian side",
-    "Kiev's attack"), or is blamed, accused or held responsible for one. Such clauses are one
-    proposition about the side whatever their words ("the Kremlin blamed Ukraine", "all
-    responsibility lies with the Kyiv regime", "deliberate sabotage by the Ukrainian side")."""
+# Prepositions that name what an act of harm was done to: "the attack on the dam", "the
+# destruction of the dam", "fired at the plant", "a strike against the bridge".
+_TARGET_PREPOSITIONS = frozenset(("of", "on", "at", "against", "upon"))
+
+
+def _harmed(act) -> tuple[str, ...]:
+    """What an act of harm was done to, as the lemmas of the nouns naming it ("blew up the Kakhovka
+    dam" -> ("dam", "kakhovka"); "an attack on the bridge" -> ("bridge",)); empty when the clause
+    does not say ("this is sabotage", "the Kremlin blamed Ukraine"). Only the name of the thing
+    (`_thing_words`): not a side, an act of harm, a time, nor what a relative clause or an
+    apposition says of it."""
+    if act is None:
+        return ()
+    objects = []
+    for child in act.children:
+        if act.pos_ in ("VERB", "AUX") and child.dep_ in ("dobj", "nsubjpass"):
+            objects.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPOSITIONS:
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+        elif act.pos_ == "NOUN" and child.i < act.i and (
+                child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN"):
+            objects.append(child)  # "the dam's destruction", "the Kakhovka destruction"; not "war crime"
+    words: set[str] = set()
+    for obj in objects:
+        if obj.lemma_.lower() in HARM or obj.lower_ in HARM:
+            words.update(_harmed(obj))  # "accused of an attack on the dam": what the attack hit
+        else:
+            words.update(_thing_words(obj))
+    return tuple(sorted(words))
+
+
+def _thing_words(noun, depth: int = 0) -> set[str]:
+    """The lemmas naming a thing: the noun, its compounds, what it is "of" ("part of the
+    structure"), and the things coordinated with it ("the plant and the dam")."""
+    words: set[str] = set()
+    if depth > 4 or noun.pos_ not in ("NOUN", "PROPN"):
+        return words
+    if noun.ent_type_ not in _TIME_ENTS and not party(noun.text) and noun.lemma_.lower() not in HARM:
+        words.add(noun.lemma_.lower())
+    for child in noun.children:
+        if child.dep_ in ("compound", "conj"):
+            words |= _thing_words(child, depth + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    words |= _thing_words(obj, depth + 1)
+    return words
+
+
+def _harm_by_verb(verb) -> tuple[str, ...] | None:
+    return _harmed(verb) if verb is not None and _harm_verb(verb) else None
+
+
+def _harm_by_noun(noun) -> tuple[str, ...] | None:
+    return _harmed(noun) if noun is not None and _harm_noun(noun) else None
+
+
+def agent_and_harm(head) -> tuple[str | None, tuple[str, ...] | None]:
+    """The side doing what a clause headed by `head` says (see module doc), and, when the clause
+    puts a harm on it, what was harmed (`_harmed`; None when it puts no harm): it did an act of harm
+    ("blew up the dam", "sabotage by the Ukrainian side", "Kiev's attack"), or is blamed, accused
+    or held responsible for one. Such clauses are one proposition about the side whatever their
+    words ("the Kremlin blamed Ukraine", "all responsibility lies with the Kyiv regime",
+    "deliberate sabotage by the Ukrainian side") when they are about one harm."""
     if head.lemma_ in SPEECH_VERBS or head.lemma_ in REPORT_NOUNS:
         # "Russia said [Ukraine sabotaged the dam]", "allegations [that Russia had destroyed it]":
         # the deed is in the reported clause; who reports it is the source, not the agent
@@ -289,33 +354,45 @@ def agent_and_harm(head) -> tuple[str | None, bool]:
             # the one accused did it, never the accuser; a harm when blamed (blame is for a harm:
             # "blamed the collapse on Chile"), when the accusation is bare, or when what they are
             # accused of is one ("accused X of sabotage", not "accused X of lying")
-            harm = target is not None and (head.lemma_ == "blame" or deed is None or (
-                _harm_verb(deed) if deed.pos_ in ("VERB", "AUX") else _harm_noun(deed)))
+            if target is None:
+                return None, None
+            if deed is None:
+                return target, ()
+            harm = _harm_by_verb(deed) if deed.pos_ in ("VERB", "AUX") else _harm_by_noun(deed)
+            if harm is None and head.lemma_ == "blame":
+                # "blamed the collapse of the bridge on Chile": what collapsed was harmed
+                harm = _harmed(deed) if deed.pos_ in ("VERB", "AUX") else tuple(sorted(_thing_words(deed)))
             return target, harm
     p = _responsible(head)
     if p:
-        return p, True
+        return p, ()  # responsible for the harm the coverage is about: it does not say which
     if head.lemma_ in LABEL:
         for tok in head.subtree:
             if tok.dep_ in ("oprd", "attr", "dobj", "pobj") and tok.pos_ == "NOUN" and tok.i > head.i:
                 p = _event_agent(tok)
                 if p:
-                    return p, _harm_noun(tok)
-        return None, False
+                    if not _harm_noun(tok):
+                        return p, None
+                    # "described the strike on the dam as an act of sabotage by X": what was
+                    # harmed is what the labelled act was done to
+                    labelled = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                    return p, (_harmed(labelled) if labelled is not None and labelled is not tok
+                               and _harm_noun(labelled) else _harmed(tok))
+        return None, None
     for child in head.children:
         if child.dep_ in ("nsubj", "csubj"):
             p = _party_of_np(child)
             if p:
-                return p, _harm_verb(head)
+                return p, _harm_by_verb(head)
             if child.pos_ == "NOUN":
                 p = _event_agent(child)
                 if p:
                     # "Russia's detonation of the dam is an environmental bomb": what the clause
                     # says is of the deed (a verdict, a consequence), not who did it
-                    return p, _harm_verb(head)
+                    return p, _harm_by_verb(head)
     p = _by_agent(head)
     if p:
-        return p, _harm_verb(head)
+        return p, _harm_by_verb(head)
     # a copula: "this is (a deliberate) sabotage by the Ukrainian side"; "behind" an act
     for child in head.children:
         if child.dep_ == "attr" and (any(c.dep_ == "relcl" for c in child.children)
@@ -324,25 +401,25 @@ def agent_and_harm(head) -> tuple[str | None, bool]:
             if p:
                 deed = next((c for c in child.children if c.dep_ == "relcl"),
                             next((c for c in head.children if c.dep_ == "ccomp"), None))
-                return p, deed is not None and _harm_verb(deed)
+                return p, _harm_by_verb(deed)
         if child.dep_ in ("attr", "dobj", "acomp", "oprd") and child.pos_ in ("NOUN", "PROPN"):
             p = _event_agent(child)
             if p:
-                return p, _harm_noun(child)
+                return p, _harm_by_noun(child)
         if child.dep_ == "prep" and child.lower_ == "about":  # "talking about sabotage by X"
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     p = _event_agent(obj)
                     if p:
-                        return p, _harm_noun(obj)
+                        return p, _harm_by_noun(obj)
         if child.dep_ == "ccomp":  # "we can state that we are talking about sabotage by X"
             p, harm = agent_and_harm(child)
             if p:
                 return p, harm
     if head.pos_ == "NOUN":  # a headline or a nominal: "Ukraine's attack on the dam"
         p = _event_agent(head)
-        return p, bool(p) and _harm_noun(head)
-    return None, False
+        return p, (_harm_by_noun(head) if p else None)
+    return None, None
 
 
 def _negated(head, cue_lemma: str | None) -> bool:
@@ -594,13 +671,13 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
         own = [t for t in toks if owner(t) == head.i] or toks
         agent, harm = agent_and_harm(head) if head is not root else (root_agent, root_harm)
         if agent is None and head is not root:
-            agent, harm = root_agent, False  # a motive is the motive of whoever acted, not the act
+            agent, harm = root_agent, None  # a motive is the motive of whoever acted, not the act
         if agent is None:
             # "accused Kyiv of [sabotaging the dam]": a harm whose doer the accusation gives
-            harm = _harm_verb(head) if head.pos_ in ("VERB", "AUX") else _harm_noun(head)
+            harm = _harm_by_verb(head) if head.pos_ in ("VERB", "AUX") else _harm_by_noun(head)
         own_frame = frame if head is root and frame else None
         out.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(own, agent, own_frame), agent,
-                          _negated(head, cue_lemma), neutral(toks), harm))
+                          _negated(head, cue_lemma), neutral(toks), harm is not None, " ".join(harm or ())))
     return out
 
 

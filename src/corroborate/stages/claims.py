@@ -85,7 +85,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           speaker, source_id, clusters(r["doc_id"], r["start"], r["end"]), source_name=source_name,
                           core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"]),
-                          harm=bool(r.get("harm"))))
+                          harm=bool(r.get("harm")), harmed=r.get("harmed") or ""))
     # A source that publishes itself (a ministry's press release): its own voice is the source
     # speaking, so copies of it elsewhere are the source's words, attributed or not.
     # Only an organisation other outlets quote by a name of two words or more counts: an outlet
@@ -136,7 +136,7 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         units.append(Unit(r["doc_id"], r["start"], r["end"], r["text"], d.get("outlet"), d.get("published"),
                           speaker, key, clusters(r["doc_id"], r["start"], r["end"]), source_name=name,
                           core=r["core"], neutral=r.get("neutral"), agent=r["agent"], negated=bool(r["negated"]),
-                          harm=bool(r.get("harm"))))
+                          harm=bool(r.get("harm")), harmed=r.get("harmed") or ""))
     for u in units:
         u.language = docs[u.doc_id].get("language")
         u.read = (u.doc_id, u.start, u.end) not in unread
@@ -194,7 +194,7 @@ class SentenceVectors(AheadStep):
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "13"  # 13: clauses putting a harm on one side count closer (harm_bonus); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
+    version = "13"  # 13: clauses putting a harm on one side, on one thing, count closer (harm_bonus 0.3); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")

@@ -56,6 +56,7 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
             rows[key] = {"proposition_id": _id(doc_id, c.start, c.end), "doc_id": doc_id, "start": c.start,
                          "end": c.end, "text": text[c.start:c.end], "core": c.core, "neutral": c.neutral,
                          "agent": c.agent, "harm": c.harm,
+                         "harmed": c.harmed if c.harm else None,
                          "negated": c.negated, "statement_id": statement_id}
     return [rows[k] for k in sorted(rows)]
 
@@ -73,14 +74,15 @@ def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, A
         if is_furniture_text(sentence):
             continue
         rows.append({"proposition_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
-                     "text": sentence, "core": None, "neutral": None, "agent": None, "harm": False, "negated": False,
+                     "text": sentence, "core": None, "neutral": None, "agent": None, "harm": False, "harmed": None,
+                     "negated": False,
                      "statement_id": None})
     return rows
 
 
 class Propositions(Stage):
     name = "propositions"
-    version = "7"  # 7: whether a clause puts a harm on its agent (harm); 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
+    version = "7"  # 7: whether a clause puts a harm on its agent, and on what (harm, harmed); 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
     settings_section = "propositions"
     reads = ("doc_id", "text")
     writes = ("propositions",)
