@@ -358,6 +358,7 @@ def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
         return
     total: dict[str, np.ndarray] = {}
     unsaid: list[tuple[int, str]] = []
+    bucket: dict[str, tuple[int, float]] = {}  # a word's column and sign, hashed once
     for i, u in enumerate(units):
         side = _harm_side(u)
         if side is None:
@@ -371,8 +372,11 @@ def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
             # the word alone, not the side with it: hashed with the side, words of one side
             # would collide where the other's do not, and the sides would not be treated alike
             # (tests/test_even_handed.py); harms of two sides never join anyway (one side a claim)
-            h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
-            row[h % HARM_DIMENSIONS] += 1.0 if (h >> 32) & 1 else -1.0
+            if w not in bucket:
+                h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
+                bucket[w] = (h % HARM_DIMENSIONS, 1.0 if (h >> 32) & 1 else -1.0)
+            k, sign = bucket[w]
+            row[k] += sign
         norm = float(np.linalg.norm(row))
         if norm:
             row /= norm

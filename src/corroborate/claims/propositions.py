@@ -257,11 +257,16 @@ REPORT_NOUNS = frozenset("""allegation accusation claim assertion charge report 
 insistence contention belief suspicion""".split())
 
 
+def _is_harm(tok) -> bool:
+    """Whether a word is an act of harm (HARM), as written or as its lemma."""
+    return tok.lemma_.lower() in HARM or tok.lower_ in HARM
+
+
 def _harm_noun(noun) -> bool:
     """Whether an event noun names a harm (HARM), itself or through "of" ("an act of sabotage")."""
-    if noun.lemma_.lower() in HARM or noun.lower_ in HARM:
+    if _is_harm(noun):
         return True
-    return any(obj.dep_ == "pobj" and (obj.lemma_.lower() in HARM or obj.lower_ in HARM)
+    return any(obj.dep_ == "pobj" and _is_harm(obj)
                for child in noun.children if child.dep_ == "prep" and child.lower_ == "of" for obj in child.children)
 
 
@@ -301,7 +306,7 @@ def _harmed(act) -> tuple[str, ...]:
             objects.append(child)  # "the dam's destruction", "the Kakhovka destruction"; not "war crime"
     words: set[str] = set()
     for obj in objects:
-        if obj.lemma_.lower() in HARM or obj.lower_ in HARM:
+        if _is_harm(obj):
             words.update(_harmed(obj))  # "accused of an attack on the dam": what the attack hit
         else:
             words.update(_thing_words(obj))
@@ -314,7 +319,7 @@ def _thing_words(noun, depth: int = 0) -> set[str]:
     words: set[str] = set()
     if depth > 4 or noun.pos_ not in ("NOUN", "PROPN"):
         return words
-    if noun.ent_type_ not in _TIME_ENTS and not party(noun.text) and noun.lemma_.lower() not in HARM:
+    if noun.ent_type_ not in _TIME_ENTS and not party(noun.text) and not _is_harm(noun):
         words.add(noun.lemma_.lower())
     for child in noun.children:
         if child.dep_ in ("compound", "conj"):
@@ -376,8 +381,7 @@ def agent_and_harm(head) -> tuple[str | None, tuple[str, ...] | None]:
                     # "described the strike on the dam as an act of sabotage by X": what was
                     # harmed is what the labelled act was done to
                     labelled = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-                    return p, (_harmed(labelled) if labelled is not None and labelled is not tok
-                               and _harm_noun(labelled) else _harmed(tok))
+                    return p, _harmed(labelled if labelled is not None and _harm_noun(labelled) else tok)
         return None, None
     for child in head.children:
         if child.dep_ in ("nsubj", "csubj"):
