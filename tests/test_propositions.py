@@ -131,6 +131,51 @@ def test_what_a_harm_was_done_to_is_the_name_of_the_thing(parse, text, harmed):
     assert c.harm and c.harmed == harmed, c
 
 
+def test_an_act_labelled_as_a_harm_is_done_to_what_the_act_was_done_to(parse):
+    [c] = one(parse, "The shelling of the Maipo bridge was an act of sabotage by Chilean troops.")
+    assert (c.agent, c.harm, c.harmed) == ("CL", True, "bridge maipo")
+
+
+def content(parse, text, piece, **kw):
+    """The clauses of `piece`, the content of a statement inside `text`."""
+    start = text.index(piece)
+    return clauses(parse(text), start, start + len(piece), content=True, **kw)
+
+
+@pytest.mark.parametrize("text,piece", [
+    ("Lima's spokesman described the shelling of the Maipo bridge as an act of sabotage by Chile, adding "
+     "that talks were over.", "the shelling of the Maipo bridge as an act of sabotage by Chile"),
+    ("The ministry called the shelling of the Maipo bridge a war crime by Chilean troops.",
+     "the shelling of the Maipo bridge a war crime by Chilean troops"),
+])
+def test_what_is_labelled_and_its_label_are_one_clause(parse, text, piece):
+    # the cue is outside the content, whose two pieces hang from it: one proposition, "X was Y"
+    [c] = content(parse, text, piece)
+    assert text[c.start:c.end] == piece
+    assert (c.agent, c.harm, c.harmed) == ("CL", True, "bridge maipo")
+
+
+def test_a_label_that_puts_no_harm_on_anyone(parse):
+    text = "The mayor described the flood as a disaster for the farmers of the valley."
+    [c] = content(parse, text, "the flood as a disaster for the farmers of the valley")
+    assert (c.agent, c.harm) == (None, False)
+
+
+def test_what_is_said_beside_an_accusation_is_not_the_accused_deed(parse):
+    # "accused X of A and said [B]": B is the accuser's statement, not a deed of X's
+    text = "Lima accused Santiago of shelling the border post and said two officers were wounded."
+    [c] = content(parse, text, "two officers were wounded")
+    assert c.agent is None and not c.harm
+
+
+def test_it_after_an_accusation_speaks_of_the_accused_deed(parse):
+    # "accused X of A, saying [it was a ploy ...]": "it" is the deed; no harm of its own
+    text = ("Lima accused Santiago of blowing up the bridge, saying it was a ploy to distract attention "
+            "from its failing offensive.")
+    found = content(parse, text, "it was a ploy to distract attention from its failing offensive")
+    assert found and found[0].agent == "CL" and not found[0].harm
+
+
 def test_a_motive_is_no_harm_of_its_own(parse):
     text = "Lima accused Santiago of blowing up the bridge to cut off the northern valley from supplies."
     first, motive = one(parse, text)

@@ -37,6 +37,17 @@ Rules that cut a sentence into clauses (each clause keeps at least `min_words` w
   attention from ..."): a motive is a proposition of its own.
 A purpose clause takes the agent of the clause it belongs to.
 
+Rules that keep a statement's content whole or read it in its statement's frame:
+- a content that is what a label names and the label ("described [the strike on the dam as an
+  act of sabotage by X]", "called [the shelling a war crime]") is one clause, read as "the strike
+  on the dam was an act of sabotage by X" is: the doer of the labelling act, the thing the
+  labelled act was done to;
+- a content hanging from an accusation takes the accused as its agent only where the accusation's
+  deed goes ("accused X of [A]", "blamed [A] on X"), not when it is a statement of the accuser's
+  coordinated with it ("accused X of A and said [B]"); a content whose subject is "it" / "this" /
+  "that" right after one ("..., saying [it was a ploy to ...]") speaks of the accused's deed: the
+  accused is its agent, and it puts no harm of its own on them.
+
 Everything here is syntax and data (parties), for every side alike: no word of a particular event.
 """
 from __future__ import annotations
@@ -409,7 +420,13 @@ def agent_and_harm(head) -> tuple[str | None, tuple[str, ...] | None]:
         if child.dep_ in ("attr", "dobj", "acomp", "oprd") and child.pos_ in ("NOUN", "PROPN"):
             p = _event_agent(child)
             if p:
-                return p, _harm_by_noun(child)
+                harm = _harm_by_noun(child)
+                if harm == ():
+                    # "the strike on the dam was an act of sabotage by X": what was harmed is
+                    # what the act the clause is about was done to
+                    act = next((c for c in head.children if c.dep_ in _SUBJECTS and _harm_noun(c)), None)
+                    harm = _harmed(act) if act is not None else harm
+                return p, harm
         if child.dep_ == "prep" and child.lower_ == "about":  # "talking about sabotage by X"
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -581,7 +598,20 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
         # a whole sentence without a verb is a headline ("Explosion Signals From Ukraine Dam"); a
         # piece of one without a verb ("at UN headquarters in New York") asserts nothing
         headline = content or lo <= sent.start and hi >= sent.end - 1
-        for head in _heads(tokens):
+        heads = _heads(tokens)
+        label = heads[0].head if content and len(heads) > 1 else None
+        if label is not None and label.lemma_ in LABEL and label.i not in {t.i for t in tokens} and all(
+                h.head.i == label.i for h in heads):
+            # "described [the strike on the dam as an act of sabotage by X]", "called [the shelling
+            # a war crime]": what is labelled and its label are one proposition, as "X was Y" is
+            toks = _trim(tokens)
+            if toks and _words(toks) >= min_words:
+                agent, harm = agent_and_harm(label)
+                found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, agent), agent,
+                                    _negated(label, cue_lemma), neutral(toks), harm is not None,
+                                    " ".join(harm or ())))
+            heads = []
+        for head in heads:
             found.extend(_clauses_under(head, tokens, min_words, cue_lemma, headline))
         if not found and _words(tokens) >= min_words and (headline or any(t.pos_ in ("VERB", "AUX") for t in tokens)):
             # a parse in pieces ("reported four killed and 27 injured"): the piece is one clause
@@ -646,13 +676,28 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
     # content of such a statement
     frame = None
     outer = root.head if root.head.i not in ids else None
-    for anchor in (root, outer, outer.head if outer is not None else None):
+    # above the piece, only where an accusation's deed goes: "accused Kyiv of [sabotaging ...]",
+    # "blamed [the collapse] on Chile"; not a statement coordinated with one ("accused Russia of
+    # shelling and said [two officers were wounded]": what was said is no deed of Russia's)
+    above = (outer if root.dep_ not in ("conj", "ccomp", "advcl", "parataxis") else None,
+             outer.head if outer.dep_ == "prep" else None) if outer is not None else ()
+    for anchor in (root, *above):
         if anchor is not None and anchor.lemma_ in ACCUSE:
             target, deed = _accused(anchor)
             if target or deed is not None:
                 frame = (anchor, deed if anchor is root else None)
             break
     root_agent, root_harm = agent_and_harm(frame[0] if frame else root)
+    if frame is None and root_agent is None and outer is not None:
+        # "accused Kyiv of destroying the dam, saying [it was a ploy to distract ...]": what is
+        # said of "it", the deed, is said of the accused's deed (a motive, a verdict), and puts
+        # no harm of its own on them
+        accusation = next((t for t in (outer, outer.head) if t.lemma_ in ACCUSE), None)
+        if accusation is not None and any(c.dep_ in _SUBJECTS and c.lower_ in ("it", "this", "that")
+                                          for c in root.children):
+            target, _ = _accused(accusation)
+            if target:
+                root_agent, root_harm = target, None
     # a stretch too short to stand alone ("six had died" before "and more than 40 were treated")
     # joins the one before it, or the one after
     k = 0
