@@ -606,6 +606,17 @@ def test_studies_polls_and_researchers_report_findings(parser):
     assert one(rows, "voters")["speaker"] == "Polls"
 
 
+def test_a_body_or_a_document_reports_what_it_found_as_a_clause(parser):
+    rows = statements(parser, "An arbitration panel in 2019 found the county was in breach of the contract.\n\n"
+                              "Leaked documents show the mayor signed the order.\n\n"
+                              "The board found a buyer for the mill.\n\n"
+                              "A Tarsk court finds the mayor guilty of fraud.")
+    # the speaker is the panel, not when it found it
+    assert one(rows, "in breach")["speaker"] == "arbitration panel"
+    assert "signed the order" in one(rows, "signed")["text"]
+    assert not any("buyer" in r["text"] or "guilty" in r["text"] for r in rows)  # deeds and verdicts
+
+
 def test_evidence_speaks_only_through_whoever_gathered_it(parser):
     rows = statements(parser, "The evidence suggests the dam was blown up from within.\n\n"
                               "Satellite images show that the valley is flooded.\n\n"
@@ -904,6 +915,23 @@ def test_transcript_lines_and_the_interpreter(parser):
     assert a["speaker"] == b["speaker"] == "Ilse Brandt" and a["kind"] == b["kind"] == "direct"
     assert a["text"].endswith("I said we would stay")  # a cue inside the line is part of it
     assert not any("town hall" in r["text"] for r in rows)
+
+
+def test_a_transcript_quoted_whole(parser):
+    # each paragraph opens a quotation that never closes; the lines are their speakers', a
+    # paragraph without a label goes on with the last one, a stage direction is no one's
+    text = ("Mayor Ilse Brandt spoke to Tom Keller on Sunday. Partial transcript as follows:\n\n"
+            "\"KELLER: Will the dam hold this winter?\n\n"
+            "\"BRANDT: Nobody can promise that, and I will not pretend otherwise.\n\n"
+            "\"The engineers are working day and night on the gates.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "\"KELLER: Thank you, Mayor.\n\n"
+            "\"Follow Tom Keller on Twitter @tkeller.")
+    rows = statements(parser, text)
+    assert one(rows, "Nobody")["speaker"] == one(rows, "engineers")["speaker"] == "Ilse Brandt"
+    assert one(rows, "Nobody")["text"].startswith("Nobody")  # the label is not part of the words
+    assert one(rows, "dam hold")["speaker"] == one(rows, "Thank you")["speaker"] == "Tom Keller"
+    assert not any("CROSSTALK" in r["text"] or "Twitter" in r["text"] for r in rows)
 
 
 def test_one_capitalised_label_is_a_dateline_not_a_transcript(parser):

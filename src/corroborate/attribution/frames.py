@@ -25,13 +25,17 @@ decides who the speaker is (the verb's subject, or the passive's agent) and what
   ("the study found that ...", "polls showed ...", "seismic data showed ...", "researchers
   found that ...", "seismologists detected signals"; but "investigators found the recorder" is an
   act, not a finding). "Evidence" reports only through whoever gathered it ("evidence reviewed by X"):
-  `issuer(subject)` finds X, and evidence without one is the outlet's own reasoning.
+  `issuer(subject)` finds X, and evidence without one is the outlet's own reasoning. A body that
+  speaks (an organisation, a panel, a court, a named person or group) or a document finds or shows
+  only a clause with a tense of its own ("an arbitration panel found [the county was in breach]",
+  "leaked documents show [he took a loss]"), not an object ("the board found a buyer") nor a
+  small clause ("finds him guilty", "social networks show neighbours waiting on roofs").
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import CLAIM_NOUNS, EVIDENCE, FINDINGS, RESEARCHERS, STUDIES
+from .lexicon import CLAIM_NOUNS, DOCUMENTS, EVIDENCE, FINDINGS, GROUPS, ORGANISATIONS, RESEARCHERS, ROLES, STUDIES
 
 # cue lemma -> the prepositions that introduce what the party is accused of or blamed for
 ACCUSATION = {
@@ -340,4 +344,23 @@ def finding_source(v, subject) -> bool:
         # people find and show things too ("investigators found the flight recorder"): only a
         # clause is a finding of theirs
         return v.lemma_.lower() not in ("find", "show") or any(c.dep_ == "ccomp" for c in v.children)
-    return lemma in STUDIES or subject.lower_ in STUDIES
+    if lemma in STUDIES or subject.lower_ in STUDIES:
+        return True
+    # a body that speaks, or a document, reports what it found as a clause ("an arbitration panel
+    # found [the country was in breach]", "leaked documents show [he took a loss]"); "the board
+    # found a buyer" is a deed
+    return v.lemma_.lower() in INQUIRY and any(c.dep_ == "ccomp" and _finite(c) for c in v.children) and (
+        lemma in ORGANISATIONS or lemma in DOCUMENTS or subject.ent_type_ in ("ORG", "PERSON")
+        or lemma in ROLES or subject.lower_ in GROUPS)
+
+
+# The verbs of FINDINGS that are not also verbs of saying (those are cues already): what an
+# inquiry ends in.
+INQUIRY = frozenset("find show conclude determine establish demonstrate prove".split())
+
+
+def _finite(verb) -> bool:
+    """A clause with a tense of its own ("found [the country was in breach]"), not a small
+    clause ("finds him guilty", "show neighbours waiting on roofs")."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children))

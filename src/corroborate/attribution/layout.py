@@ -13,7 +13,8 @@ and returns `Marked` spans; statements.py turns them into statements and resolve
   Renn: the offensive has failed": a headline whose label before the colon is a person (or an
   organisation or a role) and whose words after it are a clause, that speaker's. "Velmora or
   Velmorsk: the divided district" names a topic and gives nothing.
-- `transcript_lines(text, doc)`: "SPEAKER NAME: words" paragraphs, two or more in an article (one
+- `transcript_lines(text, doc)`: "SPEAKER NAME: words" paragraphs (perhaps each opening a quotation,
+  a transcript quoted whole), two or more in an article (one
   alone is a dateline such as "BEIRUT: ..."), whose labels name a speaker (a full name, a role, a
   surname of the article; not page furniture such as "READ MORE:"). An interpreter's line is the words of the person being
   interpreted; a reporter's or narrator's line is the outlet's own voice and gives nothing.
@@ -150,7 +151,8 @@ def name_colon_headline(text: str, doc) -> list[Marked]:
     return [Marked(start, end, "indirect", (m.end("label"), m.start("content")), (m.start("label"), m.end("label")))]
 
 
-_TRANSCRIPT = re.compile(r"^[ \t]*(?P<label>[A-Z][A-Z0-9 .'’()-]{0,40}[A-Z)])[ \t]*:[ \t]+(?P<content>\S[^\n]*)$",
+# a transcript quoted whole opens each paragraph with a quotation mark ("\"PENCE: Well, ...")
+_TRANSCRIPT = re.compile(r"^[ \t]*[\"“]?(?P<label>[A-Z][A-Z0-9 .'’()-]{0,40}[A-Z)])[ \t]*:[ \t]+(?P<content>\S[^\n]*)$",
                          re.MULTILINE)
 _INTERPRETERS = ("INTERPRETER", "TRANSLATOR", "TRANSLATION")
 _OWN_VOICE = ("REPORTER", "NARRATOR", "ANCHOR", "CORRESPONDENT", "HOST", "PRESENTER", "VOICEOVER", "VOICE-OVER")

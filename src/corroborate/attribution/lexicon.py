@@ -57,7 +57,7 @@ reveal confirm estimate observe measure
 STUDIES = frozenset("""
 study studies poll polls survey surveys research analysis analyses investigation investigations probe
 inquiry enquiry review audit assessment test tests data datum record records measurement measurements
-reading readings census model simulation examination autopsy report reports findings
+reading readings census model simulation examination autopsy report reports findings average averages
 """.split())
 RESEARCHERS = frozenset("""
 researcher scientist seismologist investigator analyst expert engineer inspector geologist hydrologist
@@ -115,7 +115,7 @@ centre foundation bank court parliament presidency cabinet embassy mission force
 administration directorate bureau secretariat corporation operator owner network channel broadcaster
 newspaper fund programme program alliance coalition party movement society federation league board
 body regime municipality prefecture governorate team brigade unit hospital university observatory
-watchdog monitor navy military ministry's kremlin pentagon white house state department red cross
+watchdog monitor navy military ministry's kremlin pentagon white house state department red cross panel tribunal
 crescent un nato
 """.split())
 

@@ -49,7 +49,10 @@ Passes over the parse and the raw text, then speaker resolution in text order:
 2b. A headline's trailing attribution ("Death toll rises to 158 - TV", "... — envoy to the UN").
 2c. The layout (layout.py): title-case headlines, "Name: words" headlines, transcript lines
    ("NAME: ...", an interpreter's line being the interpreted person's words, cues in a line
-   being part of it) and signed quotations ("“...” ― Name").
+   being part of it; a transcript quoted whole, each paragraph opening a quotation, is read as
+   one: a paragraph without a label goes on with the last line's speaker) and signed quotations
+   ("“...” ― Name"). A quoted stage direction ("(CROSSTALK.)") or "Follow X on Twitter" line is no
+   one's words.
 3. Quotations not yet attached (quotes.find_quotes): a cue right after or before them in the same
    sentence (when the quotation closed its sentence, not a cue of someone new who does something
    else: '“...” A blogger posted a video'), else the cue of another paragraph of the same
@@ -210,6 +213,9 @@ def _mention_tokens(head) -> list:
     for t in head.subtree:
         if t.i != head.i and t.dep_ in ("relcl", "acl", "advcl", "parataxis"):
             drop.update(x.i for x in t.subtree)
+        elif t.dep_ == "prep" and t.head.i == head.i and any(
+                c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            drop.update(x.i for x in t.subtree)  # "an arbitration panel [in 2001] found": when, not who
     tokens = _after_dateline([t for t in head.subtree if t.i not in drop and not t.is_space])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
@@ -303,6 +309,12 @@ def _frame(v, lemma: str) -> frames.Frame | None:
     return frames.pointed_blame(v)
 
 
+# A quoted paragraph that is no one's words: a stage direction in brackets ("(CROSSTALK.)",
+# "[APPLAUSE]"), the author's social-media line a site wrapped in the quote marks with the rest.
+_NOT_SPOKEN = re.compile(r"\s*(?:[(\[][^)\]\n]*[)\]][.!]?|follow\b[^\n]{0,80}?\b(?:on|at)\s+(?:twitter|x|facebook|"
+                         r"instagram|threads|bluesky|tiktok|linkedin)\b[^\n]*)\s*$", re.IGNORECASE)
+
+
 class _Article:
     def __init__(self, doc, min_quote_words: int):
         self.doc = doc
@@ -311,6 +323,7 @@ class _Article:
         self._quote_starts = [q.inner_start for q in self.quotes]
         self.min_quote_words = min_quote_words
         self.found: list[Found] = []
+        self.transcript: list[Found] = []  # the statements of transcript lines, in text order
 
     # -- helpers ----------------------------------------------------------------------------------
     def quote_at(self, offset: int) -> Quote | None:
@@ -815,6 +828,8 @@ class _Article:
                 cue = (cue[0] + 1, cue[1])
             made.append((Found(start, end, m.kind, cue, cue[0], tokens or None, sentence=(cue[0], end),
                                target=m.target, label=True), m.interpreted))
+        self.transcript = sorted((f for f, _ in made if any(f.start >= m.start and f.at <= m.start for m in lines)),
+                                 key=lambda f: f.start)
         for k, (f, interpreted) in enumerate(made):
             if interpreted:
                 # an interpreter speaks for the person interpreted: the next named speaker of the
@@ -831,6 +846,8 @@ class _Article:
     def quotations(self) -> None:
         # direct content: a statement whose content lies inside a quotation takes the whole quotation
         for f in self.found:
+            if f in self.transcript:
+                continue  # a transcript quoted whole: the line's words after its label, not the label
             probe = f.start
             while probe < f.end and self.text[probe] in _QUOTE_MARKS + " '`":
                 probe += 1  # the parser often hangs the opening mark (or '' and ``) on the quoted clause
@@ -860,7 +877,11 @@ class _Article:
                     continue
                 if any(s < end and start < e for s, e in covered):
                     continue  # part of a reported statement (mixed) or a split already taken
-                f = self.attach(q, start, end) or (self.continuation(owner, start, end) if owner else None)
+                if _NOT_SPOKEN.match(self.text, start, end):
+                    continue  # "(CROSSTALK.)", "Follow Ana Ruiz on Twitter @aruiz": inside the marks, not said
+                # in a transcript, a paragraph without a label goes on with the last line's speaker
+                speaking = next((t for t in reversed(self.transcript) if t.start < start), None) or owner
+                f = self.attach(q, start, end) or (self.continuation(speaking, start, end) if speaking else None)
                 if f is None and self.is_whole_sentence(q) and self.words(start, end) >= self.min_quote_words:
                     f = self.floating(start, end)
                 if f is not None:
