@@ -626,6 +626,14 @@ def test_evidence_speaks_only_through_whoever_gathered_it(parser):
 
 # -- cues in other places ---------------------------------------------------------------------------
 
+def test_adding_to_a_thing_is_no_speech(parser):
+    rows = statements(parser, "The collapse of the Maipo dam on Wednesday added to the misery in a region that "
+                              "had suffered a year of shelling.\n\n"
+                              "\"Every house will stand again,\" the mayor added to reporters.")
+    assert not any("suffered" in r["text"] for r in rows)
+    assert one(rows, "Every house")["speaker"] == "mayor"
+
+
 def test_vowed_to_and_insists_with_an_aside(parser):
     rows = statements(parser, "Governor Ana Ruiz vowed to rebuild every bridge in the valley.\n\n"
                               "The minister insists, despite the evidence, that the valve was never opened.")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from corroborate.claims.group import Unit, group
 
@@ -425,3 +426,32 @@ def test_a_report_carried_on_without_a_cue_is_the_outlets_voice_in_a_claim():
     got = {u.text: u.speaker for u in _units([{"doc_id": "a", "outlet": "Wire One", "published": None}],
                                              {"statements": statements, "propositions": propositions}, 4)}
     assert got == {"the river is clean": "Colonel Venn", "The wells are safe to drink from.": None}
+
+
+@pytest.mark.parametrize("outlet,publishes", [("Ostrenian Defence Ministry", True),
+                                              ("The Defence Post", False), ("Wire One", False)])
+def test_an_outlet_publishes_as_the_organisation_it_names_not_as_one_word_of_it(outlet, publishes):
+    # a ministry's own site publishes as the ministry (its own voice is the ministry speaking);
+    # "The Defence Post" names one word of it, and is an outlet of its own
+    from corroborate.stages.claims import _units
+
+    text = "The Ostrenian Defence Ministry said the bridge was destroyed by shelling."
+    said = (text.index("the bridge"), len(text) - 1)
+    quoted = text[said[0]:said[1]]
+    own = "Floodwater covered the lower town on Monday."
+    docs = [{"doc_id": "a", "outlet": "Wire One", "published": None},
+            {"doc_id": "b", "outlet": outlet, "published": None}]
+    statements = [{"statement_id": "s1", "doc_id": "a", "start": said[0], "end": said[1], "kind": "indirect",
+                   "cue_end": text.index(" the bridge"), "speaker": "The Ostrenian Defence Ministry",
+                   "sentence_start": 0, "sentence_end": len(text)}]
+    entities = [{"entity_id": "e1", "name": "Ostrenian Defence Ministry", "source_id": "org:defence",
+                 "source_name": "Ostrenian Defence Ministry", "source_type": "organisation"}]
+    propositions = [
+        {"doc_id": "a", "start": said[0], "end": said[1], "text": quoted, "core": quoted, "neutral": quoted,
+         "agent": None, "negated": False, "statement_id": "s1"},
+        {"doc_id": "b", "start": 0, "end": len(own), "text": own, "core": own, "neutral": own,
+         "agent": None, "negated": False, "statement_id": None}]
+    units = _units(docs, {"statements": statements, "propositions": propositions, "entities": entities,
+                          "speaker_entities": [{"statement_id": "s1", "entity_id": "e1"}]}, 4)
+    [mine] = [u for u in units if u.doc_id == "b"]
+    assert (mine.source_key == "org:defence") is publishes

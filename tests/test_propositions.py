@@ -176,6 +176,14 @@ def test_it_after_an_accusation_speaks_of_the_accused_deed(parse):
     assert found and found[0].agent == "CL" and not found[0].harm
 
 
+def test_a_preposition_left_where_a_statement_begins_is_not_the_clauses(parse):
+    # the own-voice piece before "what Lima said was ..." ends on the "in" that opens the statement
+    text = "Lima and Santiago traded blame for the collapse of the old bridge in what Lima said was sabotage."
+    end = text.index(" what")
+    [c] = clauses(parse(text), 0, end)
+    assert text[c.start:c.end] == "Lima and Santiago traded blame for the collapse of the old bridge"
+
+
 def test_a_motive_is_no_harm_of_its_own(parse):
     text = "Lima accused Santiago of blowing up the bridge to cut off the northern valley from supplies."
     first, motive = one(parse, text)

@@ -279,10 +279,23 @@ def _is_cue(v) -> bool:
     lemma = v.lemma_.lower()
     if v.pos_ not in ("VERB", "AUX") and v.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
+    if _adds_to(v):
+        return False
     return (lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
             or lemma in frames.ACCUSATION or lemma in frames.NAMING or frames.carries_blame(v)
             or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))) or _publishes(v)
             or _puts_at(v))
+
+
+def _adds_to(v) -> bool:
+    """ "The collapse added to the misery": "add to" a thing, with no clause of what was said,
+    is no speech ("she added to reporters" is: a person, a role, a group is told)."""
+    if v.lemma_.lower() != "add" or any(c.dep_ in ("ccomp", "dobj") for c in v.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and not (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.pos_ in ("PRON", "PROPN")
+                                  or o.lemma_.lower() in ROLES or o.lower_ in GROUPS) for o in c.children)
+        for c in v.children)
 
 
 def _puts_at(v) -> bool:

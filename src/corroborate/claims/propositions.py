@@ -31,6 +31,8 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   "blowing up the dam" are two harms of one side, two propositions.
 
 Rules that cut a sentence into clauses (each clause keeps at least `min_words` words):
+- a clause never ends on a preposition whose object is not in it ("... a hole in the dam [in] what
+  Kyiv said was ...": the word opens the statement that follows);
 - coordinated clauses with a subject of their own ("... blew up the dam, but they did it
   chaotically"), and clauses after ";" or ", while / whereas";
 - purpose clauses ("to cut off water to Crimea") and their coordinated verbs ("... and distract
@@ -636,9 +638,18 @@ def _trim(tokens) -> list:
                     or toks[0].lower_ in ("and", "but")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct and toks[-1].text not in ".!?\"”’»)" or toks[-1].dep_ == "cc"
-                    or toks[-1].is_space):
+                    or toks[-1].is_space or _dangling(toks[-1], toks)):
         toks = toks[:-1]
     return toks
+
+
+def _dangling(tok, toks) -> bool:
+    """A preposition whose object is not in the piece: "... a hole in the dam [in] | what Kyiv said
+    was ...", where a statement's content begins; the word belongs with the statement."""
+    if tok.pos_ != "ADP" or tok.dep_ not in ("prep", "agent", "dative"):
+        return False
+    ids = {t.i for t in toks}
+    return not any(c.i in ids for c in tok.children)
 
 
 def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline: bool = True) -> list[Clause]:
