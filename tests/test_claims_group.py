@@ -194,6 +194,24 @@ def test_the_same_figure_is_one_claim_in_any_words_small_ones_only_from_one_sour
     assert sorted(cl.articles for cl in group([e, f], None)) == [2]
 
 
+def test_the_numbers_a_sentence_gives():
+    from corroborate.claims.group import _numbers
+
+    assert _numbers("an area of about six hundred square kilometres") == {"600"}
+    assert _numbers("An estimated 600 km2 of the valley, nearly 70 per cent") == {"600", "70"}  # not km[2]
+    assert _numbers("four killed and 1,014 injured; G7 leaders met") == {"4", "1014"}
+
+
+def test_the_same_area_is_one_claim_in_any_words():
+    # the claims stage gives an area figure as (unit, value) as it gives a casualty figure
+    a = Unit("x", 0, 5, "About 600 square kilometres of the valley was under water.", source_key="org:ocha")
+    b = Unit("y", 0, 5, "Says Red Cross; about 600 sq km of the valley under water", source_key="org:icrc")
+    c = Unit("z", 0, 5, "The army retook 100 square kilometres of land.", source_key="org:army")
+    for u, v in ((a, 600.0), (b, 600.0), (c, 100.0)):
+        u.figures = frozenset({("km2", v)})
+    assert sorted(cl.articles for cl in group([a, b, c], None)) == [1, 2]
+
+
 def test_similar_pairs_are_bounded_per_unit_and_still_join_a_repeated_statement():
     import numpy as np
 
@@ -455,3 +473,17 @@ def test_an_outlet_publishes_as_the_organisation_it_names_not_as_one_word_of_it(
                           "speaker_entities": [{"statement_id": "s1", "entity_id": "e1"}]}, 4)
     [mine] = [u for u in units if u.doc_id == "b"]
     assert (mine.source_key == "org:defence") is publishes
+
+
+def test_a_unit_carries_its_casualty_and_area_figures_not_its_percentages():
+    from corroborate.stages.claims import _units
+
+    text = "About 600 square kilometres were flooded, 70 percent of it farmland, and 12 people died."
+    prop = {"doc_id": "a", "start": 0, "end": len(text), "text": text, "core": text, "neutral": text,
+            "agent": None, "negated": False, "statement_id": None}
+    figures = [{"doc_id": "a", "start": text.index("600"), "value": 600.0, "unit": "km2", "category": "measure"},
+               {"doc_id": "a", "start": text.index("70"), "value": 70.0, "unit": "percent", "category": "measure"},
+               {"doc_id": "a", "start": text.index("12"), "value": 12.0, "unit": None, "category": "killed"}]
+    [u] = _units([{"doc_id": "a", "outlet": "Wire One", "published": None}],
+                 {"propositions": [prop], "figures": figures}, 4)
+    assert u.figures == {("km2", 600.0), ("killed", 12.0)}

@@ -96,6 +96,20 @@ def test_durations_and_measures_are_figures(parser):
     assert one(rows, 7)["unit"] == "km"
 
 
+@pytest.mark.parametrize("text,value,unit", [
+    ("About 600 square kilometres of the valley was under water.", 600, "km2"),
+    ("Rescuers said about 600 sq km of the valley lay under water.", 600, "km2"),
+    ("An estimated 600 km2 of the valley is under water.", 600, "km2"),
+    ("An area of about six hundred square kilometers is flooded.", 600, "km2"),
+    ("The water covered 230 square miles of farmland.", 230, "square miles"),
+    ("Nearly 70 per cent of the flooded villages lie on the left bank.", 70, "percent"),
+])
+def test_an_area_or_a_percentage_written_after_its_number(parser, text, value, unit):
+    # whatever word the parse makes the counted one ("sq", "cent", "km2")
+    r = one(figures(parser, text), value)
+    assert (r["unit"], r["category"]) == (unit, "measure")
+
+
 def test_one_counts_only_where_it_counts(parser):
     assert [r["value"] for r in figures(parser, "One of the ferries sank near the pier.")] == [1]
     assert figures(parser, "It is one of the busiest ports in the region.") == []

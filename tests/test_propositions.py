@@ -155,6 +155,16 @@ def test_what_is_labelled_and_its_label_are_one_clause(parse, text, piece):
     assert (c.agent, c.harm, c.harmed) == ("CL", True, "bridge maipo")
 
 
+def test_a_content_in_pieces_hanging_from_its_cue_is_one_clause(parse):
+    # "reported [weak signals] [from an earlier event] [originating from the dam]": no piece is a
+    # clause of its own
+    text = ("The observatory reported weak signals from an earlier seismic event from about 02:35 "
+            "originating from the direction of the dam.")
+    piece = text[text.index("weak"):-1]
+    [c] = content(parse, text, piece)
+    assert text[c.start:c.end] == piece
+
+
 def test_a_label_that_puts_no_harm_on_anyone(parse):
     text = "The mayor described the flood as a disaster for the farmers of the valley."
     [c] = content(parse, text, "the flood as a disaster for the farmers of the valley")

@@ -7,8 +7,9 @@ Units become claims in two steps:
 
 1. Units of different articles that are the same copied text (both lie in passages of one
    copied-passage cluster and their texts agree: rapidfuzz partial ratio >= `copy_ratio`, the
-   shorter at least 60% of the longer), or that give the same casualty figure (of ten or more from
-   anyone, below that from the same source, with a loose check of the words), join first.
+   shorter at least 60% of the longer), or that give the same casualty figure or area ("600 sq km"
+   and "about six hundred square kilometres"; of ten or more from anyone, below that from the same
+   source, with a loose check of the words), join first.
 2. Then average linkage: each unit's nearest neighbours are found (`_similar_pairs`), and the two
    groups with the highest average similarity, every pair of members counted, join while it is at
    least `threshold`. The similarity of two units mixes the cosine of their sentence embeddings
@@ -86,7 +87,7 @@ class Unit:
     speaker: str | None = None        # None: the outlet's own voice
     source_key: str | None = None     # who the content is attributed to, normalised (see module doc)
     clusters: frozenset[str] = frozenset()  # copied-passage clusters the unit lies in
-    figures: frozenset[tuple[str, float]] = frozenset()  # (category, value) of its casualty figures
+    figures: frozenset[tuple[str, float]] = frozenset()  # (category or area unit, value): casualties, areas
     source_name: str | None = None    # the display name of the source source_key is
     core: str | None = None           # the words compared (propositions.core); None: the text
     neutral: str | None = None        # what the embedding reads (propositions.neutral); None: the text
@@ -267,14 +268,26 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "fifty": "50", "hundred": "100", "thousand": "1000"}
 
 
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1000000}
+
+
 def _numbers(text: str) -> frozenset[str]:
-    """The numbers a sentence gives, digits and words alike ("four" = "4")."""
-    out = set()
-    for w in re.findall(r"\d[\d,.]*\d|\d|[a-z]+", text.lower()):
-        if w[0].isdigit():
-            out.add(w.replace(",", ""))
+    """The numbers a sentence gives, digits and words alike ("four" = "4", "six hundred" = "600");
+    not a digit inside a word ("km2", "G7", "CO2")."""
+    out: list[str] = []
+    last_word = False  # the number before was written in words ("six [hundred]")
+    for w in re.findall(r"[a-z0-9][a-z0-9,.]*[a-z0-9]|[a-z0-9]", text.lower()):
+        if w[0].isdigit() and re.fullmatch(r"[\d,.]+", w):
+            out.append(w.replace(",", ""))
+            last_word = False
+        elif w in _MULTIPLIERS and last_word:
+            out[-1] = str(int(out[-1]) * _MULTIPLIERS[w])
+            last_word = False
         elif w in _NUMBER_WORDS:
-            out.add(_NUMBER_WORDS[w])
+            out.append(_NUMBER_WORDS[w])
+            last_word = True
+        else:
+            last_word = False
     return frozenset(out)
 
 

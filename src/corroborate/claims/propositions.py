@@ -601,16 +601,22 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
         # piece of one without a verb ("at UN headquarters in New York") asserts nothing
         headline = content or lo <= sent.start and hi >= sent.end - 1
         heads = _heads(tokens)
-        label = heads[0].head if content and len(heads) > 1 else None
-        if label is not None and label.lemma_ in LABEL and label.i not in {t.i for t in tokens} and all(
-                h.head.i == label.i for h in heads):
+        cue = heads[0].head if content and len(heads) > 1 else None
+        if cue is not None and cue.i not in {t.i for t in tokens} and all(h.head.i == cue.i for h in heads) and (
+                cue.lemma_ in LABEL or not any(_has_subject(h) for h in heads)):
+            # a content in pieces that each hang from the cue outside it is one proposition:
             # "described [the strike on the dam as an act of sabotage by X]", "called [the shelling
-            # a war crime]": what is labelled and its label are one proposition, as "X was Y" is
+            # a war crime]" (what is labelled and its label, as "X was Y" is); "reported [weak
+            # signals] [from an earlier event] [originating from the dam]" (a noun and what the
+            # parse hung beside it), never a clause of its own
             toks = _trim(tokens)
             if toks and _words(toks) >= min_words:
-                agent, harm = agent_and_harm(label)
+                if cue.lemma_ in LABEL:
+                    agent, harm = agent_and_harm(cue)
+                else:
+                    agent, harm = next((found for found in map(agent_and_harm, heads) if found[0]), (None, None))
                 found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, agent), agent,
-                                    _negated(label, cue_lemma), neutral(toks), harm is not None,
+                                    _negated(cue, cue_lemma), neutral(toks), harm is not None,
                                     " ".join(harm or ())))
             heads = []
         for head in heads:
@@ -624,6 +630,11 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
                                     _negated(heads[0], cue_lemma), neutral(toks)))
         out.extend(found)
     return out
+
+
+def _has_subject(tok) -> bool:
+    """A verb with a subject of its own: a clause, not a piece of one."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in tok.children)
 
 
 def _words(tokens) -> int:

@@ -254,11 +254,34 @@ def _category(counted, top, unit: str | None) -> str:
     return "other"
 
 
+# An area written after its number: "600 square kilometres", "600 sq km", "600 km2", "70 per cent".
+_AREA_AFTER = re.compile(r"\s*(?:(?:square|sq\.?)\s*(?P<long>kilomet(?:re|er)s?|km|miles?|metres?|meters?|feet|foot)"
+                         r"|(?P<short>km2|km²|sqkm|mi2|mi²|m2|m²)|(?P<percent>per\s?cent))\b", re.IGNORECASE)
+
+
+def _area(doc, num: Number) -> str | None:
+    """An area or a percentage written after the number, whatever the parse made the counted word."""
+    m = _AREA_AFTER.match(doc.text, doc[num.j - 1].idx + len(doc[num.j - 1]))
+    if m is None:
+        return None
+    if m.group("percent"):
+        return "percent"
+    word = (m.group("long") or m.group("short")).lower()
+    for start, unit in (("k", "km2"), ("sqkm", "km2"), ("mi", "square miles"), ("f", "square feet")):
+        if word.startswith(start):
+            return unit
+    return "square metres"  # metres, meters, m2
+
+
 def _unit(doc, counted, num: Number) -> str | None:
-    """The unit: glued to the number ("$3bn"), the counted noun ("7 kilometres"), or the word
-    right before the number ("magnitude 6.1", "Rs 5 crore")."""
+    """The unit: glued to the number ("$3bn"), an area or percentage after it ("600 sq km",
+    "70 per cent"), the counted noun ("7 kilometres"), or the word right before the number
+    ("magnitude 6.1", "Rs 5 crore")."""
     if num.unit:
-        return num.unit
+        return "km2" if num.unit == "sqkm" else num.unit
+    area = _area(doc, num)
+    if area:
+        return area
     for tok in (counted, doc[num.i - 1] if num.i > 0 else None):
         if tok is None:
             continue

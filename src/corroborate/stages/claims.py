@@ -21,6 +21,10 @@ from ..settings import ClaimSettings
 from .base import AheadStep, CorpusOutput, CorpusStage
 
 
+CLAIM_FIGURES = frozenset(("killed", "injured", "missing", "casualties", "detained", "displaced", "evacuated"))
+AREAS = frozenset(("km2", "square miles", "square metres", "square feet", "hectares", "acres"))
+
+
 def _units(articles, previous, min_words: int) -> list[Unit]:
     docs = {a["doc_id"]: a for a in articles}
     passages = defaultdict(list)
@@ -144,14 +148,15 @@ def _units(articles, previous, min_words: int) -> list[Unit]:
         u.language = docs[u.doc_id].get("language")
         u.read = (u.doc_id, u.start, u.end) not in unread
     pieces = units
+    # The figures a claim is: casualties, and areas ("600 square kilometres under water", written
+    # "600 km2" or "about 600 sq km" elsewhere); not percentages nor lengths, which recur by chance.
     figures = defaultdict(list)
     for f in previous.get("figures", []):
-        if f["value"] is not None and f["category"] in ("killed", "injured", "missing", "casualties", "detained",
-                                                         "displaced", "evacuated"):
+        if f["value"] is not None and (f["category"] in CLAIM_FIGURES or f.get("unit") in AREAS):
             figures[f["doc_id"]].append(f)
     for p in pieces:
-        p.figures = frozenset((f["category"], float(f["value"])) for f in figures[p.doc_id]
-                              if p.start <= f["start"] < p.end)
+        p.figures = frozenset((f["unit"] if f.get("unit") in AREAS else f["category"], float(f["value"]))
+                              for f in figures[p.doc_id] if p.start <= f["start"] < p.end)
     return pieces
 
 
@@ -197,7 +202,7 @@ class SentenceVectors(AheadStep):
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "14"  # 14: an outlet naming one word of an organisation does not publish as it ("The Defense Post" is not the Defence Ministry); 13: clauses putting a harm on one side, on one thing, count closer (harm_bonus 0.3); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
+    version = "15"  # 15: the same area ("600 km2") joins like a casualty figure; 14: an outlet naming one word of an organisation does not publish as it ("The Defense Post" is not the Defence Ministry); 13: clauses putting a harm on one side, on one thing, count closer (harm_bonus 0.3); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")
