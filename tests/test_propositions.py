@@ -83,6 +83,13 @@ def test_a_reported_clause_gives_the_agent_not_the_reporter(parse):
     assert c.agent == "CL"
 
 
+@pytest.mark.parametrize("text,side", [("Lima was aware that Chilean sappers had mined the bridge.", "CL"),
+                                       ("It is clear that Peru destroyed the bridge.", "PE")])
+def test_what_someone_knows_gives_the_agent_of_the_deed_known(parse, text, side):
+    [c] = one(parse, text)
+    assert c.agent == side
+
+
 def test_cleft(parse):
     [c] = one(parse, "It was Peru that blew up the bridge.")
     assert c.agent == "PE"

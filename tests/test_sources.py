@@ -189,6 +189,13 @@ def test_unnamed_officials_experts_and_reports_are_one_unnamed_source_each_kind(
     assert collapse(["unnamed:reports", "unnamed:officials"]) == ["unnamed:officials"]
 
 
+def test_people_of_a_country_named_by_what_they_do_are_unnamed_in_any_case():
+    # a title-case headline writes "Ostrenian Seismologists": no name, as "Ostrenian seismologists"
+    s = sources([st("d1", "Chilean Seismologists", "unknown"), st("d2", "Chilean seismologists", "group")])
+    assert s["Chilean Seismologists"]["source_id"] == s["Chilean seismologists"]["source_id"] \
+        == "unnamed:seismologists|CL"
+
+
 def test_one_person_spelt_two_ways_is_one_entity_two_people_are_two():
     s = sources([st("d1", "George Kettaneh"), st("d2", "George Kettana"), st("d3", "Hamad Hasan"),
                  st("d4", "Hassan Hamad"), st("d5", "Lena Orlis"), st("d6", "Lena Marsh"),

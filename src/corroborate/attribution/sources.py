@@ -476,7 +476,10 @@ def read_entity(e: _Entity, common: set[str]) -> Reading:
     member = _member_of(name, common)
     if member is not None:
         return _org_reading(member, f"{name}: speaks for {member}")
-    if e.type in ("group", "document") or (rest and all(w in GROUPS or w in DOCUMENTS for w in rest)):
+    # ("Norwegian Seismologists" in a title-case headline is "Norwegian seismologists": people by
+    # what they do, no name)
+    if e.type in ("group", "document") or (rest and all(w in GROUPS or w in DOCUMENTS for w in rest)) or (
+            found and len(rest) == 1 and rest[0].endswith("s") and rest[0][:-1] in ROLES):
         kind = _unnamed_kind(rest) if e.type != "document" else None
         if e.type == "document" or (kind is None and any(w in DOCUMENTS for w in rest)):
             owner = re.sub(r"(?:['’]s?)?\s+\w+$", "", name).strip()

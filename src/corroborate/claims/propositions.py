@@ -15,7 +15,8 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   the subject of its verb, the agent of a passive ("blown up by Russian forces"), the agent of an
   event noun ("sabotage by the Ukrainian side", "Kiev's attack", "Ukrainian shelling"), the one a
   responsibility is put on ("responsibility lies with the Kyiv regime", "X must be held
-  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"). A side
+  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"), the doer of
+  what someone knows or is sure of ("was aware that Russian troops had mined the dam"). A side
   modifying a noun is its doer only when the noun can act or is an act (a role, an organisation,
   a group, an armed force, "attack", "shelling"): "Chile's bridge collapsed" and "the collapse
   of Chile's bridge" say where, not who;
@@ -70,6 +71,8 @@ LABEL = frozenset("call describe label term brand characterise characterize dub"
 # Words of responsibility whose subject (or "with" object) is who did it.
 RESPONSIBLE = frozenset("responsible responsibility accountable culpable guilty blame fault involve behind".split())
 SPEECH_VERBS = (SPEECH | COGNITION | {"declare", "state"}) - ACCUSE
+# Adjectives of knowing or certainty whose clause says the deed ("was aware that ...").
+KNOWING = frozenset("aware sure certain convinced confident clear evident obvious".split())
 # Nouns of acts, whose possessor or "by" names who did them ("Kiev's attack", "sabotage by the
 # Ukrainian side"), as opposed to nouns of things and places, whose possessor owns them or is
 # where they are ("Chile's bridge", "the collapse of Chile's bridge": no one did anything).
@@ -364,6 +367,14 @@ def agent_and_harm(head) -> tuple[str | None, tuple[str, ...] | None]:
         # the deed is in the reported clause; who reports it is the source, not the agent
         inner = next((c for c in head.children if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX")),
                      None)
+        if inner is not None:
+            return agent_and_harm(inner)
+    if head.lemma_ == "be":
+        # "Ukraine was aware [that Russian troops had mined the dam]", "it is clear that ...":
+        # the deed is in the clause the knowing is of
+        known = next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in KNOWING), None)
+        inner = next((c for c in known.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None) \
+            if known is not None else None
         if inner is not None:
             return agent_and_harm(inner)
     if head.lemma_ in ACCUSE:

@@ -82,7 +82,7 @@ def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, A
 
 class Propositions(Stage):
     name = "propositions"
-    version = "10"  # 10: a content in pieces hanging from its cue is one clause; 9: a preposition left dangling where a statement begins is not the clause's; 8: a labelled thing and its label ("described X as Y") are one clause; "X was an act of harm by Y" harmed what X was done to; a statement coordinated with an accusation is not the accused's deed; "saying it was ..." after one speaks of the accused's deed; 7: whether a clause puts a harm on its agent, and on what (harm, harmed); 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
+    version = "11"  # 11: "was aware that [X did it]" gives the agent of the deed known; 10: a content in pieces hanging from its cue is one clause; 9: a preposition left dangling where a statement begins is not the clause's; 8: a labelled thing and its label ("described X as Y") are one clause; "X was an act of harm by Y" harmed what X was done to; a statement coordinated with an accusation is not the accused's deed; "saying it was ..." after one speaks of the accused's deed; 7: whether a clause puts a harm on its agent, and on what (harm, harmed); 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
     settings_section = "propositions"
     reads = ("doc_id", "text")
     writes = ("propositions",)
