@@ -626,6 +626,13 @@ def test_evidence_speaks_only_through_whoever_gathered_it(parser):
 
 # -- cues in other places ---------------------------------------------------------------------------
 
+def test_it_is_the_organisation_the_sentence_is_about(parser):
+    # "it" speaks for the organisation that is the subject since the last speaker, in the paragraph
+    rows = statements(parser, "The Tarsk Water Board spoke first and said the dam was safe.\n\n"
+                              "The Ostrenian Foreign Ministry said it had warned Dravik that the bridge was unsafe.")
+    assert one(rows, "bridge")["speaker"] == "Ostrenian Foreign Ministry"
+
+
 def test_adding_to_a_thing_is_no_speech(parser):
     rows = statements(parser, "The collapse of the Maipo dam on Wednesday added to the misery in a region that "
                               "had suffered a year of shelling.\n\n"

@@ -347,6 +347,7 @@ class Registry:
         self.orgs: list[Org] = []
         self.history: list[tuple[int, Speaker]] = []  # resolved speakers, in text order
         self.subjects: list[tuple[int, Person]] = []  # people as sentence subjects
+        self.org_subjects: list[tuple[int, Org]] = []  # organisations as sentence subjects
         self.role_holders: list[tuple[int, str, set, Speaker]] = []  # role mentions resolved
         self.chunks = list(doc.noun_chunks)  # a generator over the whole parse: walk it once
         self.entities = _entities(doc)
@@ -355,6 +356,8 @@ class Registry:
                 self._add_person(ent)
             elif ent.label_ in ("ORG",):
                 org = self._add_org(clean_name(ent.text), ent.start_char)
+                if org is not None and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    self.org_subjects.append((ent.start_char, org))
                 # "Suez Canal Authority (SCA)": the acronym in brackets names it too
                 after = text[ent.end_char:ent.end_char + 14]
                 if org is not None and after.startswith(" (") and ")" in after:
@@ -462,6 +465,23 @@ class Registry:
             if pos <= at and person is not None and not (gender and person.gender not in ("", gender)):
                 if pos > best_pos:
                     best = self._person_speaker(person)
+                break
+        return best
+
+    def _last_thing(self, at: int) -> Speaker | None:
+        """What "it" speaking is: the organisation, place or document that spoke last before `at`,
+        or an organisation that is the subject of a sentence since, in the same paragraph ("The
+        White House has said it believes ...", "The Security Council condemned the test, which it
+        called ...")."""
+        best_pos, best = -1, None
+        for pos, sp in reversed(self.history):
+            if pos <= at and sp.type in ("organisation", "place", "document"):
+                best_pos, best = pos, sp
+                break
+        for pos, org in reversed(self.org_subjects):
+            if best_pos < pos <= at and "\n" not in self.text[pos:at]:
+                return Speaker(org.name, "organisation", key=" ".join(sorted(org.key)))
+            if pos <= at:
                 break
         return best
 
@@ -626,7 +646,7 @@ class Registry:
         if len(tokens) == 1 and lower in PERSON_PRONOUNS:
             return self._copy(self._last_person(at, _PRONOUN_GENDER.get(lower, ""))) or Speaker(head.text, "unknown")
         if len(tokens) == 1 and lower in THING_PRONOUNS:
-            return self._copy(self._last(at, ("organisation", "place", "document"))) or Speaker(head.text, "unknown")
+            return self._copy(self._last_thing(at)) or Speaker(head.text, "unknown")
         if len(tokens) == 1 and lower in PLURAL_PRONOUNS:
             return self._copy(self._last(at, ("group", "organisation", "place"))) or Speaker(head.text, "unknown")
         if len(tokens) == 1 and lower in FIRST_PERSON:
