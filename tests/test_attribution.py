@@ -633,6 +633,12 @@ def test_it_is_the_organisation_the_sentence_is_about(parser):
     assert one(rows, "bridge")["speaker"] == "Ostrenian Foreign Ministry"
 
 
+def test_a_description_in_apposition_is_no_part_of_who_spoke(parser):
+    rows = statements(parser, "The Orlov seismic array in Chile, a station about 600 kilometres from the dam, "
+                              "reported two blasts before the collapse.")
+    assert one(rows, "two blasts")["speaker_mention"] == "The Orlov seismic array in Chile"
+
+
 def test_adding_to_a_thing_is_no_speech(parser):
     rows = statements(parser, "The collapse of the Maipo dam on Wednesday added to the misery in a region that "
                               "had suffered a year of shelling.\n\n"

@@ -216,6 +216,13 @@ def _mention_tokens(head) -> list:
         elif t.dep_ == "prep" and t.head.i == head.i and any(
                 c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children):
             drop.update(x.i for x in t.subtree)  # "an arbitration panel [in 2001] found": when, not who
+        elif t.dep_ == "appos" and t.pos_ == "NOUN" and head.ent_type_ != "PERSON" \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) \
+                and not any(x.ent_type_ == "PERSON" or x.dep_ == "conj" for x in t.subtree):
+            # "the BURAR array in Romania, [a station 620 kilometres from the dam]": a description
+            # of who spoke, not its name (a person's role in apposition is read elsewhere; "two
+            # engineers, an expert in explosives and a geologist" is a list, not a description)
+            drop.update(x.i for x in t.subtree)
     tokens = _after_dateline([t for t in head.subtree if t.i not in drop and not t.is_space])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
