@@ -639,6 +639,13 @@ def test_a_description_in_apposition_is_no_part_of_who_spoke(parser):
     assert one(rows, "two blasts")["speaker_mention"] == "The Orlov seismic array in Chile"
 
 
+def test_a_quantity_of_people_is_the_people(parser):
+    rows = statements(parser, "The flooding was condemned by a number of foreign leaders.\n\n"
+                              "A handful of residents said the water came too fast.")
+    assert one(rows, "flooding")["speaker"] == "foreign leaders"
+    assert one(rows, "too fast")["speaker"] == "residents"
+
+
 def test_adding_to_a_thing_is_no_speech(parser):
     rows = statements(parser, "The collapse of the Maipo dam on Wednesday added to the misery in a region that "
                               "had suffered a year of shelling.\n\n"

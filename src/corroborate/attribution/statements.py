@@ -207,8 +207,19 @@ def _root_noun_subject(v):
     return root
 
 
+# Nouns of quantity whose "of" phrase is who spoke: "a number of foreign leaders", "a handful of
+# residents", "the majority of experts".
+_QUANTITY = frozenset("number handful majority minority lot couple dozen dozens host series range".split())
+
+
 def _mention_tokens(head) -> list:
-    """The speaker mention: the subject's phrase without relative clauses and trailing asides."""
+    """The speaker mention: the subject's phrase without relative clauses and trailing asides, and
+    without a quantity before whoever spoke ("a number of [foreign leaders]")."""
+    if head.lemma_.lower() in _QUANTITY:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        who = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if who is not None and who.pos_ in ("NOUN", "PROPN"):
+            head = who
     drop = set()
     for t in head.subtree:
         if t.i != head.i and t.dep_ in ("relcl", "acl", "advcl", "parataxis"):
