@@ -41,10 +41,11 @@ Rules that cut a sentence into clauses (each clause keeps at least `min_words` w
 A purpose clause takes the agent of the clause it belongs to.
 
 Rules that keep a statement's content whole or read it in its statement's frame:
-- a content that is what a label names and the label ("described [the strike on the dam as an
-  act of sabotage by X]", "called [the shelling a war crime]") is one clause, read as "the strike
-  on the dam was an act of sabotage by X" is: the doer of the labelling act, the thing the
-  labelled act was done to;
+- a content in pieces that each hang from the cue outside it, none a clause with a subject of its
+  own, is one clause ("reported [weak signals] [from an earlier event] [originating from the
+  dam]"); so is what a label names with the label ("described [the strike on the dam as an act
+  of sabotage by X]", "called [the shelling a war crime]"), read as "the strike on the dam was an
+  act of sabotage by X" is: the doer of the labelling act, the thing the labelled act was done to;
 - a content hanging from an accusation takes the accused as its agent only where the accusation's
   deed goes ("accused X of [A]", "blamed [A] on X"), not when it is a statement of the accuser's
   coordinated with it ("accused X of A and said [B]"); a content whose subject is "it" / "this" /
@@ -625,7 +626,7 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
                 if cue.lemma_ in LABEL:
                     agent, harm = agent_and_harm(cue)
                 else:
-                    agent, harm = next((found for found in map(agent_and_harm, heads) if found[0]), (None, None))
+                    agent, harm = next((pair for pair in map(agent_and_harm, heads) if pair[0]), (None, None))
                 found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, agent), agent,
                                     _negated(cue, cue_lemma), neutral(toks), harm is not None,
                                     " ".join(harm or ())))
