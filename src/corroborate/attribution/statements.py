@@ -844,6 +844,7 @@ class _Article:
             self.found = [f for f in self.found if not any(m.start <= f.cue[0] < m.end for m in lines)]
         marked += lines + layout.sign_offs(text, doc)
         made = []
+        line_ids = {id(m) for m in lines}
         for m in marked:
             if any(f.start <= m.start and m.end <= f.end for f in self.found):
                 continue
@@ -859,8 +860,8 @@ class _Article:
                 cue = (cue[0] + 1, cue[1])
             made.append((Found(start, end, m.kind, cue, cue[0], tokens or None, sentence=(cue[0], end),
                                target=m.target, label=True), m.interpreted))
-        self.transcript = sorted((f for f, _ in made if any(f.start >= m.start and f.at <= m.start for m in lines)),
-                                 key=lambda f: f.start)
+            if id(m) in line_ids:
+                self.transcript.append(made[-1][0])  # in text order, as the lines are
         for k, (f, interpreted) in enumerate(made):
             if interpreted:
                 # an interpreter speaks for the person interpreted: the next named speaker of the
