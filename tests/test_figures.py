@@ -163,6 +163,12 @@ def test_breakdown_sentence_keeps_the_source(parser):
     assert one(rows, 30)["claimant_type"] == "continued"
 
 
+def test_a_breakdown_in_the_next_paragraph_keeps_the_source(parser):
+    rows = figures(parser, "According to the Relief Agency, 90 people were hurt in the blasts.\n\n"
+                   "Of them, 30 were children.")
+    assert "Relief Agency" in one(rows, 30)["attributed_to"]
+
+
 def test_next_sentence_without_breakdown_is_the_outlet(parser):
     rows = figures(parser, "According to the Relief Agency, 90 people were hurt in the blasts. "
                    "The port has 12 cranes.")
@@ -179,6 +185,25 @@ def test_another_place_with_another_verb_is_the_outlet(parser):
     rows = figures(parser, "Minister Ivo Brandt said 48 villages in the Velmora region had been flooded. "
                    "In the Ostrava region, 23 schools reopened.")
     assert one(rows, 23)["attributed_to"] is None
+
+
+def test_the_same_counted_for_another_period_goes_on_reporting_into_the_next_paragraph(parser):
+    rows = figures(parser, "According to the Velmora Relief Agency, since the ceasefire 314 residents have been hurt "
+                   "by mines, of which 61 died.\n\nSince the start of the war in 1991, a total of 3,385 residents "
+                   "have become victims of mines.")
+    assert "Relief Agency" in one(rows, 3385)["attributed_to"] and one(rows, 3385)["claimant_type"] == "continued"
+
+
+def test_a_next_paragraph_counting_something_else_is_the_outlet(parser):
+    rows = figures(parser, "According to the Velmora Relief Agency, since the ceasefire 314 residents have been hurt "
+                   "by mines, of which 61 died.\n\nSince the start of the war in 1991, the port has lost 40 cranes.")
+    assert one(rows, 40)["attributed_to"] is None
+
+
+def test_a_next_paragraph_not_opening_on_a_place_or_period_is_the_outlet(parser):
+    rows = figures(parser, "According to the Velmora Relief Agency, 314 residents have been hurt by mines.\n\n"
+                   "A total of 3,385 residents live on the coast.")
+    assert one(rows, 3385)["attributed_to"] is None
 
 
 def test_a_published_tally_is_its_publishers(parser):

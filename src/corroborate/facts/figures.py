@@ -475,57 +475,88 @@ def _verb_of(token):
     return t if t is not None and t.pos_ in ("VERB", "AUX") else None
 
 
+_OPENERS = ("in", "on", "at", "across", "since", "from", "during", "between", "throughout")
+
+
 def _parallel(doc, sentence: tuple[int, int], src: Figure) -> bool:
     """ "X said 48 settlements in Kherson had been flooded. In the Mykolayiv region, 23 villages
-    were flooded.": a sentence that opens on another place and says the same thing with its own
-    figure (the same verb as the reported one) goes on with the report, one place at a time."""
+    were flooded.", "According to X, since 2020 a total of 314 people were hit ... Since 1991, a
+    total of 3,385 people have become victims ...": a sentence that opens on another place or
+    another time and says the same thing with its own figure (the same verb as the reported one,
+    or the same counted thing) goes on with the report, one place or one period at a time."""
     span = doc.char_span(*sentence, alignment_mode="expand")
     if span is None or src.number_token is None:
         return False
     words = [t for t in span if not t.is_space]
-    if len(words) < 4 or words[0].dep_ != "prep" or words[0].lower_ not in ("in", "on", "at", "across"):
+    if len(words) < 4 or words[0].dep_ != "prep" or words[0].lower_ not in _OPENERS:
         return False
     opener = list(words[0].subtree)
-    # a place's name ("In the Ostrava region,"; the recogniser may call it anything), not a date's
-    if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")
+    # a place's name ("In the Ostrava region,"; the recogniser may call it anything) or a date
+    # ("Since the start of the war in 1991,"), followed by its comma
+    if not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or t.pos_ == "PROPN" and t.ent_type_ != "TIME"
                for t in opener) or \
             opener[-1].i + 1 >= len(doc) or doc[opener[-1].i + 1].text != ",":
         return False
     verb = _verb_of(src.number_token)
     root = span.root
-    return verb is not None and root.pos_ in ("VERB", "AUX") and root.lemma_ == verb.lemma_
+    if verb is not None and root.pos_ in ("VERB", "AUX") and root.lemma_ == verb.lemma_:
+        return True
+    counted = src.what_token
+    return counted is not None and counted.pos_ in ("NOUN", "PROPN") and any(
+        t.lemma_.lower() == counted.lemma_.lower() and any(c.like_num for c in t.children) for t in span)
 
 
 def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
     """Reported data running on: in "According to X, 314 were hit, of which 61 died. Among the
     casualties, 48 civilians died ...", the second sentence goes on giving X's data without saying
     so again. A figure in the outlet's voice inherits the claimant of the figures in the sentence
-    just before it when that sentence reports (not quotes) someone's data, both sentences are in
-    one paragraph, its own sentence attributes nothing to anyone, and it either says it breaks
-    down what came before ("Of them", "Among the casualties", "respectively"), goes on in the
-    present tense after a report in the present tense, or says the same of another place
-    ("In the Mykolayiv region, 23 villages were flooded", see _parallel). Without one of these the next sentence is
-    as often the outlet's own background (measured on the development set)."""
+    just before it when that sentence reports (not quotes) someone's data, its own sentence
+    attributes nothing to anyone, and it either says it breaks down what came before ("Of them",
+    "Among the casualties", "respectively"), goes on in the present tense after a report in the
+    present tense, or says the same of another place or period ("In the Mykolayiv region, 23
+    villages were flooded", "Since 1991, a total of 3,385 residents ...", see _parallel). Without
+    one of these the next sentence is as often the outlet's own background (measured on the
+    development set).
+
+    A new paragraph goes on with the report only when it breaks it down or gives it for another
+    place or period (matched against every figure of the report in the paragraph before): a
+    present tense after a paragraph break is as often the outlet's own. A sentence's span keeps
+    the blank lines after it, so the break is looked for there."""
     text = doc.text
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f)
     sentences = sorted(by_sentence)
+    reported: list[Figure] = []  # the figures of the report running on, in the paragraph before cur
     for prev, cur in zip(sentences, sentences[1:]):
         gap = text[prev[1]:cur[0]]
-        if "\n" in gap or gap.strip():
-            continue  # another paragraph, or a sentence without figures in between
+        if gap.strip():
+            reported = []
+            continue  # a sentence without figures in between
+        between = text[prev[0]:cur[0]]
+        gap = between[len(between.rstrip()):]  # a sentence's span keeps the blank lines after it
         sources = [f for f in by_sentence[prev] if f.claimant_type in ("source", "statement", "continued")
                    and f.statement_kind in ("according_to", "indirect")]
-        if not sources:
-            continue
-        if any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
-            continue  # the sentence has a statement of its own
-        src = sources[-1]
-        if not (_breaks_down(doc, cur) or _present_after_present(doc, cur, src)):
-            src = next((s for s in reversed(sources) if _parallel(doc, cur, s)), None)
-            if src is None:
+        if "\n" in gap:
+            # the next paragraph goes on with the report only when it says it breaks down what
+            # came before ("Of them, ...") or gives it for another place or period
+            reported = reported + sources
+            src = reported[-1] if reported and _breaks_down(doc, cur) else \
+                next((s for s in reversed(reported) if _parallel(doc, cur, s)), None)
+            reported = []
+            if src is None or any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
                 continue
+        else:
+            reported = reported + sources if sources else []
+            if not sources:
+                continue
+            if any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
+                continue  # the sentence has a statement of its own
+            src = sources[-1]
+            if not (_breaks_down(doc, cur) or _present_after_present(doc, cur, src)):
+                src = next((s for s in reversed(sources) if _parallel(doc, cur, s)), None)
+                if src is None:
+                    continue
         for f in by_sentence[cur]:
             if f.claimant_type == "outlet":
                 f.attributed_to, f.claimant, f.claimant_type = src.attributed_to, src.claimant, "continued"
