@@ -637,6 +637,10 @@ def test_a_description_in_apposition_is_no_part_of_who_spoke(parser):
     rows = statements(parser, "The Orlov seismic array in Chile, a station about 600 kilometres from the dam, "
                               "reported two blasts before the collapse.")
     assert one(rows, "two blasts")["speaker_mention"] == "The Orlov seismic array in Chile"
+    # what follows the description is its own, where the parse hangs it on the name
+    rows = statements(parser, "Earlier, the Vrancea (VRNC) seismic array in Romania, a station approximately 500 "
+                              "kilometers from the Orlov dam, reported seismic signals near the dam.")
+    assert one(rows, "seismic signals")["speaker_mention"] == "the Vrancea (VRNC) seismic array in Romania"
 
 
 def test_a_quantity_of_people_is_the_people(parser):

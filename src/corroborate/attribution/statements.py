@@ -232,8 +232,12 @@ def _mention_tokens(head) -> list:
                 and not any(x.ent_type_ == "PERSON" or x.dep_ == "conj" for x in t.subtree):
             # "the BURAR array in Romania, [a station 620 kilometres from the dam]": a description
             # of who spoke, not its name (a person's role in apposition is read elsewhere; "two
-            # engineers, an expert in explosives and a geologist" is a list, not a description)
+            # engineers, an expert in explosives and a geologist" is a list, not a description).
+            # What follows it up to the verb is the description's too, wherever the parse hangs
+            # it ("a station 620 km [from the dam]" is often put on the name)
             drop.update(x.i for x in t.subtree)
+            if t.i > head.i:
+                drop.update(x.i for x in head.subtree if x.i > t.i)
     tokens = _after_dateline([t for t in head.subtree if t.i not in drop and not t.is_space])
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
