@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from corroborate.claims.group import Unit, group
+from corroborate.claims.group import Unit, _claim, group
 
 
 def fake_embed(vectors: dict[str, list[float]]):
@@ -154,6 +154,25 @@ def test_one_named_source_brings_two_groups_closer_by_the_source_bonus():
         assert len(group(us, fake_embed(vectors), threshold=0.8, lexical=0.0, source_bonus=0.1)) == (1 if joined else 2)
     other = [Unit("x", 0, 5, a, source_key="ministry-of-works"), Unit("y", 0, 5, b, source_key="army")]
     assert len(group(other, fake_embed(vectors), threshold=0.8, lexical=0.0, source_bonus=0.1)) == 2
+
+
+def test_an_unnamed_source_of_a_country_is_the_named_one_its_article_credits():
+    def u(doc, key, name, speaker):
+        return Unit(doc, len(speaker), 5, "Seismic signals show a blast at the dam.", speaker=speaker, source_key=key,
+                    source_name=name)
+    named = u("x", "norsar", "Norwegian Seismic Array", "the Norwegian Seismic Array")
+    again = u("x", "unnamed:scientists|NO", "scientists of Norway (unnamed)", "Norwegian scientists")
+    claim = _claim([named, again], set())
+    assert claim.independent == 1 and claim.sources == ["Norwegian Seismic Array"]
+    assert claim.sourcing["sources"][0]["named_as"] == ["Norwegian scientists", "the Norwegian Seismic Array"]
+    # in an article that names no one of that country, or of another country, it stays a source
+    elsewhere = u("y", "unnamed:scientists|NO", "scientists of Norway (unnamed)", "Norwegian scientists")
+    assert _claim([named, elsewhere], set()).independent == 2
+    other = u("x", "unnamed:scientists|SE", "scientists of Sweden (unnamed)", "Swedish scientists")
+    assert _claim([named, other], set()).independent == 2
+    # two named candidates of that country: which one is not known
+    second = u("x", "nora", "Norwegian Radiation Authority", "the Norwegian Radiation Authority")
+    assert _claim([named, second, again], set()).independent == 3
 
 
 def test_the_core_is_compared_not_the_text():

@@ -51,6 +51,9 @@ A claim keeps every member's span. Its sources (`_claim`):
 
 - an attributed member counts as the source its speaker's entity counts as (the entities stage:
   a spokesperson as the organisation, "Moscow" as Russia's government, "he" as no one);
+- an unnamed source of a country ("Norwegian scientists") counts as the one named source of that
+  country its article credits with the same claim ("the Norwegian Seismic Array"): the article's
+  second name for who said it (`_named_in_article`);
 - the independent sources are the distinct credited sources; a claim nobody credits counts the
   articles saying it in their own voice, each copied-passage cluster once (copies collapse to
   their origin);
@@ -65,7 +68,7 @@ import hashlib
 import heapq
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
@@ -73,7 +76,8 @@ from rapidfuzz import fuzz
 
 from .languages import MARGIN, anchors, join_claims
 from .neighbours import nearest
-from .sources import collapse, same_source
+from .parties import party
+from .sources import UNNAMED, collapse, same_source
 
 
 @dataclass
@@ -992,6 +996,36 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
     return claims
 
 
+def _countries_of(name: str) -> frozenset[str]:
+    """The countries a source's name says it is of ("Norwegian Seismic Array": NO)."""
+    return frozenset(filter(None, (party(w) for w in re.findall(r"[^\W\d_]+", name))))
+
+
+def _named_in_article(attributed: list[Unit]) -> list[Unit]:
+    """Members credited to an unnamed source of a country ("Norwegian scientists", "officials
+    installed by Russia") count as the named source of that country that the same article credits
+    with the same claim, when there is exactly one: the article's second way of naming who said
+    it ("the Norwegian Seismic Array said ... Norwegian scientists observed ..."), not a second
+    source. Without a country, or with two named candidates, or in an article naming none, they
+    stay as they are (an unnamed "officials" may be anyone)."""
+    named: dict[str, dict[str, Unit]] = {}
+    for u in attributed:
+        if not u.source_key.startswith(UNNAMED):
+            named.setdefault(u.doc_id, {}).setdefault(u.source_key, u)
+    if not named:
+        return attributed
+    out = []
+    for u in attributed:
+        countries = frozenset(u.source_key.rpartition("|")[2].split("+")) \
+            if u.source_key.startswith(UNNAMED) and "|" in u.source_key else frozenset()
+        if countries and u.doc_id in named:
+            same = [v for v in named[u.doc_id].values() if _countries_of(v.source_name or "") == countries]
+            if len(same) == 1:
+                u = replace(u, source_key=same[0].source_key, source_name=same[0].source_name)
+        out.append(u)
+    return out
+
+
 def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> Claim:
     """A claim from its members, with its sources counted and the reasons written down.
 
@@ -1011,6 +1045,7 @@ def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> C
     # none, the lower bound, and is never called stripped. Where nobody is credited, whatever it
     # credits is a source of its own, as its own voice would be: it counts, copies once.
     unread = [u for u in members if not u.read and not u.attributed]
+    attributed = _named_in_article(attributed)
     counted = collapse(u.source_key for u in attributed)
     credited = [u for u in attributed if u.source_key in counted]
     names = {u.source_key: u.source_name or u.source_key for u in credited}

@@ -202,7 +202,7 @@ class SentenceVectors(AheadStep):
 
 class Claims(CorpusStage):
     name = "claims"
-    version = "15"  # 15: the same area ("600 km2") joins like a casualty figure; 14: an outlet naming one word of an organisation does not publish as it ("The Defense Post" is not the Defence Ministry); 13: clauses putting a harm on one side, on one thing, count closer (harm_bonus 0.3); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
+    version = "16"  # 16: an unnamed source of a country counts as the named one of that country its article credits with the claim; 15: the same area ("600 km2") joins like a casualty figure; 14: an outlet naming one word of an organisation does not publish as it ("The Defense Post" is not the Defence Ministry); 13: clauses putting a harm on one side, on one thing, count closer (harm_bonus 0.3); 12: source_bonus 0.05; 11: a claim's text begins as a sentence; 10: every own-voice member of a credited claim is stripped; 9: groups crediting one named source count closer (source_bonus); 8: an outlet named by the acronym of an organisation quoted elsewhere publishes as it; 7: a speaker in another language matched to an English one counts; 6: other languages join
     settings_section = "claims"
     reads = ("doc_id", "outlet", "published", "language")
     writes = ("claims", "conflicts")
