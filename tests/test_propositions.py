@@ -90,6 +90,19 @@ def test_what_someone_knows_gives_the_agent_of_the_deed_known(parse, text, side)
     assert c.agent == side
 
 
+@pytest.mark.parametrize("text,content", [("Lima denied any fault for the collapse of the bridge.", "any fault for the collapse of the bridge"),
+                                          ("Lima rejected any involvement in the attack on the bridge.", "any involvement in the attack on the bridge")])
+def test_a_denied_part_in_a_deed_is_the_deniers(parse, text, content):
+    doc = parse(text)
+    start = text.index(content)
+    [c] = clauses(doc, start, start + len(content), cue_lemma="deny", content=True)
+    assert (c.agent, c.harm, c.negated) == ("PE", True, True)
+    # what is denied that is no part in a deed stays without a doer
+    plans = "Lima denied any plans for a new bridge."
+    [c] = clauses(parse(plans), plans.index("any"), len(plans) - 1, cue_lemma="deny", content=True)
+    assert c.agent is None
+
+
 def test_cleft(parse):
     [c] = one(parse, "It was Peru that blew up the bridge.")
     assert c.agent == "PE"

@@ -15,7 +15,8 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   the subject of its verb, the agent of a passive ("blown up by Russian forces"), the agent of an
   event noun ("sabotage by the Ukrainian side", "Kiev's attack", "Ukrainian shelling"), the one a
   responsibility is put on ("responsibility lies with the Kyiv regime", "X must be held
-  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"), the doer of
+  accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"), the one
+  denying its part in a deed ("Moscow denied [any fault for the explosion]": the denier, the clause negated), the doer of
   what someone knows or is sure of ("was aware that Russian troops had mined the dam"). A side
   modifying a noun is its doer only when the noun can act or is an act (a role, an organisation,
   a group, an armed force, "attack", "shelling"): "Chile's bridge collapsed" and "the collapse
@@ -244,6 +245,27 @@ def _accused(verb) -> tuple[str | None, object | None]:
                     else:
                         deed = deed or obj
     return target, deed
+
+
+# What one denies having had in a deed: "denied [any responsibility for the blast]".
+DENIED_PART = RESPONSIBLE | frozenset("involvement role part hand".split())
+
+
+def _denied_part(root, outer, cue_lemma, agent, harm):
+    """ "Moscow denied [any fault for the dam's explosion]", "the Kremlin rejected [any
+    involvement in the attack]": the content names no doer, the denier is the one whose part in
+    the deed is denied (their side; the clause is negated by its cue). Anything else: as given."""
+    if root.lemma_.lower() not in DENIED_PART or root.pos_ != "NOUN" or \
+            not (outer.lemma_ in DENY or cue_lemma in DENY):
+        return agent, harm
+    denier = next((c for c in outer.children if c.dep_ in _SUBJECTS), None)
+    side = _party_of_np(denier) if denier is not None else None
+    if side is None:
+        return agent, harm
+    # the deed: "for the blast" on the noun, or beside it on the cue where the parse hangs it
+    act = next((o for c in (*root.children, *outer.children) if c.dep_ in ("prep", "dative")
+                and c.lower_ in ("for", "in", "of") and c.i > root.i for o in c.children if o.dep_ == "pobj"), None)
+    return side, (_harmed(act) if act is not None and _harm_noun(act) else ())
 
 
 def _responsible(head) -> str | None:
@@ -627,6 +649,8 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
                     agent, harm = agent_and_harm(cue)
                 else:
                     agent, harm = next((pair for pair in map(agent_and_harm, heads) if pair[0]), (None, None))
+                    if agent is None:  # "denied [any fault] [for the blast]"
+                        agent, harm = _denied_part(heads[0], cue, cue_lemma, agent, harm)
                 found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, agent), agent,
                                     _negated(cue, cue_lemma), neutral(toks), harm is not None,
                                     " ".join(harm or ())))
@@ -722,6 +746,8 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
                 frame = (anchor, deed if anchor is root else None)
             break
     root_agent, root_harm = agent_and_harm(frame[0] if frame else root)
+    if frame is None and root_agent is None and outer is not None:
+        root_agent, root_harm = _denied_part(root, outer, cue_lemma, root_agent, root_harm)
     if frame is None and root_agent is None and outer is not None:
         # "accused Kyiv of destroying the dam, saying [it was a ploy to distract ...]": what is
         # said of "it", the deed, is said of the accused's deed (a motive, a verdict), and puts
