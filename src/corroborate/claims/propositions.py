@@ -850,6 +850,33 @@ def is_byline(span) -> bool:
     return len(named) >= 0.8 * len(words)
 
 
+def is_call_to_reader(span) -> bool:
+    """Whether a stretch of the outlet's own voice tells the reader to do something with the
+    outlet ("For all the latest headlines follow our Google News channel", "Join us on Telegram",
+    "Watch our live coverage"): an imperative of what a reader does with a page (follow, join,
+    watch, subscribe, ...; a verb in its base form without subject or auxiliary heads a sentence)
+    with "our" or "us" in its sentence, or "our" on one of the
+    outlet's channels (the parse often takes "For all the latest headlines follow" for a subject
+    and its verb). A page's call to its readers, not what happened. Only for the outlet's voice:
+    in a statement, "protect our children" is what someone said."""
+    for sent in span.sents:
+        root = sent.root
+        if root.tag_ == "VB" and root.lemma_.lower() in _READER_ACTIONS and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in root.children) \
+                and any(t.lower_ in ("our", "us") for t in sent):
+            return True
+        if any(t.lower_ == "our" and t.head.lemma_.lower() in _CHANNELS for t in sent):
+            return True
+    return False
+
+
+# What an outlet asks its readers to do with it ("Follow us on ..."): not "give us the figures",
+# an editorial's demand.
+_READER_ACTIONS = frozenset("follow join subscribe download watch listen share like visit read sign stay get".split())
+# What an outlet calls its own channels to readers ("follow our Google News channel").
+_CHANNELS = frozenset("channel app newsletter podcast feed account page website site".split())
+
+
 def is_furniture(span) -> bool:
     """Whether a parsed span is page furniture (see _FURNITURE) or a picture's caption."""
     if is_furniture_text(span.text):

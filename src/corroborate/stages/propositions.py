@@ -10,7 +10,8 @@ import hashlib
 from dataclasses import replace
 from typing import Any
 
-from ..claims.propositions import accused_side, blame, clauses, is_byline, is_furniture, is_furniture_text
+from ..claims.propositions import (accused_side, blame, clauses, is_byline, is_call_to_reader, is_furniture,
+                                  is_furniture_text)
 from ..nlp import from_bytes, sentences_any_language
 from ..settings import PropositionSettings
 from .base import Stage
@@ -41,7 +42,7 @@ def propositions(doc_id: str, doc, statements: list[dict[str, Any]], assertions:
              [(r["start"], r["end"], None, None, None) for r in assertions]
     for start, end, statement_id, cue, target in sorted(pieces, key=lambda p: (p[0], p[1], p[2] or "")):
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or is_furniture(span) or (statement_id is None and is_byline(span)):
+        if span is None or is_furniture(span) or (statement_id is None and (is_byline(span) or is_call_to_reader(span))):
             continue
         found = clauses(doc, start, end, min_words, cue, content=statement_id is not None)
         side = accused_side(target)
@@ -82,7 +83,7 @@ def unread_sentences(doc_id: str, text: str, min_words: int) -> list[dict[str, A
 
 class Propositions(Stage):
     name = "propositions"
-    version = "12"  # 12: a denied part in a deed ("denied any fault for the blast") is the denier's; 11: "was aware that [X did it]" gives the agent of the deed known; 10: a content in pieces hanging from its cue is one clause; 9: a preposition left dangling where a statement begins is not the clause's; 8: a labelled thing and its label ("described X as Y") are one clause; "X was an act of harm by Y" harmed what X was done to; a statement coordinated with an accusation is not the accused's deed; "saying it was ..." after one speaks of the accused's deed; 7: whether a clause puts a harm on its agent, and on what (harm, harmed); 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
+    version = "13"  # 13: a call to the reader ("follow our channel") is no claim; 12: a denied part in a deed ("denied any fault for the blast") is the denier's; 11: "was aware that [X did it]" gives the agent of the deed known; 10: a content in pieces hanging from its cue is one clause; 9: a preposition left dangling where a statement begins is not the clause's; 8: a labelled thing and its label ("described X as Y") are one clause; "X was an act of harm by Y" harmed what X was done to; a statement coordinated with an accusation is not the accused's deed; "saying it was ..." after one speaks of the accused's deed; 7: whether a clause puts a harm on its agent, and on what (harm, harmed); 6: whose a thing is did nothing ("Chile's bridge"): only an act or an actor names who did it; 5: bylines and datelines are no own-voice clause; 4: sentences of articles no parser reads
     settings_section = "propositions"
     reads = ("doc_id", "text")
     writes = ("propositions",)
