@@ -1055,3 +1055,11 @@ def test_a_name_written_after_its_organisation_without_a_comma_is_the_speaker(pa
 def test_an_organisation_named_after_a_role_keeps_its_last_words(parser):
     r = one(statements(parser, "The head of the Ukrainian Red Cross said the dam was mined."), "mined")
     assert r["speaker"] == "Ukrainian Red Cross"
+
+
+def test_a_name_in_apposition_to_the_place_of_a_role_holds_the_role(parser):
+    # the parse hangs "Denise Brown" on "Peru"; the role is the official's, the organisation the UN
+    r = one(statements(parser, "The flooding continued to worsen, said the UN's top official in Peru, Denise Brown, "
+                               "when speaking on Friday to journalists."), "worsen")
+    assert r["speaker"] == "Denise Brown" and r["speaker_org"] == "UN"
+    assert r["speaker_role"] == "UN's top official in Peru"

@@ -143,6 +143,14 @@ def _role_of(ent) -> tuple[str, str]:
     head_phrase = None
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ != "PERSON":
         head_phrase = root.head  # "minister ..., Hamad Hasan" / "Chief of ..., Colonel Anar Eyvazov"
+        # "the UN's top official in Peru, Ana Ruiz": the parse hangs the name on the place the
+        # role is in; the role is the noun that phrase hangs from
+        up = head_phrase
+        while up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.head.pos_ in ("NOUN", "PROPN"):
+            up = up.head.head
+            if fold(up.lemma_) in ROLES:
+                head_phrase = up
+                break
     else:
         for child in root.children:
             if child.dep_ == "appos" and child.ent_type_ != "PERSON":
