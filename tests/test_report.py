@@ -257,3 +257,29 @@ def test_articles_of_unknown_outlet_are_not_one_outlet(tmp_path):
     assert overview["unknown_outlet_articles"] == 3
     assert len(graph["edges"]) == 1 and graph["edges"][0]["from"] != graph["edges"][0]["to"]
     assert len(graph["nodes"]) == 2 and all(n["articles"] == 1 for n in graph["nodes"])
+
+
+def test_figures_group_by_what_they_count_and_numbers_counting_nothing_never_differ(tmp_path):
+    """'kilometres' and 'kilometers', 'years' and 'year' are one thing counted (a plural only where
+    its singular is counted too); bare numbers from two claimants are no one thing, so they are not
+    flagged as differing."""
+    db = tmp_path / "f.duckdb"
+    corpus = tmp_path / "f.jsonl"
+    corpus.write_text(json.dumps({"id": "f1", "outlet": "Plain Outlet", "text": "A calm article. " * 8}) + "\n",
+                      encoding="utf-8")
+    api.add([str(corpus)], db=db)
+    figures = [("5 kilometres", 5, "kilometres", "measure", "A"), ("7 kilometers", 7, "kilometers", "measure", "B"),
+               ("3 years", 3, "years", "duration", "A"), ("4 year", 4, "year", "duration", "A"),
+               ("2", 2, None, "other", "A"), ("9", 9, None, "other", "B"), ("the news", 1, "news", "other", "A")]
+    with Store(db) as store:
+        doc = store.con.execute("SELECT doc_id FROM documents").fetchone()[0]
+        store.insert("figures", [{"figure_id": f"f{k}", "doc_id": doc, "start": k, "end": k + 1, "text": text,
+                                  "number": str(value), "value": value, "what": what, "category": category,
+                                  "claimant": claimant, "claimant_type": "source"}
+                                 for k, (text, value, what, category, claimant) in enumerate(figures)])
+    with Store(db, read_only=True) as store:
+        groups = {(g["category"], g["what"]): g for g in ReportData(store).figures()["groups"]}
+    assert groups[("measure", "kilometers")]["n"] == 2 and groups[("measure", "kilometers")]["differ"]
+    assert groups[("duration", "year")]["n"] == 2  # shown as the form most used (a tie: the first)
+    assert groups[("other", "")]["n"] == 2 and not groups[("other", "")]["differ"]
+    assert groups[("other", "news")]["n"] == 1  # "news" alone: no "new" to be the plural of

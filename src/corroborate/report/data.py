@@ -29,6 +29,32 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 VIEWS = ("overview", "claims", "passages", "speakers", "figures", "incidents")
 
 
+
+
+def counted_key(what: str | None) -> str:
+    """What a figure counts, as compared across articles: lower case, one spelling of a metric
+    unit ("kilometres" = "kilometers", "metres" = "meters", "litres" = "liters")."""
+    words = []
+    for w in " ".join((what or "").lower().split()).split(" "):
+        w = re.sub(r"(kilo|centi|milli|deci|hecto)?metre(s?)$", r"\1meter\2", w)
+        words.append(re.sub(r"litre(s?)$", r"liter\1", w))
+    return " ".join(words)
+
+
+def singulars(keys: Iterable[str]) -> dict[str, str]:
+    """Each key whose last word is the plural of another key's ("years" / "year", "casualties" /
+    "casualty") mapped to that key. Only where both forms are counted: a rule of "-s" alone
+    would make "news" a plural of "new"."""
+    present = set(keys)
+    out = {}
+    for k in present:
+        for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+            if k.endswith(cut) and k[:-len(cut)] + add in present:
+                out[k] = k[:-len(cut)] + add
+                break
+    return out
+
+
 class Offsets:
     """Code-point offsets to UTF-16 offsets, per article (identity for most texts)."""
 
@@ -341,11 +367,14 @@ class ReportData:
                                    FROM figures f JOIN documents d USING (doc_id)
                                    ORDER BY f.category, lower(coalesce(f.what, '~')), f.value NULLS LAST,
                                             d.published NULLS LAST, f.doc_id, f.start""")
-        groups: dict[tuple[str, str], dict] = {}
+        groups: dict[tuple[str, str, str], dict] = {}
+        singular = singulars({counted_key(f["what"]) for f in rows})
         for f in rows:
-            key = (f["category"] or "other", " ".join((f["what"] or "").lower().split()), f["unit"] or "")
+            what = counted_key(f["what"])
+            key = (f["category"] or "other", singular.get(what, what), f["unit"] or "")
             g = groups.setdefault(key, {"category": key[0], "what": f["what"] or "", "unit": f["unit"],
-                                        "figures": []})
+                                        "figures": [], "forms": Counter()})
+            g["forms"][f["what"] or ""] += 1
             g["figures"].append({**self.span(f["doc_id"], f["start"], f["end"], f["text"]), "id": f["figure_id"],
                                  "value": _num(f["value"]), "low": _num(f["low"]), "high": _num(f["high"]),
                                  "qualifier": f["qualifier"], "scope": f["scope"], "claimant": f["claimant"],
@@ -353,13 +382,16 @@ class ReportData:
                                  "published": self.published(f["doc_id"])})
         out = []
         for g in groups.values():
+            forms = g.pop("forms")
+            g["what"] = min(forms, key=lambda w: (-forms[w], w))  # the form most figures use
             values = {(x["value"], x["low"], x["high"]) for x in g["figures"]}
             claimants = {x["claimant"] for x in g["figures"]}
             g["n"] = len(g["figures"])
             g["claimants"] = len(claimants)
             # different figures from different claimants for the same counted thing: worth a look,
-            # not a verdict (the conflicts table is the stage's own, incident-level judgement)
-            g["differ"] = len(values) > 1 and len(claimants) > 1
+            # not a verdict (the conflicts table is the stage's own, incident-level judgement).
+            # Numbers that count nothing said are no one thing: they never differ.
+            g["differ"] = bool(g["what"].strip()) and len(values) > 1 and len(claimants) > 1
             out.append(g)
         out.sort(key=lambda g: (not g["differ"], -g["n"], g["category"], g["what"].lower()))
         conflicts = []
