@@ -60,6 +60,13 @@ def test_bare_time_takes_the_paragraphs_date_and_place(parser):
     assert str(rs[1]["date"]) == "2025-03-11" and rs[1]["place"] == "Velmora" and rs[1]["killed"] == 3
 
 
+@pytest.mark.parametrize("text", ["On Tuesday a blast killed two people in territories that Velmora controls.",
+                                  "On Tuesday a blast killed two people in Velmora-occupied districts."])
+def test_a_place_that_acts_on_the_place_named_is_not_where_it_happened(parser, text):
+    [r] = reports(parser, text)
+    assert r["place"] is None and r["killed"] == 2
+
+
 def test_negated_and_modal_triggers_are_not_reports(parser):
     assert reports(parser, "The convoy did not explode. Officials said rebels could attack the depot.") == []
 

@@ -244,6 +244,10 @@ def _locative(doc, p) -> bool:
         return False  # "Armenia's forces": who acts, not where
     tok = head
     for _ in range(5):  # "Khojavand" -> "district" -> "of" -> "village" -> "in"
+        if tok.dep_ in ("nsubj", "nsubjpass", "agent") or tok.dep_ == "npadvmod" and tok.head.tag_ == "VBN":
+            # who acts on the place named around it: "in territories [that Moscow controls]",
+            # "in [Moscow]-occupied Ukraine", "held by Moscow"
+            return False
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
             return True
         if tok.head.i == tok.i:
