@@ -104,6 +104,19 @@ def report(doc_id, start, type_="explosion", day="2025-03-11", time=None, place=
             "injured": None, "claimant": claimant, "historical": False}
 
 
+def test_a_report_in_another_country_is_another_incident():
+    """A town abroad and a country have no distance to compare (a country's point is its middle),
+    but they are in two countries: two incidents, however the tolls and dates fit."""
+    town = report("a", 0, killed=37, claimant="wire")
+    town["country"] = "OS"
+    country = {**report("b", 0, place="?", killed=16, claimant="ministry"), "place": "Kadrania",
+               "place_feature": "country", "lat": 48.0, "lon": 31.0, "geonameid": 99, "country": "KD"}
+    unplaced = report("c", 0, place="?", killed=29, claimant="officials")
+    merged = merge_incidents([town, country, unplaced], {})
+    places = sorted(str(m["place"]) for m in merged)
+    assert "Kadrania" in places and "Velmora" in places
+
+
 def test_same_happening_across_articles_is_one_incident_with_every_claim():
     merged = merge_incidents([report("a", 0, killed=4, claimant="ministry"),
                               report("b", 0, place="Orlany", killed=6, claimant="hospital"),

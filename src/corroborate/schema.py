@@ -496,6 +496,8 @@ INCIDENT_REPORTS = Table(
         Column("geonameid", "BIGINT", "the place's GeoNames id"),
         Column("lat", "DOUBLE", "latitude"),
         Column("lon", "DOUBLE", "longitude"),
+        Column("country", "VARCHAR", "the place's country, an ISO code (a report in one country is no report of an "
+               "incident in another)"),
         Column("actors", "VARCHAR[]", "who did it: the trigger's subject or agent when it names an armed "
                "group, a state body, a country or a person"),
         Column("killed", "DOUBLE", "people killed, as this article's claimant gives it"),

@@ -24,8 +24,8 @@ Each report takes
   before it.
 
 Across articles (`merge_incidents`), reports are merged UCDP GED-style: same type, dates at most
-`max_days` apart, places at most `max_km` apart (or one without a place), and clock times equal
-when both give one. A report joins the compatible incident it shares most with (same place, same
+`max_days` apart, places at most `max_km` apart and in one country (or one without a place), and
+clock times equal when both give one. A report joins the compatible incident it shares most with (same place, same
 figures, shared words), so two blasts on one road half an hour apart stay two incidents. Per
 incident: every source's figures with its claimant, and low / best / high — the lowest claim, the
 most common claim (the median when none is more common), the highest claim.
@@ -434,7 +434,8 @@ def find_reports(doc_id: str, doc, published: date | None, dates, places, figure
             "place": (place.name or text[place.start:place.end]) if place else None,
             "place_feature": place.feature if place else None,
             "geonameid": place.geonameid if place else None, "lat": place.lat if place else None,
-            "lon": place.lon if place else None, "actors": _actors(trig), "killed": killed,
+            "lon": place.lon if place else None, "country": place.country if place else None,
+            "actors": _actors(trig), "killed": killed,
             "injured": injured, "claimant": claimant, "historical": historical, "_para": para,
         })
     for r in reports:
@@ -498,6 +499,7 @@ class _Incident:
         self.clock: set[str] = set()                          # times of its happenings (not tolls)
         self.dated_happenings: set[str] = set()               # articles that date a happening in its sentence
         self.points: set[tuple[float, float]] = set()         # points of its town-like places
+        self.countries: set[str] = set()                      # countries of its places
         self.geonameids: set[Any] = set()
         self.killed: set[Any] = set()
         self.injured: set[Any] = set()
@@ -509,6 +511,8 @@ class _Incident:
         self.families.add(_family(r["type"]))
         self.types.add(r["type"])
         self.placed = self.placed or r["lat"] is not None
+        if r.get("country"):
+            self.countries.add(r["country"])
         self.dates.add((_as_date(r["date"]), _firm(r)))
         if r["time"]:
             self.times.add(r["time"])
@@ -541,6 +545,8 @@ def _compatible(inc: _Incident, r: dict[str, Any], max_days: int, max_km: float,
     if r["lat"] is not None and _pointlike(r):
         if any(_km(p, (r["lat"], r["lon"])) > max_km for p in inc.points):
             return False
+    if r.get("country") and inc.countries and r["country"] not in inc.countries:
+        return False  # a country or region has no point to measure from, but it is in one country
     return True
 
 

@@ -14,7 +14,7 @@ from .base import CorpusOutput, CorpusStage
 
 class Incidents(CorpusStage):
     name = "incidents"
-    version = "1"
+    version = "2"  # 2: a report in another country is another incident
     settings_section = "incidents"
     reads = ("doc_id", "outlet")
     writes = ("incidents",)
