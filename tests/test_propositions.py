@@ -103,6 +103,25 @@ def test_a_denied_part_in_a_deed_is_the_deniers(parse, text, content):
     assert c.agent is None
 
 
+@pytest.mark.parametrize("text,content,side,harmed", [
+    ("Lima said it was a deliberate attack from the Chilean side on the bridge.",
+     "it was a deliberate attack from the Chilean side on the bridge", "CL", "bridge"),
+    ("Lima said the act of sabotage was committed at the order of the Chilean authorities.",
+     "the act of sabotage was committed at the order of the Chilean authorities", "CL", ""),
+    ("Lima said the bridge was blown up on Santiago's orders.", "the bridge was blown up on Santiago's orders",
+     "CL", "bridge")])
+def test_a_deed_from_a_side_or_on_its_orders_is_its(parse, text, content, side, harmed):
+    doc = parse(text)
+    start = text.index(content)
+    [c] = clauses(doc, start, start + len(content), content=True)
+    assert (c.agent, c.harm, c.harmed) == (side, True, harmed)
+
+
+def test_what_comes_from_a_side_is_no_deed_of_its(parse):
+    [c] = one(parse, "Peru received weapons from Chile.")
+    assert c.agent == "PE" and not c.harm
+
+
 def test_cleft(parse):
     [c] = one(parse, "It was Peru that blew up the bridge.")
     assert c.agent == "PE"

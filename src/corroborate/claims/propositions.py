@@ -162,11 +162,38 @@ def _one_party(tok, depth: int = 0) -> str | None:
     return None
 
 
+# Nouns of an order given: "at the order of the Kiev authorities", "on Moscow's orders".
+ORDERS = frozenset("order orders behest command commands instruction instructions".split())
+
+
 def _by_agent(tok) -> str | None:
-    """The side in an agent phrase under tok: "by Russian forces", "from the Ukrainian side"."""
+    """The side in an agent phrase under tok: "by Russian forces", or the one who ordered it ("at
+    the order of the Kiev authorities", "on Moscow's orders")."""
     for child in tok.children:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from") and child.dep_ == "agent" or (
                 child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    p = _party_of_np(obj)
+                    if p:
+                        return p
+        if child.dep_ == "prep" and child.lower_ in ("at", "on", "upon", "under", "by"):
+            for order in child.children:
+                if order.dep_ == "pobj" and order.lemma_.lower() in ORDERS:
+                    p = _ordered_by(order)
+                    if p:
+                        return p
+    return None
+
+
+def _ordered_by(order) -> str | None:
+    """Whose an order is: "the order [of the Kiev authorities]", "[Moscow's] orders"."""
+    for child in order.children:
+        if child.dep_ == "poss":
+            p = _party_of_np(child)
+            if p:
+                return p
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     p = _party_of_np(obj)
@@ -201,6 +228,11 @@ def _event_agent(noun) -> str | None:
     p = _by_agent(noun)
     if p:
         return p
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "from":  # "sabotage from the Ukrainian side"
+            p = next((_party_of_np(o) for o in child.children if o.dep_ == "pobj"), None)
+            if p:
+                return p
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
             p = _party_of_np(child)
@@ -317,8 +349,9 @@ def _harm_verb(verb) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if lemma in HARM_VERBS:
         return True
-    # doing an act of harm, not saying what one is ("may constitute a war crime" is a verdict)
-    return lemma in DOING and any(c.dep_ == "dobj" and _harm_noun(c) for c in verb.children)
+    # doing an act of harm ("the sabotage was committed"), not saying what one is ("may constitute
+    # a war crime" is a verdict)
+    return lemma in DOING and any(c.dep_ in ("dobj", "nsubjpass") and _harm_noun(c) for c in verb.children)
 
 
 # Prepositions that name what an act of harm was done to: "the attack on the dam", "the
@@ -339,14 +372,16 @@ def _harmed(act) -> tuple[str, ...]:
         if act.pos_ in ("VERB", "AUX") and child.dep_ in ("dobj", "nsubjpass"):
             objects.append(child)
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPOSITIONS:
-            objects.extend(c for c in child.children if c.dep_ == "pobj")
+            # not who ordered it: "on Moscow's orders"
+            objects.extend(c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() not in ORDERS)
         elif act.pos_ == "NOUN" and child.i < act.i and (
                 child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN"):
             objects.append(child)  # "the dam's destruction", "the Kakhovka destruction"; not "war crime"
     words: set[str] = set()
     for obj in objects:
-        if _is_harm(obj):
-            words.update(_harmed(obj))  # "accused of an attack on the dam": what the attack hit
+        if _is_harm(obj) or obj.lemma_.lower() in ("act", "deed") and _harm_noun(obj):
+            # "accused of an attack on the dam", "an act of sabotage was committed": what the act hit
+            words.update(_harmed(obj))
         else:
             words.update(_thing_words(obj))
     return tuple(sorted(words))
