@@ -129,6 +129,7 @@ def test_cleft(parse):
 
 @pytest.mark.parametrize("text,side", [
     ("Chilean forces blew up the bridge over the river.", "CL"),
+    ("On the night of Tuesday, the Chilean invaders blew up the bridge.", "CL"),
     ("The bridge over the river was destroyed by Peruvian troops.", "PE"),
     ("Lima accused Santiago of sabotaging the bridge.", "CL"),
     ("All responsibility lies with the Santiago regime.", "CL"),

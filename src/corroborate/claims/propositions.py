@@ -206,7 +206,8 @@ def _ordered_by(order) -> str | None:
 ACTORS = frozenset("""side sides occupier occupiers saboteur saboteurs separatist separatists fighter fighters
 militant militants soldier soldiers troop troops unit units artillery drone drones missile missiles rocket
 rockets gunner gunners sapper sappers regime leadership state nation country people personnel military
-commanders commander navy air-force airforce warplane warplanes jet jets tank tanks""".split())
+commanders commander navy air-force airforce warplane warplanes jet jets tank tanks invader invaders aggressor
+aggressors attacker attackers raider raiders enemy enemies""".split())
 
 
 def _acts(noun) -> bool:
