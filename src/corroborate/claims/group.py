@@ -304,8 +304,9 @@ LEXICAL_DIMENSIONS = 512
 
 
 def _stems(text: str) -> list[str]:
-    """Content words cut to their first six letters: "destroyed", "destroying" and "destruction"
-    are one word for this purpose, and cheaply so."""
+    """Content words cut to their first six letters: "destroyed" and "destroying" are one word for
+    this purpose, and cheaply so ("destruction" is not: "destru"). A Snowball stemmer instead was
+    measured on Kakhovka: B-cubed the same, claim F1 0.730 -> 0.724, sources exact 15 -> 13."""
     return [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2]
 
 
