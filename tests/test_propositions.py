@@ -122,6 +122,23 @@ def test_what_comes_from_a_side_is_no_deed_of_its(parse):
     assert c.agent == "PE" and not c.harm
 
 
+@pytest.mark.parametrize("text,content,side", [
+    ("The Peruvian government denied that they were responsible for the destruction of the bridge.",
+     "they were responsible for the destruction of the bridge", "PE"),
+    ("Lima rejected accusations that it was behind the missile strike on the bridge.",
+     "accusations that it was behind the missile strike on the bridge", "PE"),
+    ("Santiago denied it was involved in the attack.", "it was involved in the attack", "CL")])
+def test_a_denied_responsibility_of_a_pronoun_is_the_deniers(parse, text, content, side):
+    doc = parse(text)
+    start = text.index(content)
+    [c] = clauses(doc, start, start + len(content), cue_lemma="deny", content=True)
+    assert (c.agent, c.harm, c.negated) == (side, True, True)
+    # what is denied that is no responsibility stays without a doer
+    plans = "Lima denied it was planning a new bridge."
+    [c] = clauses(parse(plans), plans.index("it"), len(plans) - 1, cue_lemma="deny", content=True)
+    assert c.agent is None
+
+
 def test_cleft(parse):
     [c] = one(parse, "It was Peru that blew up the bridge.")
     assert c.agent == "PE"

@@ -16,11 +16,12 @@ the outlet says in its own voice) `clauses` gives its clauses, each with
   event noun ("sabotage by the Ukrainian side", "Kiev's attack", "Ukrainian shelling"), the one a
   responsibility is put on ("responsibility lies with the Kyiv regime", "X must be held
   accountable"), the one accused or blamed ("accused Kyiv of ...", "blamed it on Ukraine"), the one
-  denying its part in a deed ("Moscow denied [any fault for the explosion]": the denier, the clause negated), the doer of
-  what someone knows or is sure of ("was aware that Russian troops had mined the dam"). A side
-  modifying a noun is its doer only when the noun can act or is an act (a role, an organisation,
-  a group, an armed force, "attack", "shelling"): "Chile's bridge collapsed" and "the collapse
-  of Chile's bridge" say where, not who;
+  denying its part in a deed ("Moscow denied [any fault for the explosion]", "the Kremlin denied
+  [it was involved]": the denier, the clause negated), the doer of what someone knows or is sure
+  of ("was aware that Russian troops had mined the dam"). A side modifying a noun is its doer
+  only when the noun can act or is an act (a role, an organisation, a group, an armed force,
+  "attack", "shelling"): "Chile's bridge collapsed" and "the collapse of Chile's bridge" say
+  where, not who;
 - `negated`: the clause denies its verb ("was not involved", "rejects the accusations");
 - `harm`: the clause puts a harm on its agent: the agent did an act of harm (a verb of harm,
   "blew up the dam", "was destroyed by Peruvian troops"; an act of harm it is the doer of,
@@ -282,6 +283,35 @@ def _accused(verb) -> tuple[str | None, object | None]:
 
 # What one denies having had in a deed: "denied [any responsibility for the blast]".
 DENIED_PART = RESPONSIBLE | frozenset("involvement role part hand".split())
+
+
+# Pronouns a denial's content names its denier by: "Moscow denied [they were responsible]".
+_DENIER_PRONOUNS = frozenset("it they we".split())
+
+
+def _denied_by_pronoun(root, outer, cue_lemma, agent, harm):
+    """ "The Kremlin denied [it was involved in the attack]", "Lima rejected accusations [that it
+    was behind the strike]", "denied [that they were responsible for the blast]": a denied
+    responsibility whose subject is a pronoun is the denier's (their side; the clause is negated
+    by its cue). Anything else: as given."""
+    if not (outer.lemma_ in DENY or cue_lemma in DENY):
+        return agent, harm
+    clause = root
+    if root.lemma_ in REPORT_NOUNS:  # "accusations [that it was behind ...]"
+        clause = next((c for c in root.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")),
+                      None)
+    if clause is None or clause.pos_ not in ("VERB", "AUX"):
+        return agent, harm
+    if not any(c.dep_ in _SUBJECTS and c.lower_ in _DENIER_PRONOUNS for c in clause.children):
+        return agent, harm
+    words = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
+                                        if c.dep_ in ("acomp", "attr", "dobj", "oprd") or
+                                        c.dep_ == "prep" and c.lower_ == "behind"}
+    if not words & DENIED_PART:
+        return agent, harm
+    denier = next((c for c in outer.children if c.dep_ in _SUBJECTS), None)
+    side = _party_of_np(denier) if denier is not None else None
+    return (side, ()) if side else (agent, harm)
 
 
 def _denied_part(root, outer, cue_lemma, agent, harm):
@@ -784,6 +814,8 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
     root_agent, root_harm = agent_and_harm(frame[0] if frame else root)
     if frame is None and root_agent is None and outer is not None:
         root_agent, root_harm = _denied_part(root, outer, cue_lemma, root_agent, root_harm)
+    if frame is None and root_agent is None and outer is not None:
+        root_agent, root_harm = _denied_by_pronoun(root, outer, cue_lemma, root_agent, root_harm)
     if frame is None and root_agent is None and outer is not None:
         # "accused Kyiv of destroying the dam, saying [it was a ploy to distract ...]": what is
         # said of "it", the deed, is said of the accused's deed (a motive, a verdict), and puts
