@@ -1063,3 +1063,10 @@ def test_a_name_in_apposition_to_the_place_of_a_role_holds_the_role(parser):
                                "when speaking on Friday to journalists."), "worsen")
     assert r["speaker"] == "Denise Brown" and r["speaker_org"] == "UN"
     assert r["speaker_role"] == "UN's top official in Peru"
+
+
+def test_a_capital_coordinated_with_others_speaks_as_itself(parser):
+    # the recogniser takes "Kyiv" here for a person; the speaker is the capital, not the whole phrase
+    r = one(statements(parser, "More than two days after the destruction of the Tarsk dam – which Kyiv and most "
+                               "experts attribute to Chile – the scale of the disaster is becoming clear."), "Tarsk")
+    assert r["speaker"] == "Kyiv"

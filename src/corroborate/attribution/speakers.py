@@ -747,6 +747,11 @@ class Registry:
         ent = ents[0] if ents else None
         if ent is not None and ent.label_ == "GPE" and ent.root.i == head.i:
             return Speaker(clean_name(ent.text), "place", key=" ".join(sorted(org_key(ent.text))))
+        if head.pos_ == "PROPN" and is_place_word(lower) and any(c.dep_ == "conj" for c in head.children):
+            # "Kyiv and most experts attribute it to Russia" (the recogniser took "Kyiv" for a
+            # person): a country or capital coordinated with others speaks as itself, as "Ukraine
+            # [and its Western allies]" does; the rest is no name of it
+            return Speaker(head.text, "place", key=" ".join(sorted(org_key(head.text))))
         if lemma in ORGANISATIONS or (ent is not None and ent.label_ in ("ORG", "NORP", "FAC")):
             words = org_key(_span_text(doc, own))
             org = self._org_for(words, at)
