@@ -1070,3 +1070,12 @@ def test_a_capital_coordinated_with_others_speaks_as_itself(parser):
     r = one(statements(parser, "More than two days after the destruction of the Tarsk dam – which Kyiv and most "
                                "experts attribute to Chile – the scale of the disaster is becoming clear."), "Tarsk")
     assert r["speaker"] == "Kyiv"
+
+
+def test_a_role_of_a_body_named_before_the_holder_keeps_the_body_out_of_the_name(parser):
+    # "Minister of [Emergency Situations Oren Falk]": the recogniser finds no one; the name run
+    # holds what the role is of, and the person is its last two words
+    r = one(statements(parser, "Minister of Emergency Situations Oren Falk said on Thursday that all "
+                               "versions of the causes of the derailment were being examined."), "versions")
+    assert r["speaker"] == "Oren Falk" and r["speaker_type"] == "person"
+    assert r["speaker_role"] == "Minister of Emergency Situations"

@@ -815,7 +815,12 @@ class Registry:
         if run is None:
             return None
         before = self.doc[run[0].i - 1]
-        if not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES):
+        of_role = before.lower_ in ("of", "for") and before.i > 0 and fold(self.doc[before.i - 1].lemma_) in ROLES
+        if len(run) > 2 and of_role:
+            # "Minister of [Emergency Situations Oren Falk]": what the role is of is named first,
+            # and the run holds its name too; the person is the last two words
+            run = run[-2:]
+        elif not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES):
             return None
         name = clean_name(" ".join(t.text for t in run))
         key = person_key(name)
