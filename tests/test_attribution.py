@@ -1079,3 +1079,10 @@ def test_a_role_of_a_body_named_before_the_holder_keeps_the_body_out_of_the_name
                                "versions of the causes of the derailment were being examined."), "versions")
     assert r["speaker"] == "Oren Falk" and r["speaker_type"] == "person"
     assert r["speaker_role"] == "Minister of Emergency Situations"
+
+
+def test_a_quote_after_an_agency_relaying_someone_is_the_ones_it_quotes(parser):
+    rows = statements(parser, "Now that they have drifted, according to Ivo Renn of the Red Cross, they could pose a "
+                              "threat for “decades to come”, according to Reuters news agency. “Before, we knew where "
+                              "the danger was. Not anymore. We only know that the mines are downstream somewhere.”")
+    assert one(rows, "downstream somewhere")["speaker"] == "Ivo Renn"

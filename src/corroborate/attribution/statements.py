@@ -1004,7 +1004,20 @@ class _Article:
         gap = self.text[prev.end:start]
         if gap.count("\n") > 3 or len(gap) > 600:
             return None
+        if self._relays(prev):
+            # "..., according to Ana Ruiz of the Red Cross, ..., according to Reuters news agency.
+            # '...'": the agency relays; the words are those of the one it quotes in that sentence
+            relayed = [f for f in before if f is not prev and f.sentence == prev.sentence and not self._relays(f)]
+            if relayed:
+                prev = max(relayed, key=lambda f: f.at)
         return Found(start, end, "direct", prev.cue, start, None, parent=prev, sentence=(start, end))
+
+    _AGENCY = frozenset("agency news newspaper television tv radio channel broadcaster".split())
+
+    def _relays(self, f: Found) -> bool:
+        """Whether a statement's speaker is a news medium ("Reuters news agency", "the TASS
+        agency", "state television")."""
+        return bool(f.speaker_tokens) and any(t.lower_ in self._AGENCY for t in f.speaker_tokens)
 
     def whole_quotations(self) -> None:
         """Reported content never ends inside a quotation it opened ('saying she had "steady
