@@ -1086,3 +1086,12 @@ def test_a_quote_after_an_agency_relaying_someone_is_the_ones_it_quotes(parser):
                               "threat for “decades to come”, according to Reuters news agency. “Before, we knew where "
                               "the danger was. Not anymore. We only know that the mines are downstream somewhere.”")
     assert one(rows, "downstream somewhere")["speaker"] == "Ivo Renn"
+
+
+def test_a_role_naming_its_organisation_by_kind_holds_it_in_the_articles_full_name(parser):
+    rows = statements(parser, "On Tuesday, a briefing was held at the Department of International Military Cooperation "
+                              "of the Ministry of Defense of Velmora for military attachés.\n\nDuring the meeting, the "
+                              "head of the department, Ivo Renn, spoke in detail about the operation.\n\nRenn noted that "
+                              "the armed forces do not attack the civilian population.")
+    r = one(rows, "civilian population")
+    assert r["speaker"] == "Ivo Renn" and r["speaker_org"].startswith("Department of International Military Cooperation")

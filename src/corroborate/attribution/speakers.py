@@ -62,6 +62,7 @@ A mention at a cue is then resolved, in this order:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import (DOCUMENTS, FIRST_PERSON, GENERIC_ROLES, GROUPS, ORGANISATIONS, PERSON_PRONOUNS,
@@ -398,6 +399,8 @@ class Registry:
         if not key or is_place_word(key):
             return  # "Azerbaijani" tagged as a person
         role, org = _role_of(ent)
+        if role and not org:
+            org = self._org_named_by(role, ent.start_char)
         gender = _gender(ent, role)
         for p in self.people:
             if self._same_person(p.key, key):
@@ -495,6 +498,22 @@ class Registry:
 
     def _person_speaker(self, p: Person) -> Speaker:
         return Speaker(p.name, "person", p.role, p.org, key=p.key)
+
+    def _org_named_by(self, role: str, at: int) -> str:
+        """The organisation a role names by its kind alone ("the head of [the department]", "a
+        spokesman for [the ministry]"): the last one of that kind the article named before, by
+        its full name ("the Department of International Military Cooperation of the Ministry of
+        Defense"); "" when the role names none or the article named no such organisation."""
+        m = re.search(r"\b(?:of|for|at)\s+the\s+(\w+)$", role.strip(" ,"), re.I)
+        if m is None or fold(m.group(1)) not in ORGANISATIONS:
+            return ""
+        words = org_key(m.group(1))
+        best, best_pos = None, -1
+        for o in self.orgs:
+            pos = max((q for q in o.positions if q < at), default=-1)
+            if words and words <= o.key and len(o.key) > len(words) and pos > best_pos:
+                best, best_pos = o, pos
+        return best.name if best is not None else ""
 
     def _org_before(self, at: int) -> Org | None:
         """The organisation mentioned last before `at`."""
