@@ -25,10 +25,10 @@ Each report takes
 
 Across articles (`merge_incidents`), reports are merged UCDP GED-style: same type, dates at most
 `max_days` apart, places at most `max_km` apart and in one country (or one without a place), and
-clock times equal when both give one. A report joins the compatible incident it shares most with (same place, same
-figures, shared words), so two blasts on one road half an hour apart stay two incidents. Per
-incident: every source's figures with its claimant, and low / best / high — the lowest claim, the
-most common claim (the median when none is more common), the highest claim.
+clock times equal when both give one. A report joins the compatible incident it shares most with
+(same place, same figures, shared words), so two blasts on one road half an hour apart stay two
+incidents. Per incident: every source's figures with its claimant, and low / best / high — the
+lowest claim, the most common claim (the median when none is more common), the highest claim.
 """
 from __future__ import annotations
 

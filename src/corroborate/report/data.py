@@ -29,8 +29,6 @@ _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 VIEWS = ("overview", "claims", "passages", "speakers", "figures", "incidents")
 
 
-
-
 def counted_key(what: str | None) -> str:
     """What a figure counts, as compared across articles: lower case, one spelling of a metric
     unit ("kilometres" = "kilometers", "metres" = "meters", "litres" = "liters")."""
