@@ -49,6 +49,14 @@ def test_a_spokesperson_or_official_counts_as_the_organisation_given_or_named_in
     assert s["Ivo Brandt"]["source_name"] == "Red Crescent"
 
 
+def test_a_governor_or_mayor_given_with_the_place_they_run_counts_as_its_administration():
+    # the recogniser hands the place over as the organisation; the role runs it
+    s = sources([st("d1", "Anton Kessar", role="Governor of the Tarnovo region", org="Tarnovo"),
+                 st("d2", "Mila Gorn", role="mayor of Orlany", org="Orlany")])
+    assert s["Anton Kessar"]["source_name"] == "Tarnovo administration"
+    assert s["Mila Gorn"]["source_name"] == "Orlany administration"
+
+
 def test_a_minister_counts_as_the_ministry_of_their_country_and_two_countries_ministries_are_two():
     s = sources([st("d1", "Pavel Ostrov", role="Russian Defence Minister"),
                  st("d2", "Russia's Defence Ministry", "organisation"),

@@ -275,7 +275,7 @@ _LOCAL = (
     # "the Russian-installed administration in the Kherson region"
     re.compile(r"\b(?:administration|government|authorities)\s+(?:of|in)\s+(?:the\s+)?" + _OCCUPIED + _PLACE),
     # "mayor of Nova Kakhovka", "head of the occupied part of Kherson"
-    re.compile(r"\b(?:mayor|governor|head|administrator|leader|chief|chairman|chairwoman)\s+(?:of|in)\s+(?:the\s+)?"
+    re.compile(r"\b(?i:mayor|governor|head|administrator|leader|chief|chairman|chairwoman)\s+(?:of|in)\s+(?:the\s+)?"
                + _OCCUPIED + _PLACE),
     # "Beirut Governor"
     re.compile(_PLACE + r"(?i:mayor|governor)\b"),
@@ -367,6 +367,9 @@ def affiliation(role: str | None, org: str | None) -> Reading | None:
     country = _one_country(re.sub(r"[\w’'.]+[-\s](?:installed|appointed|backed|imposed)\b|\bpro-\w+", "", text,
                                   flags=re.IGNORECASE))
     explicit = org if org and _is_org_text(org, role) else org_from_role(role)
+    place = _local_place(role) if any(re.search(r"\b" + h + r"\b", low) for h in _LOCAL_HEADS) else None
+    if explicit is not None and place is not None and org_words(explicit) <= org_words(place):
+        explicit = None  # "Governor of the Tarnovo region" given with "Tarnovo": the place run, no organisation
     if explicit is None:
         m = metonym(next((w for w in re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?", text) if metonym(w)), ""))
         if m is not None:
