@@ -1095,3 +1095,22 @@ def test_a_role_naming_its_organisation_by_kind_holds_it_in_the_articles_full_na
                               "the armed forces do not attack the civilian population.")
     r = one(rows, "civilian population")
     assert r["speaker"] == "Ivo Renn" and r["speaker_org"].startswith("Department of International Military Cooperation")
+
+
+def test_an_age_is_no_role_and_a_relative_clause_no_part_of_one(parser):
+    r = one(statements(parser, "Marta Ilvesk, 62, a retired teacher who lives four streets from the tracks, said she "
+                               "was woken by a loud sound."), "woken")
+    assert r["speaker_role"] == "retired teacher"
+
+
+def test_its_spokesman_speaks_for_the_organisation_named_before(parser):
+    rows = statements(parser, "The opposition New Ostrenia movement puts the toll higher still. Its spokesman, Tomas "
+                              "Herrin, said the movement had collected the names of at least a dozen people.")
+    r = one(rows, "collected")
+    assert r["speaker"] == "Tomas Herrin" and r["speaker_org"] == "opposition New Ostrenia movement"
+
+
+def test_a_relative_clause_on_a_role_may_still_say_whose_it_is(parser):
+    r = one(statements(parser, "Ivo Renn, an economist who is now president of the Velmora Policy Forum, said the plan "
+                               "would cost more."), "cost more")
+    assert r["speaker_role"] == "economist" and r["speaker_org"] == "Velmora Policy Forum"

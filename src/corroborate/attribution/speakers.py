@@ -154,14 +154,17 @@ def _role_of(ent) -> tuple[str, str]:
                 break
     else:
         for child in root.children:
-            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-                head_phrase = child  # "Hamad Hasan, the health minister"
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not child.like_num:
+                head_phrase = child  # "Hamad Hasan, the health minister" (not "Ana Ruiz, 62,": an age)
                 break
+    clause_tokens = []  # a relative clause on the role: no part of it, but it may say whose it is
     if head_phrase is not None:
         # the phrase on its own side of the name, without a relative clause
         before = head_phrase.i < ent.start
-        role_tokens.extend(t for t in head_phrase.subtree if t.dep_ != "relcl"
+        relative = {x.i for t in head_phrase.subtree if t.dep_ == "relcl" for x in t.subtree}
+        role_tokens.extend(t for t in head_phrase.subtree if t.i not in relative
                            and (t.i < ent.start if before else t.i >= ent.end))
+        clause_tokens = [doc[i] for i in sorted(relative)]
     if root.dep_ in ("nsubj", "nsubjpass"):
         # "Chief of the press service of the Ministry of Defense, Colonel Anar Eyvazov said": the
         # parser often makes the role a second subject of the same verb.
@@ -178,12 +181,17 @@ def _role_of(ent) -> tuple[str, str]:
     if ent.start > 0 and fold(doc[ent.start - 1].text).rstrip(".") in TITLES and doc[ent.start - 1] not in role_tokens:
         role = (role + " " + doc[ent.start - 1].text).strip()
     org = ""
-    for t in role_tokens:
-        if t.ent_type_ in ("ORG", "GPE", "NORP"):  # the entity's first word may be a dropped "the"
-            span = _entity_at(doc, t.i)
-            if span is not None and (not org or span.label_ == "ORG" and org != clean_name(span.text)
-                                     and not org_key(span.text) <= org_key(org)):
-                org = clean_name(span.text)
+    for tokens in (role_tokens, clause_tokens):
+        # the role's own organisation first; else one its relative clause names ("an economist
+        # who is now president of the American Action Forum")
+        for t in tokens:
+            if t.ent_type_ in ("ORG", "GPE", "NORP") and (tokens is role_tokens or t.ent_type_ == "ORG"):
+                span = _entity_at(doc, t.i)  # the entity's first word may be a dropped "the"
+                if span is not None and (not org or span.label_ == "ORG" and org != clean_name(span.text)
+                                         and not org_key(span.text) <= org_key(org)):
+                    org = clean_name(span.text)
+        if org:
+            break
     return role, org
 
 
@@ -387,6 +395,11 @@ class Registry:
             if head.lemma_.lower() in ORGANISATIONS and any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE")
                                                            for t in chunk if t.i != head.i):
                 self._add_org(clean_name(chunk.text), chunk.start_char)
+        for p in self.people:
+            if p.role and not p.org and p.role.split()[0].lower() in ("its", "their"):
+                # "Its spokesman, Tomas Herrin,": the organisation the article named last before
+                named = self._org_before(p.positions[0])
+                p.org = named.name if named is not None else ""
         self.people.sort(key=lambda p: -len(p.key))
         # Roles the article itself gives its people ("Ombudsman Lia Varga", "Lia Varga, the
         # ombudsman"): "the ombudsman" is then a role noun here, whatever the word list knows.
