@@ -1114,3 +1114,21 @@ def test_a_relative_clause_on_a_role_may_still_say_whose_it_is(parser):
     r = one(statements(parser, "Ivo Renn, an economist who is now president of the Velmora Policy Forum, said the plan "
                                "would cost more."), "cost more")
     assert r["speaker_role"] == "economist" and r["speaker_org"] == "Velmora Policy Forum"
+
+
+@pytest.mark.parametrize("text,name", [("The charity Aid Velmora said the shelters were full.", "Aid Velmora"),
+                                       ("The company Tarsk Freight said the line would reopen.", "Tarsk Freight"),
+                                       ("The group Clean Sena said water samples showed no chlorine.", "Clean Sena")])
+def test_a_name_after_the_kind_of_body_it_is_names_the_body(parser, text, name):
+    [r] = statements(parser, text)
+    assert r["speaker"] == name and r["speaker_type"] == "organisation"
+
+
+def test_a_person_with_a_role_of_a_body_stays_a_person(parser):
+    [r] = statements(parser, "Foreign Ministry spokesman Ivo Renn said the talks were over.")
+    assert r["speaker"] == "Ivo Renn" and r["speaker_type"] == "person"
+
+
+def test_what_a_body_is_in_apposition_is_no_part_of_its_name(parser):
+    [r] = statements(parser, "Orlan Marine Services, the company that manages the vessel, said the crew was safe.")
+    assert r["speaker"] == "Orlan Marine Services" and r["speaker_type"] == "organisation"

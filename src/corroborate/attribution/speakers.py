@@ -121,6 +121,11 @@ class Org:
     aliases: set = field(default_factory=set)  # acronyms: "(SCA)" after the name, and its initials
 
 
+# Kinds of body a name is introduced by ("the charity X", "the company X", "the group X").
+_BODIES = (ORGANISATIONS | frozenset("charity ngo nonprofit non-profit".split())) - frozenset(
+    "forces force military army police navy government presidency regime kremlin pentagon".split())
+
+
 def _span_text(doc, tokens) -> str:
     if not tokens:
         return ""
@@ -412,6 +417,11 @@ class Registry:
         if not key or is_place_word(key):
             return  # "Azerbaijani" tagged as a person
         role, org = _role_of(ent)
+        if role and len(role.split()) == 1 and role.islower() and fold(role) in _BODIES:
+            # "The charity Aid Velmora", "the company Tarsk Freight": a name after the kind of
+            # body it is names the body, whatever the recogniser took it for
+            self._add_org(name, ent.start_char)
+            return
         if role and not org:
             org = self._org_named_by(role, ent.start_char)
         gender = _gender(ent, role)
@@ -680,6 +690,9 @@ class Registry:
             p = self.person_named(person_key(name))
             if p is not None:
                 return self._person_speaker(p)
+            body = next((o for o in self.orgs if o.key == org_key(name)), None)
+            if body is not None:  # "the charity Aid Velmora": a body the article names by its kind
+                return Speaker(body.name, "organisation", key=" ".join(sorted(body.key)))
             return Speaker(name, "person", key=person_key(name))
 
         # pronouns
@@ -784,6 +797,21 @@ class Registry:
             # person): a country or capital coordinated with others speaks as itself, as "Ukraine
             # [and its Western allies]" does; the rest is no name of it
             return Speaker(head.text, "place", key=" ".join(sorted(org_key(head.text))))
+        # (a name after the kind noun; not an acronym in brackets, "Agency (IAEA)": the full name
+        # is the one shown)
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
+                      and not c.text.isupper()), None) if lemma in _BODIES else None
+        if named is not None:
+            # "the group [Clean Sena]": the body's name, not its kind
+            own = [t for t in named.subtree if not t.is_punct]
+            text = _span_text(doc, own)
+        kind = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
+                     and fold(c.lemma_) in _BODIES), None) if head.pos_ == "PROPN" else None
+        if kind is not None:
+            # "[Bernhard Schulte Shipmanagement], the company that ...": the name, not what it is
+            own = [t for t in own if t.i < kind.left_edge.i and not (t.is_punct and t.i == kind.left_edge.i - 1)]
+            own = [t for t in own if not t.is_punct] or own
+            text = _span_text(doc, own)
         if lemma in ORGANISATIONS or (ent is not None and ent.label_ in ("ORG", "NORP", "FAC")):
             words = org_key(_span_text(doc, own))
             org = self._org_for(words, at)
