@@ -194,16 +194,15 @@ def test_the_same_counted_for_another_period_goes_on_reporting_into_the_next_par
     assert "Relief Agency" in one(rows, 3385)["attributed_to"] and one(rows, 3385)["claimant_type"] == "continued"
 
 
-def test_a_next_paragraph_counting_something_else_is_the_outlet(parser):
-    rows = figures(parser, "According to the Velmora Relief Agency, since the ceasefire 314 residents have been hurt "
-                   "by mines, of which 61 died.\n\nSince the start of the war in 1991, the port has lost 40 cranes.")
-    assert one(rows, 40)["attributed_to"] is None
-
-
-def test_a_next_paragraph_not_opening_on_a_place_or_period_is_the_outlet(parser):
-    rows = figures(parser, "According to the Velmora Relief Agency, 314 residents have been hurt by mines.\n\n"
-                   "A total of 3,385 residents live on the coast.")
-    assert one(rows, 3385)["attributed_to"] is None
+@pytest.mark.parametrize("text,value", [
+    # counting something else
+    ("According to the Velmora Relief Agency, since the ceasefire 314 residents have been hurt by mines, of which 61 "
+     "died.\n\nSince the start of the war in 1991, the port has lost 40 cranes.", 40),
+    # not opening on a place or period
+    ("According to the Velmora Relief Agency, 314 residents have been hurt by mines.\n\n"
+     "A total of 3,385 residents live on the coast.", 3385)])
+def test_a_next_paragraph_that_does_not_go_on_with_the_report_is_the_outlet(parser, text, value):
+    assert one(figures(parser, text), value)["attributed_to"] is None
 
 
 def test_a_published_tally_is_its_publishers(parser):

@@ -531,12 +531,8 @@ class Registry:
         if m is None or fold(m.group(1)) not in ORGANISATIONS:
             return ""
         words = org_key(m.group(1))
-        best, best_pos = None, -1
-        for o in self.orgs:
-            pos = max((q for q in o.positions if q < at), default=-1)
-            if words and words <= o.key and len(o.key) > len(words) and pos > best_pos:
-                best, best_pos = o, pos
-        return best.name if best is not None else ""
+        org = self._org_for(words, at) if words else None
+        return org.name if org is not None and len(org.key) > len(words) else ""
 
     def _org_before(self, at: int) -> Org | None:
         """The organisation mentioned last before `at`."""
@@ -809,8 +805,7 @@ class Registry:
                      and fold(c.lemma_) in _BODIES), None) if head.pos_ == "PROPN" else None
         if kind is not None:
             # "[Bernhard Schulte Shipmanagement], the company that ...": the name, not what it is
-            own = [t for t in own if t.i < kind.left_edge.i and not (t.is_punct and t.i == kind.left_edge.i - 1)]
-            own = [t for t in own if not t.is_punct] or own
+            own = [t for t in own if t.i < kind.left_edge.i and not t.is_punct] or own
             text = _span_text(doc, own)
         if lemma in ORGANISATIONS or (ent is not None and ent.label_ in ("ORG", "NORP", "FAC")):
             words = org_key(_span_text(doc, own))

@@ -87,6 +87,7 @@ from . import frames, layout
 from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, NOMINAL, ORGANISATIONS, PUBLISH,
                       ROLES, SPEECH, TALLIES)
 from .quotes import Quote, find_quotes
+from .sources import is_media
 from ..nlp.grammar import tense
 from .speakers import Registry, Speaker, repair_entities
 
@@ -348,6 +349,12 @@ def _frame(v, lemma: str) -> frames.Frame | None:
 # "[APPLAUSE]"), the author's social-media line a site wrapped in the quote marks with the rest.
 _NOT_SPOKEN = re.compile(r"\s*(?:[(\[][^)\]\n]*[)\]][.!]?|follow\b[^\n]{0,80}?\b(?:on|at)\s+(?:twitter|x|facebook|"
                          r"instagram|threads|bluesky|tiktok|linkedin)\b[^\n]*)\s*$", re.IGNORECASE)
+
+
+def _relays(f: Found) -> bool:
+    """Whether a statement's speaker is a news medium ("Reuters news agency", "state television";
+    sources.is_media), which relays what others said."""
+    return bool(f.speaker_tokens) and is_media(" ".join(t.text for t in f.speaker_tokens))
 
 
 class _Article:
@@ -882,7 +889,7 @@ class _Article:
     def quotations(self) -> None:
         # direct content: a statement whose content lies inside a quotation takes the whole quotation
         for f in self.found:
-            if f in self.transcript:
+            if any(f is t for t in self.transcript):
                 continue  # a transcript quoted whole: the line's words after its label, not the label
             probe = f.start
             while probe < f.end and self.text[probe] in _QUOTE_MARKS + " '`":
@@ -1004,20 +1011,13 @@ class _Article:
         gap = self.text[prev.end:start]
         if gap.count("\n") > 3 or len(gap) > 600:
             return None
-        if self._relays(prev):
+        if _relays(prev):
             # "..., according to Ana Ruiz of the Red Cross, ..., according to Reuters news agency.
             # '...'": the agency relays; the words are those of the one it quotes in that sentence
-            relayed = [f for f in before if f is not prev and f.sentence == prev.sentence and not self._relays(f)]
+            relayed = [f for f in before if f is not prev and f.sentence == prev.sentence and not _relays(f)]
             if relayed:
                 prev = max(relayed, key=lambda f: f.at)
         return Found(start, end, "direct", prev.cue, start, None, parent=prev, sentence=(start, end))
-
-    _AGENCY = frozenset("agency news newspaper television tv radio channel broadcaster".split())
-
-    def _relays(self, f: Found) -> bool:
-        """Whether a statement's speaker is a news medium ("Reuters news agency", "the TASS
-        agency", "state television")."""
-        return bool(f.speaker_tokens) and any(t.lower_ in self._AGENCY for t in f.speaker_tokens)
 
     def whole_quotations(self) -> None:
         """Reported content never ends inside a quotation it opened ('saying she had "steady

@@ -289,46 +289,43 @@ DENIED_PART = RESPONSIBLE | frozenset("involvement role part hand".split())
 _DENIER_PRONOUNS = frozenset("it they we".split())
 
 
-def _denied_by_pronoun(root, outer, cue_lemma, agent, harm):
-    """ "The Kremlin denied [it was involved in the attack]", "Lima rejected accusations [that it
-    was behind the strike]", "denied [that they were responsible for the blast]": a denied
-    responsibility whose subject is a pronoun is the denier's (their side; the clause is negated
-    by its cue). Anything else: as given."""
+def _denier(outer, cue_lemma) -> str | None:
+    """The side of whoever denies, when the cue (or the verb above the content) is a denial: its
+    subject's country ("Moscow denied ...")."""
     if not (outer.lemma_ in DENY or cue_lemma in DENY):
-        return agent, harm
+        return None
+    subject = next((c for c in outer.children if c.dep_ in _SUBJECTS), None)
+    return _party_of_np(subject) if subject is not None else None
+
+
+def _denied(root, outer, cue_lemma) -> tuple[str, tuple[str, ...]] | None:
+    """A denial of the denier's own part in a deed: their side and what the deed harmed, or None.
+    The clause is negated by its cue.
+    - "Moscow denied [any fault for the dam's explosion]", "the Kremlin rejected [any involvement
+      in the attack]": a part in a deed, no doer named;
+    - "The Kremlin denied [it was involved in the attack]", "Lima rejected accusations [that it
+      was behind the strike]", "denied [that they were responsible]": a responsibility whose
+      subject is a pronoun."""
+    side = _denier(outer, cue_lemma)
+    if side is None:
+        return None
+    if root.pos_ == "NOUN" and root.lemma_.lower() in DENIED_PART:
+        # the deed: "for the blast" on the noun, or beside it on the cue where the parse hangs it
+        act = next((o for c in (*root.children, *outer.children) if c.dep_ in ("prep", "dative")
+                    and c.lower_ in ("for", "in", "of") and c.i > root.i for o in c.children if o.dep_ == "pobj"),
+                   None)
+        return side, (_harmed(act) if act is not None and _harm_noun(act) else ())
     clause = root
     if root.lemma_ in REPORT_NOUNS:  # "accusations [that it was behind ...]"
         clause = next((c for c in root.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")),
                       None)
-    if clause is None or clause.pos_ not in ("VERB", "AUX"):
-        return agent, harm
-    if not any(c.dep_ in _SUBJECTS and c.lower_ in _DENIER_PRONOUNS for c in clause.children):
-        return agent, harm
+    if clause is None or clause.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ in _SUBJECTS and c.lower_ in _DENIER_PRONOUNS for c in clause.children):
+        return None
     words = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.children
                                         if c.dep_ in ("acomp", "attr", "dobj", "oprd") or
                                         c.dep_ == "prep" and c.lower_ == "behind"}
-    if not words & DENIED_PART:
-        return agent, harm
-    denier = next((c for c in outer.children if c.dep_ in _SUBJECTS), None)
-    side = _party_of_np(denier) if denier is not None else None
-    return (side, ()) if side else (agent, harm)
-
-
-def _denied_part(root, outer, cue_lemma, agent, harm):
-    """ "Moscow denied [any fault for the dam's explosion]", "the Kremlin rejected [any
-    involvement in the attack]": the content names no doer, the denier is the one whose part in
-    the deed is denied (their side; the clause is negated by its cue). Anything else: as given."""
-    if root.lemma_.lower() not in DENIED_PART or root.pos_ != "NOUN" or \
-            not (outer.lemma_ in DENY or cue_lemma in DENY):
-        return agent, harm
-    denier = next((c for c in outer.children if c.dep_ in _SUBJECTS), None)
-    side = _party_of_np(denier) if denier is not None else None
-    if side is None:
-        return agent, harm
-    # the deed: "for the blast" on the noun, or beside it on the cue where the parse hangs it
-    act = next((o for c in (*root.children, *outer.children) if c.dep_ in ("prep", "dative")
-                and c.lower_ in ("for", "in", "of") and c.i > root.i for o in c.children if o.dep_ == "pobj"), None)
-    return side, (_harmed(act) if act is not None and _harm_noun(act) else ())
+    return (side, ()) if words & DENIED_PART else None
 
 
 def _responsible(head) -> str | None:
@@ -716,7 +713,7 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
                 else:
                     agent, harm = next((pair for pair in map(agent_and_harm, heads) if pair[0]), (None, None))
                     if agent is None:  # "denied [any fault] [for the blast]"
-                        agent, harm = _denied_part(heads[0], cue, cue_lemma, agent, harm)
+                        agent, harm = _denied(heads[0], cue, cue_lemma) or (None, None)
                 found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, agent), agent,
                                     _negated(cue, cue_lemma), neutral(toks), harm is not None,
                                     " ".join(harm or ())))
@@ -813,9 +810,7 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
             break
     root_agent, root_harm = agent_and_harm(frame[0] if frame else root)
     if frame is None and root_agent is None and outer is not None:
-        root_agent, root_harm = _denied_part(root, outer, cue_lemma, root_agent, root_harm)
-    if frame is None and root_agent is None and outer is not None:
-        root_agent, root_harm = _denied_by_pronoun(root, outer, cue_lemma, root_agent, root_harm)
+        root_agent, root_harm = _denied(root, outer, cue_lemma) or (root_agent, root_harm)
     if frame is None and root_agent is None and outer is not None:
         # "accused Kyiv of destroying the dam, saying [it was a ploy to distract ...]": what is
         # said of "it", the deed, is said of the accused's deed (a motive, a verdict), and puts
@@ -923,9 +918,8 @@ def is_call_to_reader(span) -> bool:
     outlet ("For all the latest headlines follow our Google News channel", "Join us on Telegram",
     "Watch our live coverage"): an imperative of what a reader does with a page (follow, join,
     watch, subscribe, ...; a verb in its base form without subject or auxiliary heads a sentence)
-    with "our" or "us" in its sentence, or "our" on one of the
-    outlet's channels (the parse often takes "For all the latest headlines follow" for a subject
-    and its verb). A page's call to its readers, not what happened. Only for the outlet's voice:
+    with "our" or "us" in its sentence, or "our" on one of the outlet's channels (the parse often
+    takes "For all the latest headlines follow" for a subject and its verb). A page's call to its readers, not what happened. Only for the outlet's voice:
     in a statement, "protect our children" is what someone said."""
     for sent in span.sents:
         root = sent.root

@@ -540,23 +540,16 @@ def _continued_reports(doc, figures: list[Figure], claims: _Claims) -> None:
         if "\n" in gap:
             # the next paragraph goes on with the report only when it says it breaks down what
             # came before ("Of them, ...") or gives it for another place or period
-            reported = reported + sources
-            src = reported[-1] if reported and _breaks_down(doc, cur) else \
-                next((s for s in reversed(reported) if _parallel(doc, cur, s)), None)
-            reported = []
-            if src is None or any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
-                continue
+            pool, reported = reported + sources, []
+            src = pool[-1] if pool and _breaks_down(doc, cur) else \
+                next((s for s in reversed(pool) if _parallel(doc, cur, s)), None)
         else:
             reported = reported + sources if sources else []
-            if not sources:
-                continue
-            if any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
-                continue  # the sentence has a statement of its own
-            src = sources[-1]
-            if not (_breaks_down(doc, cur) or _present_after_present(doc, cur, src)):
+            src = sources[-1] if sources else None
+            if src is not None and not (_breaks_down(doc, cur) or _present_after_present(doc, cur, src)):
                 src = next((s for s in reversed(sources) if _parallel(doc, cur, s)), None)
-                if src is None:
-                    continue
+        if src is None or any(s["start"] < cur[1] and s["end"] > cur[0] for s in claims.statements):
+            continue  # nothing goes on, or the sentence has a statement of its own
         for f in by_sentence[cur]:
             if f.claimant_type == "outlet":
                 f.attributed_to, f.claimant, f.claimant_type = src.attributed_to, src.claimant, "continued"

@@ -33,7 +33,7 @@ def counted_key(what: str | None) -> str:
     """What a figure counts, as compared across articles: lower case, one spelling of a metric
     unit ("kilometres" = "kilometers", "metres" = "meters", "litres" = "liters")."""
     words = []
-    for w in " ".join((what or "").lower().split()).split(" "):
+    for w in (what or "").lower().split():
         w = re.sub(r"(kilo|centi|milli|deci|hecto)?metre(s?)$", r"\1meter\2", w)
         words.append(re.sub(r"litre(s?)$", r"liter\1", w))
     return " ".join(words)
