@@ -102,8 +102,9 @@ def run_scorer_lang(gold, pred, tmp_path, lang: str) -> dict:
 # Issue 18: measured 0.481 over all languages against 0.522 over English (the target: within 0.05),
 # and 4 of the 25 other-language gold members in a claim with English members of their own gold
 # claim (the scorer's members.found.other counts a member alone in a claim as found too).
+# Claims v20 (a source and a statement's content as anchors): 6 joined, B-cubed 0.623 against 0.668.
 ALL_LANGUAGES_WITHIN = 0.05
-JOINED_ACROSS_AT_LEAST = 4
+JOINED_ACROSS_AT_LEAST = 6
 
 
 def test_other_languages_join_the_english_claims(exports, tmp_path):

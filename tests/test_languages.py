@@ -24,6 +24,10 @@ from corroborate.stages.propositions import unread_sentences
     ("klokken 02.35 og 02.54", {"2:35", "2:54"}),
     ("5 morts", set()),
     ("1.5 mètre", {"1.5"}),
+    ("не менее 16 тысяч человек", {"16000"}),  # a word of magnitude makes the number ...
+    ("16 thousand people", {"16000"}),
+    ("1,5 millones de personas", {"1500000"}),
+    ("16 убитых", {"16"}),                      # ... and without one it is the number as written
 ])
 def test_anchors(text, expected):
     assert anchors(text) == expected
@@ -33,6 +37,12 @@ def test_anchors(text, expected):
 def test_a_figure_anchors_alike_in_either_convention(n):
     english, european = f"{n:,}", f"{n:,}".replace(",", ".")
     assert anchors(f"some {english} people") == anchors(f"quelque {european} personnes") == {str(n)}
+
+
+def test_a_number_of_thousands_is_no_anchor_for_the_bare_number():
+    """"16 тысяч" (16,000 homeless) once anchored a sentence to a claim of 16 dead."""
+    assert anchors("16 тысяч человек лишились домов") == anchors("16,000 people lost their homes")
+    assert not anchors("16 тысяч человек") & anchors("the toll rose to 16")
 
 
 # ---- the ratio margin --------------------------------------------------------------------------------
@@ -128,6 +138,26 @@ def test_other_languages_join_without_moving_the_english_claims():
     toll = next(c for c in both if any(u.doc_id == "a" for u in c.members))
     assert {u.doc_id for u in toll.members} == {"a", "b", "f", "g"}
     assert "same content in another language" in toll.why
+
+
+def test_a_sentence_its_source_says_joins_the_closest_claim_of_that_source():
+    """A source anchors like a shared figure: a sentence the ministry says, no closer to any claim
+    than to its usual neighbours by the margin, joins the ministry's claim it is closest to;
+    without the source it stays alone."""
+    spoken = "Selon le ministère, le bilan reste lourd pour tous."
+
+    def across_spoken(texts):  # the sentence between the toll and the bridge, nearer neither by far
+        return np.vstack([_unit(0.6, 0.5, 0.6) if t == spoken else across([t])[0] for t in texts])
+
+    def members(source):
+        u = Unit("m", 0, len(spoken), spoken, "Journal", "2025-03-12", "le ministère" if source else None, source,
+                 language="fr")
+        claims = group(english_units() + french_units() + [u], english_embed, threshold=0.8, lexical=0.0,
+                       across=across_spoken, margin=1.5)
+        return next(sorted(x.doc_id for x in c.members) for c in claims if any(x.doc_id == "m" for x in c.members))
+
+    assert members(None) == ["m"]
+    assert members("Ministry") == ["a", "b", "f", "g", "m"]
 
 
 def test_what_no_parser_read_counts_as_no_source_and_is_never_stripped():
@@ -235,3 +265,31 @@ def test_a_speaker_in_another_language_matched_to_an_english_one_is_that_source(
     units = {u.start: u for u in _units(articles, previous, 4)}
     assert (units[0].read, units[0].source_key, units[0].source_name) == (True, "un", "United Nations")
     assert (units[100].read, units[100].source_key) == (False, None)
+
+
+def test_a_sentence_of_another_language_is_read_by_what_its_statement_says():
+    """A sentence no parser cut into clauses is compared across languages by the content of the
+    statement it holds, without its speaker and cue, and counts as that statement's source even
+    when the content is less than half the sentence."""
+    from corroborate.stages.claims import _units
+
+    sentence = "Глава офиса президента Андрей Ермак назвал подрыв плотины военным преступлением и опубликовал видео."
+    content = "подрыв плотины военным преступлением"
+    start = sentence.index(content)
+    articles = [{"doc_id": "en", "outlet": "Wire", "published": "2025-03-11", "language": "en"},
+                {"doc_id": "ru", "outlet": "Gazeta", "published": "2025-03-12", "language": "ru"}]
+    previous = {
+        "statements": [{"statement_id": "s1", "doc_id": "en", "start": 0, "end": 40, "kind": "direct", "cue_end": 45,
+                        "speaker": "Andriy Yermak", "sentence_start": 0, "sentence_end": 60},
+                       {"statement_id": "s2", "doc_id": "ru", "start": start, "end": start + len(content),
+                        "kind": "indirect", "cue_end": start - 1, "speaker": "Андрей Ермак", "sentence_start": 0,
+                        "sentence_end": len(sentence)}],
+        "speaker_entities": [{"statement_id": "s1", "entity_id": "e1"}, {"statement_id": "s2", "entity_id": "e1"}],
+        "entities": [{"entity_id": "e1", "name": "Andriy Yermak", "source_id": "office",
+                      "source_name": "President's Office", "source_type": "person"}],
+        "propositions": [{"doc_id": "ru", "start": 0, "end": len(sentence), "text": sentence, "core": None,
+                          "neutral": None, "agent": None, "negated": False, "statement_id": None}],
+    }
+    [unit] = [u for u in _units(articles, previous, 4) if u.doc_id == "ru"]
+    assert (unit.neutral, unit.source_key, unit.read) == (content, "office", True)
+    assert unit.text == sentence

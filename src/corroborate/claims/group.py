@@ -792,7 +792,7 @@ def _join_languages(claims: list[Claim], other: list[Unit], across: Callable[[li
         # A claim whose text is under five words ("following the dam's collapse") is no target:
         # too short for the model to tell claims apart, and a tenth of the embedding saved.
         targets = [x for x, c in enumerate(claims) if len(c.text.split()) >= 5]
-        texts = [claims[x].text for x in targets] + [u.text for u in other]
+        texts = [claims[x].text for x in targets] + [u.neutral or u.text for u in other]
         vectors = np.asarray(across(texts), dtype=np.float64)
         sizes = np.ones(len(targets), dtype=np.int64)
         claim_sums = vectors[:len(targets)]
@@ -813,8 +813,18 @@ def _join_languages(claims: list[Claim], other: list[Unit], across: Callable[[li
             into clauses gives more figures than a clause, so not all need to agree)."""
             return not (group_figures[g] and claim_figures[c]) or bool(group_figures[g] & claim_figures[c])
 
+        # the sources each side credits: a sentence its speaker says joins the closest of that
+        # speaker's claims, at the margin a shared figure asks (claims.languages)
+        by_source: dict[str, set[int]] = {}
+        for c, x in enumerate(targets):
+            for u in claims[x].members:
+                if u.source_key is not None:
+                    by_source.setdefault(u.source_key, set()).add(c)
+        group_sources = [{other[i].source_key for i in g} - {None} for g in groups]
+
         def anchored(g: int) -> set[int]:
-            return set().union(*(by_figure.get(f, set()) for f in group_figures[g]))
+            return set().union(*(by_figure.get(f, set()) for f in group_figures[g]),
+                               *(by_source.get(s, set()) for s in group_sources[g]))
 
         chosen, _ = join_claims(group_sums, group_sizes, claim_sums, sizes, fits, margin=margin, anchored=anchored)
         joined = np.array([targets[c] if c >= 0 else -1 for c in chosen.tolist()], dtype=np.int64)
