@@ -165,14 +165,31 @@ def test_an_unnamed_source_of_a_country_is_the_named_one_its_article_credits():
     claim = _claim([named, again], set())
     assert claim.independent == 1 and claim.sources == ["Norwegian Seismic Array"]
     assert claim.sourcing["sources"][0]["named_as"] == ["Norwegian scientists", "the Norwegian Seismic Array"]
-    # in an article that names no one of that country, or of another country, it stays a source
+    # in an article that names no one, it is the one source of that country the claim names
     elsewhere = u("y", "unnamed:scientists|NO", "scientists of Norway (unnamed)", "Norwegian scientists")
-    assert _claim([named, elsewhere], set()).independent == 2
+    assert _claim([named, elsewhere], set()).independent == 1
+    # of another country it stays a source
     other = u("x", "unnamed:scientists|SE", "scientists of Sweden (unnamed)", "Swedish scientists")
     assert _claim([named, other], set()).independent == 2
     # two named candidates of that country: which one is not known
     second = u("x", "nora", "Norwegian Radiation Authority", "the Norwegian Radiation Authority")
     assert _claim([named, second, again], set()).independent == 3
+
+
+def test_a_government_said_as_its_officials_is_the_named_source_of_that_country():
+    """"Russian officials" count as Russia's government (the entities stage); in a claim whose one
+    named Russian source is the official the wire quotes, they are that official, in this article
+    or another. "Moscow" is named and stays; so do officials with two named candidates."""
+    def u(doc, key, name, speaker):
+        return Unit(doc, len(speaker), 5, "The death toll rose to 29.", speaker=speaker, source_key=key,
+                    source_name=name)
+    official = u("x", "admin", "Kherson administration (installed by Russia)", "Andrei Alekseyenko")
+    officials = [u(d, "russia", "Russia", "Russian officials") for d in ("x", "y")]
+    claim = _claim([official] + officials, set())
+    assert claim.independent == 1 and claim.sources == ["Kherson administration (installed by Russia)"]
+    assert _claim([official, u("y", "russia", "Russia", "Moscow")], set()).independent == 2
+    second = u("z", "mod", "Russian Defence Ministry", "the Russian Defence Ministry")
+    assert _claim([official, second] + officials, set()).independent == 3
 
 
 def test_the_core_is_compared_not_the_text():

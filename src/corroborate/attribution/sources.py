@@ -474,7 +474,7 @@ def read_entity(e: _Entity, common: set[str]) -> Reading:
                                                                                      "backed", "pro") for w in rest):
         return _unnamed_reading(_unnamed_kind(rest) or "officials", None, installer, f"{name}: unnamed")
     if len(found) == 1 and rest and (all(w in GOVERNMENT_WORDS or w in _STATE_WORDS for w in rest)
-                                     or rest[-1] in _GOVERNMENT_HEADS):
+                                     or rest[-1] in GOVERNMENT_HEADS):
         return _country_reading(found[0], f"{name}: the government of {found[0].name}")
     member = _member_of(name, common)
     if member is not None:
@@ -529,7 +529,7 @@ def _member_of(name: str, common: set[str]) -> str | None:
 
 _STATE_WORDS = frozenset("republic kingdom federation union people".split())
 # What a country's government is called when a phrase ends in it ("US security officials")
-_GOVERNMENT_HEADS = frozenset("officials authorities government leadership regime side".split())
+GOVERNMENT_HEADS = frozenset("officials authorities government leadership regime side".split())
 
 
 def _first_lower(name: str) -> bool:
