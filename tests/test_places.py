@@ -249,6 +249,17 @@ def test_a_big_city_the_model_takes_for_a_person_is_a_place(parser, geoparser):
     assert [r.name for r in rows] == ["Kharkiv"] and names(doc, rows) == ["Kharkiv"]
 
 
+def test_a_capital_that_speaks_for_its_government_stays_a_place(parser, geoparser):
+    """The small model calls "Kyiv" a person here; that the text makes it say things does not make
+    it one (a capital is no surname), while a town's name that speaks is a person's."""
+    doc, rows = find(parser, geoparser, "Moscow and Kyiv traded blame for the flood, in what Kyiv said was "
+                                        "an attempt to stop the offensive.")
+    assert {"Moscow", "Kyiv"} <= set(names(doc, rows))
+    doc, rows = find(parser, geoparser, "Mayor Daniel Tyler opened the bridge. Tyler said traffic would "
+                                        "move by spring, and Tyler and Dallas agreed.")
+    assert "Tyler" not in names(doc, rows)
+
+
 # ---- the built index kept between processes ---------------------------------------------------------
 
 def test_the_built_gazetteer_is_kept_and_read_back(tmp_path, monkeypatch):

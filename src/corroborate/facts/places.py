@@ -825,10 +825,13 @@ class _Finder:
                 m.accepted = True
         self._lists()
         # A name the article makes say things, where the parse took it for a person or did not tag
-        # it, is a person ("Noma said", "said Erdogan"), whatever else a mention of it looks like.
+        # it, is a person ("Noma said", "said Erdogan"), whatever else a mention of it looks like;
+        # not a country's, a region's or a capital's, which speak for their government ("what
+        # Kyiv said", the small model's person), as they are no surname (`_person_words`).
         people = {m.name_key for m in self.mentions if m.speaker and m.source in ("person", "scan")}
         for m in self.mentions:
-            if m.name_key in people and not (m.place and m.place.feature in ("country", "region")):
+            if m.name_key in people and not (m.place and (m.place.feature in ("country", "region")
+                                                          or m.place.capital)):
                 m.accepted = False
         accepted = {m.name_key for m in self.mentions if m.accepted}
         for m in self.mentions:
