@@ -59,6 +59,23 @@ def test_last_weekday_is_in_the_week_before(parser):
     assert d.resolved == date(2025, 3, 5)
 
 
+@pytest.mark.parametrize("text, span, start", [
+    ("The plant has been under army control since March last year.", "since March last year", date(2024, 3, 1)),
+    ("The troops left the valley in February last year.", "in February last year", date(2024, 2, 1)),
+    ("The new bridge opens in May of next year.", "in May of next year", date(2026, 5, 1)),
+])
+def test_a_month_of_last_or_next_year_is_one_expression(parser, text, span, start):
+    """'March last year' is one month, of the year before publication's; it was read as 'since
+    March' (this year's) and a separate 'last year'."""
+    got, d = one(parser, text)
+    assert got == span and d.resolved is None and d.range_start == start
+
+
+def test_a_season_of_last_year_is_one_expression_with_no_day(parser):
+    got, d = one(parser, "Engineers warned the council last fall that the dam was failing.")
+    assert got == "last fall" and d.resolved is None and d.precision == "range"
+
+
 def test_clock_time_with_weekday(parser):
     span, d = one(parser, "At 4:00 AM on Tuesday, a water main burst under the market square.")
     assert span == "At 4:00 AM on Tuesday"

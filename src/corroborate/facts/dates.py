@@ -133,6 +133,8 @@ _CORES: list[tuple[str, str]] = [
     ("iso", rf"(?<![\d\-.]){_year('y')}(?P<sep>[-./])(?P<mo>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d]|\.\d)"),
     ("numeric", rf"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep){_year('y')}"),
     ("month_year", rf"{_mon('m')}(?:,|{SP}of)?{SP}{_year('y')}"),
+    ("month_rel_year", rf"{_mon('m')}(?:,|{SP}of)?{SP}(?P<rel>(?i:last|this|next)){SP}(?i:year)(?![A-Za-z])"),
+    ("season", rf"(?P<rel>(?i:last|this|next)){SP}(?i:spring|summer|autumn|fall|winter)(?![A-Za-z])"),
     ("month", rf"(?P<ctx>(?i:(?:in|since|until|till|during|through|throughout|from|early|late|last|next|this)"
               rf"{SP}|(?:the{SP})?(?:end|beginning|start|middle){SP}of{SP})|(?i:mid|early|late)-)"
               rf"{_mon('m')}(?!\.?{OSP}\d|['’]s)"),
@@ -495,6 +497,12 @@ def _resolve(text: str, f: _Found, pub: date | None, prev: date | None, doc, num
         precision = "day" if resolved else "unresolved"
     elif k == "month_year":
         precision = "month"
+    elif k == "month_rel_year":  # 'March last year': the month of the year before publication's
+        precision, anchor = "month", "publication"
+        if pub:
+            start = date(pub.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()], _month(g["m"]), 1)
+    elif k == "season":  # 'last fall': a season, no day and no agreed first day
+        precision, anchor = "range", "publication"
     elif k == "month":
         precision, anchor = "month", "publication"
     elif k in ("year", "year_ent", "decade"):
