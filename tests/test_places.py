@@ -260,6 +260,14 @@ def test_a_capital_that_speaks_for_its_government_stays_a_place(parser, geoparse
     assert "Tyler" not in names(doc, rows)
 
 
+def test_a_person_after_in_lends_no_surname(parser, geoparser):
+    """The small model's person after "in" is a place's name ("in Novaya Kakhovka"): its words do
+    not make "Kakhovka" a surname elsewhere; a possessive keeps a person's ("in Mary Smith's")."""
+    doc, rows = find(parser, geoparser, "The attack on the Kakhovka hydroelectric power plant's dam was a crime. "
+                                        "The water level in Novaya Kakhovka has risen to above 12 meters.")
+    assert "Kakhovka" in names(doc, rows)
+
+
 # ---- the built index kept between processes ---------------------------------------------------------
 
 def test_the_built_gazetteer_is_kept_and_read_back(tmp_path, monkeypatch):

@@ -325,6 +325,12 @@ class _Finder:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            # after a preposition only places take ("the water level in Novaya Kakhovka") the small
+            # model's person is a place's name: its words are nobody's surname ("Kakhovka dam")
+            # (not a possessive: "in Mary Smith's district" is hers)
+            if ent.start > 0 and self.doc[ent.start - 1].lower_ in _INSIDE and not any(
+                    t.text in _POSSESSIVE for t in self.doc[ent.start:min(ent.end + 1, len(self.doc))]):
+                continue
             run: list = []  # runs of proper nouns: "Stephen Russell's Dave Allen" is two people
             for t in list(ent) + [None]:
                 if t is not None and t.tag_ in _PROPER_TAGS:

@@ -37,7 +37,7 @@ def _geoparser(aliases: str, min_population: int, digest: str) -> Geoparser:
 
 class Facts(Stage):
     name = "facts"
-    version = "11"  # 11: "March last year" and "last fall" are one date expression each; 10: a capital the text makes speak stays a place ("what Kyiv said"); 9: incident reports keep their place's country; 8: a place that acts on the place named ("territories that Moscow controls", "Moscow-occupied") is not where a happening was; 7: a report goes on one place or period at a time, into the next paragraph too; 6: an area or percentage written after its number ("600 sq km", "70 per cent") has its unit; 5: vague quantities only with facts.vague_quantities; 4: their figures' claimants; 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
+    version = "12"  # 12: a person after "in" lends no surname ("in Novaya Kakhovka"); 11: "March last year" and "last fall" are one date expression each; 10: a capital the text makes speak stays a place ("what Kyiv said"); 9: incident reports keep their place's country; 8: a place that acts on the place named ("territories that Moscow controls", "Moscow-occupied") is not where a happening was; 7: a report goes on one place or period at a time, into the next paragraph too; 6: an area or percentage written after its number ("600 sq km", "70 per cent") has its unit; 5: vague quantities only with facts.vague_quantities; 4: their figures' claimants; 3: figures and dates of articles no parser reads; 2: the same said of another place goes on reporting
     settings_section = "facts"
     reads = ("doc_id", "text", "outlet", "published", "dateline", "language")
     writes = ("figures", "dates", "places", "incident_reports")
