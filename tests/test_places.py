@@ -268,6 +268,16 @@ def test_a_person_after_in_lends_no_surname(parser, geoparser):
     assert "Kakhovka" in names(doc, rows)
 
 
+def test_a_kind_of_place_in_apposition_says_a_name_is_a_place(parser, geoparser):
+    """"Bilozerka, a town on the river": the model's organisation is a town; "a village elder" is
+    no kind of place, the word only modifies."""
+    doc, rows = find(parser, geoparser, "The official spoke to journalists from Bilozerka, a town on the "
+                                        "Dnipro River west of Kherson.")
+    assert "Bilozerka" in names(doc, rows)
+    doc, rows = find(parser, geoparser, "We spoke to Chen, a village elder, on Monday.")
+    assert "Chen" not in names(doc, rows)
+
+
 # ---- the built index kept between processes ---------------------------------------------------------
 
 def test_the_built_gazetteer_is_kept_and_read_back(tmp_path, monkeypatch):

@@ -774,8 +774,8 @@ class _Finder:
 
     def _cues(self) -> None:
         """Words around a mention that say it is a place. Strong (`cue`): a place word or disaster
-        after ("Pazarcik district", "the Erzincan earthquake"), "the city of" or "capital" before,
-        "-based" after. Weaker (`locative`): a preposition of place before ("in Lachin"), which
+        after ("Pazarcik district", "the Erzincan earthquake") or in apposition after ("Bilozerka,
+        a town on the Dnipro"), "the city of" or "capital" before, "-based" after. Weaker (`locative`): a preposition of place before ("in Lachin"), which
         people and organisations take too ("told Congress", "at Moody's"), so it does not count
         before a possessive or for the subject of a verb of saying ("said Noma")."""
         for m in self.mentions:
@@ -785,7 +785,7 @@ class _Finder:
             after = m.j
             if self._word(after) in _PLACE_WORD_MODIFIERS:
                 after += 1
-            if (self._word(after) in _PLACE_WORDS | _EVENT_WORDS
+            if (self._word(after) in _PLACE_WORDS | _EVENT_WORDS or self._apposed_place_word(m.j)
                     or (self._word(before) == "of" and self._word(before - 1) in _PLACE_WORDS)
                     or self._word(before) in ("capital", "city", "town", "village", "port")
                     or (self._word(after) in _HYPHENS and self._word(after + 1) == "based")):
@@ -794,6 +794,22 @@ class _Finder:
             if (self._word(before) in _LOCATIVE and self.toks[m.j - 1].text not in _POSSESSIVE
                     and self._word(m.j) not in _POSSESSIVE and not m.speaker):
                 m.locative = True
+
+    def _apposed_place_word(self, k: int) -> bool:
+        """A place word in apposition after a name: "Bilozerka, a town on the Dnipro", "Kherson,
+        the regional capital" (a comma, an article, at most two adjectives, a singular kind of
+        place)."""
+        if self._word(k) != ",":
+            return False
+        k += 1
+        if self._word(k) in ("a", "an", "the"):
+            k += 1
+        for _ in range(2):
+            if k < self.n and self.toks[k].pos_ == "ADJ":
+                k += 1
+        # ... the head of its phrase, not a modifier ("Tyler, the city manager")
+        return self._word(k) in _ADMIN_WORDS | {"capital", "port", "suburb", "neighbourhood", "neighborhood"} \
+            and not (k + 1 < self.n and self.toks[k + 1].pos_ in ("NOUN", "PROPN"))
 
     # -- resolving ---------------------------------------------------------------------------------
 
