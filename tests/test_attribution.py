@@ -227,6 +227,26 @@ def test_quote_after_the_speaker_and_colon(parser):
     assert r["kind"] == "direct" and r["speaker"] == "Omar Telli"
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ('Besides, Valdorian seismologists "recorded weak tremors from an earlier event near the quarry."',
+     "Valdorian seismologists", "recorded weak tremors from an earlier event near the quarry"),
+    ('The ministry "strongly condemns the attack on the convoy and will respond in kind."',
+     "ministry", "strongly condemns the attack on the convoy and will respond in kind"),
+])
+def test_a_quotation_that_is_what_its_subject_does_is_the_subjects(parser, text, speaker, content):
+    r = one(statements(parser, text), content[:20])
+    assert (r["kind"], r["speaker"], r["text"]) == ("direct", speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    'The bridge "was blown up from the inside by a large charge of explosives."',  # a bridge says nothing
+    'The leaflet says Marek "has a passion for defending the wrong people in court."',  # the leaflet's words
+])
+def test_a_quotation_after_a_subject_that_cannot_speak_or_inside_a_report_is_not_its_subjects(parser, text):
+    rows = statements(parser, text)
+    assert not any(r["kind"] == "direct" and r["speaker"] in ("bridge", "Marek") for r in rows)
+
+
 def test_split_quote_gives_two_statements_of_one_speaker(parser):
     text = ('"The fire at the depot has been contained," Captain Rosa Imre said, '
             '"and the smoke is clearing from the town."')

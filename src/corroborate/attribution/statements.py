@@ -975,7 +975,32 @@ class _Article:
                         f = self.reported_around(t, start, end)
                         if f is not None:
                             return f
-        return None
+        return self.quoted_predicate(q, start, end)
+
+    def quoted_predicate(self, q: Quote, start: int, end: int) -> Found | None:
+        """A quotation that is what its sentence's subject does: 'Norwegian scientists "observed
+        weak signals from an earlier seismic event ..."', 'The ministry "strongly condemns ...
+        and will respond"'. The subject stands right before the opening mark and the sentence's
+        own verb (its root, not a clause someone else reports: 'The clip says Kaine "has ..."')
+        is inside the quotation; the subject must be able to speak (a person, an organisation, a
+        group or a pronoun for one), not 'The dam "was blown up from inside"'."""
+        doc = self.doc
+        inside = [t for t in doc if q.inner_start <= t.idx < q.inner_end]
+        verb = next((t for t in inside if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.right_edge.idx + len(subject.right_edge) > q.start:
+            return None
+        if self.text[subject.right_edge.idx + len(subject.right_edge):q.start].strip():
+            return None  # something between the subject and the quotation
+        speaks = subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lemma_.lower() in ROLES | GROUPS | \
+            ORGANISATIONS or subject.lower_ in ("he", "she", "they")
+        if not speaks or subject.ent_type_ == "GPE":
+            return None
+        cue = (verb.idx, verb.idx + len(verb))
+        return Found(start, end, "direct", cue, subject.idx, _mention_tokens(subject), cue_token=verb,
+                     sentence=self.sentence_of(verb))
 
     def reported_around(self, v, start: int, end: int) -> Found | None:
         subject = _subject(v)
