@@ -775,9 +775,10 @@ class _Finder:
     def _cues(self) -> None:
         """Words around a mention that say it is a place. Strong (`cue`): a place word or disaster
         after ("Pazarcik district", "the Erzincan earthquake") or in apposition after ("Bilozerka,
-        a town on the Dnipro"), "the city of" or "capital" before, "-based" after. Weaker (`locative`): a preposition of place before ("in Lachin"), which
-        people and organisations take too ("told Congress", "at Moody's"), so it does not count
-        before a possessive or for the subject of a verb of saying ("said Noma")."""
+        a town on the Dnipro"), "the city of" or "capital" before, "-based" after. Weaker
+        (`locative`): a preposition of place before ("in Lachin"), which people and organisations
+        take too ("told Congress", "at Moody's"), so it does not count before a possessive or for
+        the subject of a verb of saying ("said Noma")."""
         for m in self.mentions:
             before = m.i - 1
             if self._word(before) == "the":
