@@ -984,9 +984,8 @@ class _Article:
         own verb (its root, not a clause someone else reports: 'The clip says Kaine "has ..."')
         is inside the quotation; the subject must be able to speak (a person, an organisation, a
         group or a pronoun for one), not 'The dam "was blown up from inside"'."""
-        doc = self.doc
-        inside = [t for t in doc if q.inner_start <= t.idx < q.inner_end]
-        verb = next((t for t in inside if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+        inside = self.doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        verb = next((t for t in inside or () if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
