@@ -122,6 +122,19 @@ def test_an_organisation_without_its_country_joins_the_one_with_it():
     assert ["Defense Ministry"] in grouped(rows)
 
 
+def test_a_word_glossed_in_brackets_is_also_known_by_its_gloss():
+    """"Moldova's Operational Command Yug (South": the entity's edge keeps the gloss in the
+    mention only; the name with the gloss in the word's place is the "Operational Command South"
+    another article quotes. An acronym in brackets is no gloss."""
+    glossed = st("d1", "Moldova's Operational Command Yug", "organisation")
+    glossed["speaker_mention"] = "Moldova's Operational Command Yug (South"
+    [e] = entities([glossed, st("d2", "Operational Command South", "organisation")])
+    assert e["merged_by"] == ["org variant"] and len(e["forms"]) == 2
+    acronym = st("d1", "Office for Relief Affairs", "organisation")
+    acronym["speaker_mention"] = "Office for Relief Affairs (ORA)"
+    assert len(entities([acronym, st("d2", "Office for Relief ORA", "organisation")])) == 2
+
+
 def test_ministry_alone_and_wider_names_that_add_no_place_do_not_merge():
     rows = [st("d1", "ministry", "organisation"), st("d2", "Azerbaijani Defense Ministry", "organisation"),
             st("d3", "Health Ministry", "organisation"), st("d4", "Health Ministry press office", "organisation")]

@@ -25,7 +25,9 @@ gives, with a normalised `speaker_key`). Here the speakers of all articles are m
 - `org variant`: an organisation key of two or more words joins the one other organisation key
   that holds all its words plus only place or country words ("Defense Ministry" joins "Azerbaijan
   Defense Ministry" unless an "Armenia Defense Ministry" is quoted too). "Ministry" alone never
-  joins anything.
+  joins anything. A word glossed in brackets gives a second key with the gloss in its place
+  ("Ukraine's Operational Command Pivden (South)" is also "Ukraine's Operational Command South",
+  so the "Operational Command South" another article quotes joins it; an acronym is no gloss).
 
 A first-name + surname key never merges with a different first name, and the alias file's
 `separate` lists name forms that no rule may bring together. Everything is a function of the set
@@ -42,6 +44,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -386,6 +389,15 @@ def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases 
     for a in atoms:
         if a.type == "organisation":
             first.setdefault(a.key, a)
+    # a word glossed in brackets ("Operational Command Pivden (South)": a name and its
+    # translation) gives the name a second key with the gloss in the word's place
+    for a in atoms:
+        if a.type != "organisation":
+            continue
+        for alt in sorted({_glossed_key(_text(r.get("speaker_mention"))) for r in rows_of[a]} - {None, a.key}):
+            if alt in first and m.find(first[alt]) != m.find(a):
+                m.union(first[alt], a, "gloss")
+            first.setdefault(alt, a)
     holding: dict[str, set[str]] = defaultdict(set)  # word -> the keys holding it
     for key in first:
         for w in key.split():
@@ -399,6 +411,19 @@ def _merge(atoms: list[Atom], rows_of: dict[Atom, list[dict]], aliases: Aliases 
         if len(wider) == 1:
             m.union(first[key], first[wider[0]], "org variant")
     return m
+
+
+_GLOSS = re.compile(r"(?P<word>[^\W\d_][\w'’-]*)\s*\(\s*(?P<gloss>[A-Z][a-z][\w'’-]*)\s*\)?\s*$")
+
+
+def _glossed_key(mention: str) -> str | None:
+    """The organisation key of a name ending in a word glossed in brackets, the gloss in the
+    word's place ("Operational Command Pivden (South" -> the key of "Operational Command South");
+    None without one. An acronym in brackets is no gloss (acronyms are matched apart)."""
+    found = _GLOSS.search(mention)
+    if found is None:
+        return None
+    return key_of("organisation", mention[:found.start("word")] + found["gloss"])
 
 
 def _alike(a: str, b: str, least: float = 80) -> bool:

@@ -14,7 +14,7 @@ from .base import CorpusOutput, CorpusStage
 
 class Entities(CorpusStage):
     name = "entities"
-    version = "5"  # 5: a governor or mayor given with the place they run counts as its administration; 4: "Norwegian Seismologists" (title case) are unnamed people of a country, as "Norwegian seismologists" are
+    version = "6"  # 6: a word glossed in brackets ("Pivden (South)") gives its organisation a second key; 5: a governor or mayor given with the place they run counts as its administration; 4: "Norwegian Seismologists" (title case) are unnamed people of a country, as "Norwegian seismologists" are
     settings_section = "entities"
     reads = ("doc_id", "outlet", "language")
     writes = ("entities", "speaker_entities")
