@@ -188,6 +188,7 @@ def test_a_government_said_as_its_officials_is_the_named_source_of_that_country(
     claim = _claim([official] + officials, set())
     assert claim.independent == 1 and claim.sources == ["Kherson administration (installed by Russia)"]
     assert _claim([official, u("y", "russia", "Russia", "Moscow")], set()).independent == 2
+    assert _claim([official, u("y", "kremlin", "Kremlin", "Kremlin officials")], set()).independent == 2
     second = u("z", "mod", "Russian Defence Ministry", "the Russian Defence Ministry")
     assert _claim([official, second] + officials, set()).independent == 3
 

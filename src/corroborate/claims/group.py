@@ -78,6 +78,7 @@ from .languages import MARGIN, anchors, join_claims
 from .neighbours import nearest
 from .parties import party
 from .sources import UNNAMED, collapse, same_source
+from ..attribution.countries import country_named
 from ..attribution.sources import GOVERNMENT_HEADS
 
 
@@ -1020,9 +1021,11 @@ def _described(u: Unit) -> frozenset[str]:
     entities stage counts them as the government, a reader as whoever the article names)."""
     if u.source_key.startswith(UNNAMED):
         return frozenset(u.source_key.rpartition("|")[2].split("+")) if "|" in u.source_key else frozenset()
+    # (the source is the country itself: "Kremlin officials" and "Moscow officials" name who speaks)
     words = re.findall(r"[^\W\d_]+", (u.speaker or "").lower())
-    if words and words[-1] in GOVERNMENT_HEADS and u.source_name and party(u.source_name) is not None:
-        return _countries_of(u.source_name)
+    named = country_named(u.source_name) if u.source_name else None
+    if words and words[-1] in GOVERNMENT_HEADS and named is not None and named[1] == "country":
+        return frozenset({named[0].code})
     return frozenset()
 
 
