@@ -452,6 +452,31 @@ def test_the_linkage_joins_what_looking_at_every_pair_on_every_step_joins():
         assert got == _naive_linkage(vectors.astype(np.float64), units, 0.5, 0.15, source_bonus), trial
 
 
+def test_the_linkage_reads_mostly_zero_columns_as_sparse_rows_and_scores_as_a_dense_product_does():
+    # the words and harm columns of a unit's row are read from their non-zero entries; a group's
+    # score with each neighbour is the dense product's, for single units and grown groups alike
+    from corroborate.claims.group import _Cluster, _Linkage
+
+    rng = np.random.default_rng(5)
+    n, dense, wide = 40, 6, 30
+    rows = np.zeros((n, wide), dtype=np.float32)
+    rows[:, :dense] = rng.normal(size=(n, dense))
+    for i in range(n):  # a few words each, some units with none
+        cols = rng.choice(np.arange(dense, wide), size=rng.integers(0, 5), replace=False)
+        rows[i, cols] = rng.normal(size=len(cols))
+    units = [Unit(f"d{i}", 0, 5, "a unit") for i in range(n)]
+    clusters = {i: _Cluster(i, rows[i], units[i], frozenset()) for i in range(n)}
+    for keep, gone in ((0, 1), (0, 2), (3, 4), (5, 6), (5, 7), (5, 8)):  # groups of 3, 2 and 4
+        clusters[keep].absorb(clusters.pop(gone))
+    linkage = _Linkage(clusters, lambda x: x, lambda a, b: a, rows, threshold=0.5, agent_bonus=0.0, dense=dense)
+    dense_linkage = _Linkage(clusters, lambda x: x, lambda a, b: a, rows, threshold=0.5, agent_bonus=0.0)
+    others = np.array(sorted(k for k in clusters if k != 0))
+    expected = np.array([clusters[0].total @ clusters[k].total / (3 * len(clusters[k].members)) for k in others])
+    assert np.allclose(linkage._score_many(0, others), expected, atol=1e-9)
+    assert np.allclose(dense_linkage._score_many(0, others), expected, atol=1e-9)
+    assert np.allclose(linkage._score_many(9, others[others != 9]), dense_linkage._score_many(9, others[others != 9]))
+
+
 def test_the_first_k_of_a_row_are_a_stable_sorts_first_k():
     from corroborate.claims.group import _first
 

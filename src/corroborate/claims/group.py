@@ -511,8 +511,20 @@ class _Linkage:
 
     def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
                  merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float,
-                 source_bonus: float = 0.0):
+                 source_bonus: float = 0.0, dense: int | None = None):
+        """`dense`: how many leading columns of the rows are dense (the embedding); the others
+        (words, harm) are mostly zero and are read as sparse rows (all dense when not given)."""
         self.clusters, self.find, self.merge, self.rows = clusters, find, merge, rows
+        self.dense = rows.shape[1] if dense is None else dense
+        # the sparse columns as CSR: a unit's row holds a dozen words of 512 buckets, and reading
+        # all of them for every neighbour of a large group was most of the linkage's time
+        r, c = np.nonzero(rows[:, self.dense:])
+        self.sparse_values = rows[:, self.dense:][r, c].astype(np.float64)
+        self.sparse_columns = c + self.dense
+        self.sparse_start = np.zeros(len(rows) + 1, dtype=np.int64)
+        self.sparse_count = np.bincount(r, minlength=len(rows))
+        np.cumsum(self.sparse_count, out=self.sparse_start[1:])
+        del r, c
         self.threshold, self.agent_bonus, self.source_bonus = threshold, agent_bonus, source_bonus
         # each group's side (a code, -1 for none), polarity, whether it gives numbers, and size, in
         # numpy: what `_Cluster.compatible` and the bonus read, for many pairs at once
@@ -593,19 +605,50 @@ class _Linkage:
             scores += self._bonus(lo, hi)
         return _rounded(scores)
 
+    def _bonus_of(self, keep: int, others: np.ndarray) -> np.ndarray:
+        """`_bonus` of the pairs (keep, each of others), read from keep's side and source once."""
+        side = self.side[keep]
+        bonus = np.zeros(len(others), dtype=np.float64)
+        if side >= 0 and self.agent_bonus:
+            bonus[self.side[others] == side] = self.agent_bonus
+        if self.source_bonus:
+            a = self.source[keep]
+            if a == -1:
+                return bonus
+            b = self.source[others]
+            if a >= 0:
+                shared = b == a
+            else:  # keep credits several: a single source of another is one of them
+                mine = self.clusters[keep].sources
+                shared = np.isin(b, [self.source_codes[k] for k in mine if k in self.source_codes])
+                shared &= b >= 0
+            for x in np.flatnonzero(b == -2).tolist():  # both credit several (or keep one of them)
+                shared[x] = bool(self.clusters[keep].sources & self.clusters[int(others[x])].sources)
+            bonus[shared] += self.source_bonus
+        return bonus
+
     def _score_many(self, keep: int, others: np.ndarray) -> np.ndarray:
         """Average similarity (with the bonus) of group `keep` with each of `others`."""
         clusters = self.clusters
         ck = clusters[keep]
-        # a single unit's sum is its row: taken from the rows at once, the groups' one by one
-        single = self.size[others] == 1
-        totals = np.empty((len(others), self.rows.shape[1]), dtype=np.float64)
-        totals[single] = self.rows[others[single]]
-        for k in np.flatnonzero(~single).tolist():
-            totals[k] = clusters[int(others[k])].total
-        scores = (totals @ ck.total) / (self.size[others] * len(ck.members))
+        size = self.size[others]
+        scores = np.empty(len(others), dtype=np.float64)
+        # a single unit's sum is its row: its dense columns in one product, its sparse ones summed
+        # over their non-zero entries
+        one = size == 1
+        single = others[one]
+        sums = self.rows[single, :self.dense].astype(np.float64) @ ck.total[:self.dense]
+        first, count = self.sparse_start[single], self.sparse_count[single]
+        at = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+        sums += np.bincount(np.repeat(np.arange(len(single)), count), minlength=len(single),
+                            weights=self.sparse_values[at] * ck.total[self.sparse_columns[at]])
+        scores[one] = sums
+        grown = np.flatnonzero(~one)
+        if len(grown):
+            scores[grown] = np.array([clusters[int(others[k])].total for k in grown.tolist()]) @ ck.total
+        scores /= size * len(ck.members)
         if self.agent_bonus or self.source_bonus:
-            scores += self._bonus(np.full(len(others), keep), others)
+            scores += self._bonus_of(keep, others)
         return _rounded(scores)
 
     def _best(self, x: int, others: np.ndarray, scores: np.ndarray) -> tuple[float, int, int, int] | None:
@@ -659,7 +702,8 @@ class _Linkage:
 
         def neighbours(x: int) -> np.ndarray:
             """x's neighbours now, that can still be one proposition with it (kept for next time)."""
-            around = np.unique(resolve(near(x)))
+            around = np.sort(resolve(near(x)))  # distinct, sorted (np.unique hashes: slower here)
+            around = around[np.concatenate(([True], around[1:] != around[:-1]))] if len(around) else around
             around = around[around != x]
             around = around[self._compatible(np.full(len(around), x), around)]
             grown[x] = around
@@ -938,7 +982,7 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
     # 2. Average linkage over the neighbour graph, closest pair of groups first (`_Linkage`).
     # Pairs that could reach the threshold: with both bonuses, from that much lower.
     i, j = _similar_pairs(mixed, units, threshold - agent_bonus - source_bonus, neighbours)
-    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus, source_bonus).run(i, j, why)
+    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus, source_bonus, dense=width).run(i, j, why)
     if attach is not None and attach < threshold:
         # 3. What outlets say in their own voice and no one credits often restates what a source
         # is credited with elsewhere: such a group joins the closest claim that credits a source
