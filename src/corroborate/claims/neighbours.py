@@ -192,13 +192,22 @@ class _Exact:
         self.vectors, self.floor = vectors, floor
 
     def candidates(self, queries: np.ndarray, width: int):
-        """(q, d, s, complete): every vector d with cosine s >= floor to query q, sorted by (q, -s, d);
-        complete[i] says queries[i]'s list is whole (always, here)."""
+        """(q, d, s, complete): the vectors d with cosine s >= floor to query q, sorted by (q, -s, d),
+        at most `width` each; complete[i] is False when queries[i] had more than `width`.
+
+        Only what can be among a query's first `width` is sorted (`_top`): at a low floor most
+        vectors of a corpus about one event are candidates, and sorting them all was half the
+        search."""
         block = self.vectors[queries] @ self.vectors.T
         r, d = np.nonzero(block >= self.floor)
         s = block[r, d]
+        del block
+        complete = np.bincount(r, minlength=len(queries)) <= width
+        r, d, s = _top(r, d, s, len(queries), width)
         o = np.lexsort((d, -s, r))
-        return queries[r[o]], d[o].astype(np.int64), s[o], np.ones(len(queries), dtype=bool)
+        r, d, s = r[o], d[o], s[o]
+        keep = np.arange(len(r)) - np.searchsorted(r, r) < width
+        return queries[r[keep]], d[keep].astype(np.int64), s[keep], complete
 
 
 class _Cells:
