@@ -537,7 +537,8 @@ class _Linkage:
         # each group's credited source, as a code: -1 none, -2 several (then its set is read)
         self.source_codes: dict[str, int] = {}
         self.source = np.full(n, -1, dtype=np.int64)
-        for k in clusters:
+        self.source_sets: dict[int, np.ndarray] = {}
+        for k in sorted(clusters, key=lambda k: len(clusters[k].sources) > 1):  # groups of one source first
             self._note(k)
 
     def _note(self, k: int) -> None:
@@ -551,6 +552,11 @@ class _Linkage:
             self.source[k] = self.source_codes.setdefault(next(iter(c.sources)), len(self.source_codes))
         else:
             self.source[k] = -2 if c.sources else -1
+            if c.sources:
+                # its sources' codes, for `_bonus_of`: a source no group of one source has (those
+                # are noted first, and a merge makes no new one) can be no other group's code
+                self.source_sets[k] = np.array([self.source_codes[s] for s in c.sources if s in self.source_codes],
+                                               dtype=np.int64)
 
     def _compatible(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """`_Cluster.compatible` of each pair of groups (lo[x], hi[x]): sides and polarity in numpy,
@@ -587,6 +593,19 @@ class _Linkage:
         ok = self._compatible(lo, hi)
         return lo[ok], hi[ok]
 
+    def _row_products(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The dot product of rows a[x] and b[x] for each x, in float64: the dense columns of both,
+        and the sparse ones of b read against a's row."""
+        dense = self.dense
+        out = np.einsum("ij,ij->i", self.rows[a, :dense], self.rows[b, :dense], dtype=np.float64)
+        first, count = self.sparse_start[b], self.sparse_count[b]
+        at = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+        pair = np.repeat(np.arange(len(b)), count)
+        cols = self.sparse_columns[at]
+        out += np.bincount(pair, minlength=len(b),
+                           weights=self.rows[a[pair], cols].astype(np.float64) * self.sparse_values[at])
+        return out
+
     def _first_scores(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """Average similarity of each pair of groups, with the agent bonus: single units' in numpy
         (most pairs: a unit's sum is its row), the groups copies or figures made one by one."""
@@ -597,7 +616,7 @@ class _Linkage:
             a, b = lo[s:s + step], hi[s:s + step]
             out = scores[s:s + step]
             mask = (size[a] == 1) & (size[b] == 1)
-            out[mask] = np.einsum("ij,ij->i", rows[a[mask]], rows[b[mask]], dtype=np.float64)
+            out[mask] = self._row_products(a[mask], b[mask])
             for x in np.flatnonzero(~mask).tolist():
                 ca, cb = clusters[int(a[x])], clusters[int(b[x])]
                 out[x] = float(ca.total @ cb.total) / (len(ca.members) * len(cb.members))
@@ -619,9 +638,7 @@ class _Linkage:
             if a >= 0:
                 shared = b == a
             else:  # keep credits several: a single source of another is one of them
-                mine = self.clusters[keep].sources
-                shared = np.isin(b, [self.source_codes[k] for k in mine if k in self.source_codes])
-                shared &= b >= 0
+                shared = np.isin(b, self.source_sets[keep]) & (b >= 0)
             for x in np.flatnonzero(b == -2).tolist():  # both credit several (or keep one of them)
                 shared[x] = bool(self.clusters[keep].sources & self.clusters[int(others[x])].sources)
             bonus[shared] += self.source_bonus
