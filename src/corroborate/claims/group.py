@@ -502,12 +502,16 @@ class _Linkage:
       it has grown, and ids gone in a merge are read through `root`, not rewritten in every
       neighbour;
     - the first scores are computed in numpy, and each group keeps one entry on the heap (`run`);
-    - scores are rounded (`_rounded`), so that ties go by ids whatever summed the products.
+    - scores are rounded (`_rounded`), so that ties go by ids whatever summed the products;
+    - a unit's row is read as its dense columns (the embedding) and the non-zero entries of the
+      others (a dozen words of 512 buckets, the harm): scoring a grown group against every
+      neighbour's 961 columns was most of the linkage's time.
 
     Measured on benchmarks/claims.py's 10,000 generated articles (240,499 units): the grouping
-    alone takes 257 s (the neighbour search 84 s, this linkage 126 s), where the whole claims stage
-    took 762 s and 7.3 GB before; the claims of Kakhovka, the seeds and the example corpus are the
-    same."""
+    alone took 257 s (the neighbour search 84 s, this linkage 126 s), where the whole claims stage
+    took 762 s and 7.3 GB before; with the sparse reading of rows, the linkage takes 100-110 s
+    (135 s before, on its inputs kept, with the same groups). The claims of Kakhovka, the seeds and
+    the example corpus are the same."""
 
     def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
                  merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float,
