@@ -179,4 +179,3 @@ def test_vectors_read_in_place_by_rows_give_what_their_copy_gives():
         copied = nearest(v, g, 8, 0.5, of=of, exact_up_to=exact_up_to)
         in_place = nearest(larger, g, 8, 0.5, of=of, exact_up_to=exact_up_to, rows=rows)
         assert np.array_equal(copied.idx, in_place.idx) and np.array_equal(copied.sims, in_place.sims)
-
