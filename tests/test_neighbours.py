@@ -179,3 +179,15 @@ def test_vectors_read_in_place_by_rows_give_what_their_copy_gives():
         copied = nearest(v, g, 8, 0.5, of=of, exact_up_to=exact_up_to)
         in_place = nearest(larger, g, 8, 0.5, of=of, exact_up_to=exact_up_to, rows=rows)
         assert np.array_equal(copied.idx, in_place.idx) and np.array_equal(copied.sims, in_place.sims)
+
+
+def test_a_querys_cells_are_a_stable_sorts_first_cells_ties_by_the_lower_cell():
+    from corroborate.claims.neighbours import _nearest_cells
+
+    rng = np.random.default_rng(4)
+    for _ in range(30):
+        closeness = rng.integers(0, 5, size=(20, 12)).astype(np.float32)  # many ties at the last place
+        for probes in (1, 4, 12, 15):
+            got = _nearest_cells(closeness, probes)
+            want = np.argsort(-closeness, axis=1, kind="stable")[:, :probes]
+            assert [sorted(r) for r in got.tolist()] == [sorted(r) for r in want.tolist()]

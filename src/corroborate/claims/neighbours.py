@@ -238,7 +238,7 @@ class _Cells:
         """As _Exact.candidates, for queries numbered as in `order`, at most `width` each;
         complete[i] is False when queries[i] had more than `width` above the floor."""
         qv = self.vectors[queries]
-        near = np.argsort(-(qv @ self.centres.T), axis=1, kind="stable")[:, :self.probes]
+        near = _nearest_cells(qv @ self.centres.T, self.probes)
         qi = np.repeat(np.arange(len(queries)), self.probes)
         cells = near.ravel()
         o = np.argsort(cells, kind="stable")
@@ -268,6 +268,24 @@ class _Cells:
         rank = np.arange(len(q)) - np.searchsorted(q, q)
         keep = rank < width
         return queries[q[keep]], d[keep], s[keep], complete
+
+
+def _nearest_cells(closeness: np.ndarray, probes: int) -> np.ndarray:
+    """Each row's `probes` highest columns, ties by the lower column (the first `probes` of a
+    stable argsort of the row, descending), in no particular order: a query's cells are a set.
+
+    A partition finds them, and only a row tied at its last place is sorted: at 10,000 articles
+    (1,466 centres) sorting every row was about a twentieth of the search (80-84 s against 87-94 s
+    in runs taken in turn, the same neighbours)."""
+    n, m = closeness.shape
+    if probes >= m:
+        return np.broadcast_to(np.arange(m), (n, m)).copy()
+    near = np.argpartition(-closeness, probes - 1, axis=1)[:, :probes]
+    last = closeness[np.arange(n)[:, None], near].min(axis=1)
+    tied = np.flatnonzero((closeness >= last[:, None]).sum(axis=1) > probes)
+    if len(tied):
+        near[tied] = np.argsort(-closeness[tied], axis=1, kind="stable")[:, :probes]
+    return near
 
 
 def _top(q: np.ndarray, d: np.ndarray, s: np.ndarray, n: int, width: int):
