@@ -597,14 +597,19 @@ class _Linkage:
         ok = self._compatible(lo, hi)
         return lo[ok], hi[ok]
 
+    def _sparse_entries(self, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The non-zero sparse entries of the units' rows: their places in the CSR arrays, and
+        for each the position in `units` of the unit it belongs to."""
+        first, count = self.sparse_start[units], self.sparse_count[units]
+        at = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+        return at, np.repeat(np.arange(len(units)), count)
+
     def _row_products(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The dot product of rows a[x] and b[x] for each x, in float64: the dense columns of both,
         and the sparse ones of b read against a's row."""
         dense = self.dense
         out = np.einsum("ij,ij->i", self.rows[a, :dense], self.rows[b, :dense], dtype=np.float64)
-        first, count = self.sparse_start[b], self.sparse_count[b]
-        at = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
-        pair = np.repeat(np.arange(len(b)), count)
+        at, pair = self._sparse_entries(b)
         cols = self.sparse_columns[at]
         out += np.bincount(pair, minlength=len(b),
                            weights=self.rows[a[pair], cols].astype(np.float64) * self.sparse_values[at])
@@ -659,9 +664,8 @@ class _Linkage:
         one = size == 1
         single = others[one]
         sums = self.rows[single, :self.dense].astype(np.float64) @ ck.total[:self.dense]
-        first, count = self.sparse_start[single], self.sparse_count[single]
-        at = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
-        sums += np.bincount(np.repeat(np.arange(len(single)), count), minlength=len(single),
+        at, unit = self._sparse_entries(single)
+        sums += np.bincount(unit, minlength=len(single),
                             weights=self.sparse_values[at] * ck.total[self.sparse_columns[at]])
         scores[one] = sums
         grown = np.flatnonzero(~one)
