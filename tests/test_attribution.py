@@ -247,6 +247,19 @@ def test_a_quotation_after_a_subject_that_cannot_speak_or_inside_a_report_is_not
     assert not any(r["kind"] == "direct" and r["speaker"] in ("bridge", "Marek") for r in rows)
 
 
+@pytest.mark.parametrize("text", [
+    # Tagalog the English parser cannot read: it makes a word of the quotation a second subject of
+    # "said" (and, here, tags another a person), which was taken as who spoke
+    "“Magtulungan po tayo at dapat tangkilikin natin ang ating mga community health programs (let us "
+    "support our community health programs),” Dalisay said. She thanked the nurses.",
+    "“Magkaisa po tayo at dapat suportahan natin ang ating mga local farming programs (let us stand "
+    "together for our farmers),” Dalisay said. She thanked the nurses.",
+])
+def test_a_word_of_a_quotation_is_no_subject_of_the_cue_after_it(parser, text):
+    r = one(statements(parser, text), "po tayo")
+    assert (r["kind"], r["speaker"]) == ("direct", "Dalisay")
+
+
 def test_split_quote_gives_two_statements_of_one_speaker(parser):
     text = ('"The fire at the depot has been contained," Captain Rosa Imre said, '
             '"and the smoke is clearing from the town."')

@@ -103,6 +103,36 @@ def test_a_denied_part_in_a_deed_is_the_deniers(parse, text, content):
     assert c.agent is None
 
 
+@pytest.mark.parametrize("text,content,cue", [
+    ("The ministry could not say what caused the collapse of the bridge.", "what caused the collapse of the bridge",
+     "say"),
+    ("A spokesman said the embassy could not say who was behind the blast at the depot.",
+     "who was behind the blast at the depot", "say"),
+    ("The engineers did not specify how many charges had been placed under the bridge.",
+     "how many charges had been placed under the bridge", "specify"),
+    ("The hospital did not say whether its count included soldiers from the border post.",
+     "whether its count included soldiers from the border post", "say"),
+])
+def test_an_indirect_question_asserts_nothing(parse, text, content, cue):
+    start = text.index(content)
+    assert clauses(parse(text), start, start + len(content), cue_lemma=cue, content=True) == []
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    # what was said, named or described, however the parser hangs it, asserts
+    ("Lima blew up the bridge in what Santiago said was an attempt to stop the convoy.",
+     "what Santiago said was an attempt to stop the convoy", "say"),
+    ('The minister called what happened "an act of sabotage against the republic".',
+     'what happened "an act of sabotage against the republic', "call"),
+    # a clause of time or condition is no question
+    ("When the bridge collapsed, the river flooded three villages, the mayor said.",
+     "When the bridge collapsed, the river flooded three villages", "say"),
+])
+def test_a_clause_opening_with_a_question_word_may_still_assert(parse, text, content, cue):
+    start = text.index(content)
+    assert clauses(parse(text), start, start + len(content), cue_lemma=cue, content=True)
+
+
 @pytest.mark.parametrize("text,content,side,harmed", [
     ("Lima said it was a deliberate attack from the Chilean side on the bridge.",
      "it was a deliberate attack from the Chilean side on the bridge", "CL", "bridge"),

@@ -180,9 +180,16 @@ def _subject(v):
         return _root_noun_subject(v)
     if subjects[0].lower_ in ("who", "which", "that") and v.dep_ == "relcl":
         return v.head  # "an official ..., George Kettaneh, who also warned that ..."
+    # A word of a quotation the parser cannot read is no subject of the cue after it
+    # ('"Magtulungan po tayo ...," Chipeco said': "tayo" and "Chipeco").
+    subjects = [s for s in subjects if not any(t.text in _DOUBLE_MARKS for t in v.doc[s.right_edge.i + 1:v.i])] \
+        or subjects
     # "Chief of the press service ..., Colonel Anar Eyvazov said": two subjects; the name wins.
     named = [s for s in subjects if any(t.ent_type_ == "PERSON" for t in s.subtree)]
     return (named or subjects)[0]
+
+
+_DOUBLE_MARKS = frozenset('"“”«»„')
 
 
 def _root_noun_subject(v):

@@ -40,6 +40,9 @@ Rules that cut a sentence into clauses (each clause keeps at least `min_words` w
   chaotically"), and clauses after ";" or ", while / whereas";
 - purpose clauses ("to cut off water to Crimea") and their coordinated verbs ("... and distract
   attention from ..."): a motive is a proposition of its own.
+A clause that asks asserts nothing and is no proposition: an indirect question ("could not say
+[what caused the collapse]", "did not say [whether X]", `_asks`), not a clause about what was said
+or named ("in [what Kyiv said] was an attempt", "called [what happened] a crime").
 A purpose clause takes the agent of the clause it belongs to.
 
 Rules that keep a statement's content whole or read it in its statement's frame:
@@ -724,7 +727,7 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
             # a parse in pieces ("reported four killed and 27 injured"): the piece is one clause
             heads = _heads(tokens)
             toks = _trim(tokens)
-            if toks:
+            if toks and not _asks(heads[0], tokens):
                 found.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(toks, None), None,
                                     _negated(heads[0], cue_lemma), neutral(toks)))
         out.extend(found)
@@ -840,6 +843,8 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
             continue
         if not (headline and len(segments) == 1) and not any(t.pos_ in ("VERB", "AUX") for t in toks):
             continue  # a piece without a verb ("at UN headquarters in New York") asserts nothing
+        if _asks(head, stretch):
+            continue
         own = [t for t in toks if owner(t) == head.i] or toks
         agent, harm = agent_and_harm(head) if head is not root else (root_agent, root_harm)
         if agent is None and head is not root:
@@ -851,6 +856,41 @@ def _clauses_under(root, piece, min_words: int, cue_lemma: str | None, headline:
         out.append(Clause(toks[0].idx, toks[-1].idx + len(toks[-1].text), _core(own, agent, own_frame), agent,
                           _negated(head, cue_lemma), neutral(toks), harm is not None, " ".join(harm or ())))
     return out
+
+
+# Words that open an indirect question ("could not say [what caused the blast]", "asked [whether
+# the dam was mined]").
+_ASKING = frozenset("what who whom whose which why how when where whether if".split())
+
+
+def _asks(head, toks) -> bool:
+    """An indirect question asserts nothing: "the White House could not say [what caused the
+    destruction]", "researchers did not specify [who was behind it]", "[how high the water was]".
+    Its first word asks, no other verb stands between that word and the clause's head, and that
+    head is no speech verb and hangs on no preposition or noun: "[what Kyiv said] was an attempt to
+    ..." and "in what Kyiv said was ..." (what was said, however parsed), "[which Kyiv claimed] was
+    a ploy", "in [what he called] a breach" and "the dam, which Russia controls" (a relative
+    clause) assert, and so do "If X, Y" and "when the dam broke, Y" (clauses of condition and time)."""
+    first = next((t for t in toks if not t.is_punct), None)
+    if first is None or first.lower_ not in _ASKING:
+        return False
+    if head.lemma_ in SPEECH_VERBS or LABEL & {head.lemma_, head.head.lemma_} or \
+            head.dep_ in ("pcomp", "pobj", "relcl", "acl", "advcl"):
+        # "in [what Kyiv said] was an attempt ...", parsed with "said" as the head, "[what
+        # he called] a breach" and "called [what happened] an act of barbarism": what is said or
+        # named, not asked; a relative clause describes what it
+        # hangs on; "[when the dam broke], ..." says when
+        return False
+    if first.lower_ in ("whether", "if"):
+        return first.dep_ == "mark" and first.head.i == head.i
+    tok = first
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False  # the head is not above it
+        tok = tok.head
+        if tok.i != head.i and tok.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def accused_side(target: str | None) -> str | None:
