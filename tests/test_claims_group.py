@@ -209,6 +209,27 @@ def test_words_weighed_by_the_corpus_tell_propositions_apart():
     assert float(v[2] @ v[3]) > float(v[0] @ v[2])
 
 
+def test_units_that_read_alike_share_a_row_that_weighs_as_every_one_of_them():
+    from corroborate.claims.group import HARM_DIMENSIONS, _harm_columns, _lexical, _shared_rows
+    blew = dict(agent="CL", harm=True, harmed="bridge")
+    us = [Unit("a", 0, 5, "Chile blew up the bridge.", **blew), Unit("b", 0, 5, "Chile blew up the bridge.", **blew),
+          Unit("c", 0, 5, "Chile blew up the bridge.", agent="CL"),  # the same words, no harm: a row of its own
+          Unit("d", 0, 5, "The ministry blamed Chile.", agent="CL", harm=True),  # a harm that says not what
+          Unit("e", 0, 5, "Chile mined the bridge before the war.", agent="CL", harm=True, harmed="bridge mine"),
+          Unit("f", 0, 5, "The ministry blamed Chile.", agent="CL", harm=True)]
+    texts = [u.text for u in us]
+    row_of, firsts = _shared_rows(us, texts)
+    assert row_of.tolist() == [0, 0, 1, 2, 3, 2] and firsts == [0, 2, 3, 4]
+    # the words and the harms of the shared rows are those every unit would have had alone
+    counts = np.bincount(row_of)
+    assert np.array_equal(_lexical([texts[i] for i in firsts], counts=counts), _lexical(texts)[firsts])
+    alone = np.empty((len(us), HARM_DIMENSIONS + 1), dtype=np.float32)
+    shared = np.empty((len(firsts), HARM_DIMENSIONS + 1), dtype=np.float32)
+    _harm_columns(us, 0.3, alone)
+    _harm_columns([us[i] for i in firsts], 0.3, shared, row_of)
+    assert np.array_equal(shared, alone[firsts]) and shared[2].any()
+
+
 def test_different_numbers_are_different_claims_even_in_similar_words():
     a, b = "Four people were killed and 27 injured.", "Seven people were killed and 31 injured."
     us = [Unit("x", 0, 5, a), Unit("y", 0, 5, b)]
@@ -435,19 +456,24 @@ def test_the_linkage_joins_what_looking_at_every_pair_on_every_step_joins():
     from corroborate.claims.group import _Linkage  # noqa: F401 (the mechanism under test)
 
     rng = np.random.default_rng(11)
+
+    def name(k):  # a text of its own for each unit, without a number ("unit bc" for 12)
+        return "".join(chr(ord("a") + int(c)) for c in str(k))
+
     for trial in range(20):
         n = 36
         centres = rng.normal(size=(5, 12))
         vecs = centres[rng.integers(0, 5, n)] + rng.normal(scale=0.55, size=(n, 12))
         vectors = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
-        units = [Unit(f"d{rng.integers(0, 12)}", k, k + 5, "a unit", "o", None, None,
+        units = [Unit(f"d{rng.integers(0, 12)}", k, k + 5, f"unit {name(k)}", "o", None, None,
                       [None, None, "s:a", "s:b", "unnamed:officials"][rng.integers(0, 5)], frozenset(),
                       agent=[None, None, None, "RU", "UA"][rng.integers(0, 5)], negated=bool(rng.random() < 0.15))
                  for k in range(n)]
         index = {(u.doc_id, u.start): k for k, u in enumerate(units)}
         source_bonus = 0.1 if trial % 2 else 0.0
-        claims = group(units, lambda texts: vectors, threshold=0.5, lexical=0.0, agent_bonus=0.15, attach=None,
-                       neighbours=n, source_bonus=source_bonus)
+        row = {u.text: k for k, u in enumerate(units)}
+        claims = group(units, lambda texts: vectors[[row[t] for t in texts]], threshold=0.5, lexical=0.0,
+                       agent_bonus=0.15, attach=None, neighbours=n, source_bonus=source_bonus)
         got = sorted(sorted(index[m.doc_id, m.start] for m in c.members) for c in claims)
         assert got == _naive_linkage(vectors.astype(np.float64), units, 0.5, 0.15, source_bonus), trial
 

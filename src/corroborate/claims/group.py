@@ -228,10 +228,11 @@ NEIGHBOURS = 50
 
 
 def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   neighbours: int = NEIGHBOURS) -> tuple[np.ndarray, np.ndarray]:
+                   neighbours: int = NEIGHBOURS, row_of: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j, two int64 arrays sorted by (i, j)) of units of different articles whose
     embeddings have cosine >= similarity: each unit's `neighbours` closest such units, which in a
-    corpus of ordinary size is all of them.
+    corpus of ordinary size is all of them. Unit i's vector is vectors[row_of[i]] (vectors[i]
+    without `row_of`).
 
     Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
     pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
@@ -244,14 +245,14 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     # keyed by a 128-bit digest of the row, not the row's bytes: at 10,000 articles those were
     # half a gigabyte of keys
-    row_of: dict[bytes, int] = {}
-    of = np.array([row_of.setdefault(hashlib.blake2b(v.tobytes(), digest_size=16).digest(), len(row_of))
-                   for v in vectors], dtype=np.int64)
-    del row_of
-    first = np.unique(of, return_index=True)[1]  # each vector's first unit
+    seen: dict[bytes, int] = {}
+    alike = np.array([seen.setdefault(hashlib.blake2b(v.tobytes(), digest_size=16).digest(), len(seen))
+                      for v in vectors], dtype=np.int64)
+    del seen
+    first = np.unique(alike, return_index=True)[1]  # each distinct vector's first row
     # the distinct vectors read in place (rows=first): the index keeps the one copy it needs
     found = nearest(vectors, np.array([u.doc_id for u in units], dtype=object).astype(str),
-                    neighbours, similarity, of=of, rows=first)
+                    neighbours, similarity, of=alike if row_of is None else alike[row_of], rows=first)
     i, j, _ = found.pairs()
     return i, j
 
@@ -305,6 +306,25 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 LEXICAL_DIMENSIONS = 512
 
 
+def _shared_rows(units: Sequence[Unit], texts: Sequence[str]) -> tuple[np.ndarray, list[int]]:
+    """Which units read alike, and so share one row of the vectors: the same clause as written
+    (what is embedded), the same words compared (`texts`) and the same harm on the same side
+    (`_harm_columns`). Returns each unit's row and each row's first unit, rows in the order of
+    their first units."""
+    row_at: dict[tuple, int] = {}
+    row_of = np.empty(len(units), dtype=np.int64)
+    firsts: list[int] = []
+    for i, (u, text) in enumerate(zip(units, texts)):
+        side = _harm_side(u)
+        key = (u.neutral or u.text, text, side, u.harmed if side else "")
+        r = row_at.get(key)
+        if r is None:
+            r = row_at[key] = len(firsts)
+            firsts.append(i)
+        row_of[i] = r
+    return row_of, firsts
+
+
 def _stems(text: str) -> list[str]:
     """Content words cut to their first six letters: "destroyed" and "destroying" are one word for
     this purpose, and cheaply so ("destruction" is not: "destru"). A Snowball stemmer instead was
@@ -312,23 +332,26 @@ def _stems(text: str) -> list[str]:
     return [w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 2]
 
 
-def _lexical(texts: Sequence[str], out: np.ndarray | None = None, scale: float = 1.0) -> np.ndarray:
+def _lexical(texts: Sequence[str], out: np.ndarray | None = None, scale: float = 1.0,
+             counts: np.ndarray | None = None) -> np.ndarray:
     """TF-IDF vectors of the texts' content words, with the IDF of these texts, hashed into
     LEXICAL_DIMENSIONS signed buckets (a dot product is their cosine, give or take collisions),
-    scaled to length `scale`, written into `out` when given (rows of a larger array).
+    scaled to length `scale`, written into `out` when given (rows of a larger array). With
+    `counts`, text k stands for counts[k] texts alike (units sharing a row): the IDF counts each.
 
     Why: in coverage of one event every sentence speaks of the dam, Kyiv and Moscow; sentence
     embeddings see those shared words and put unrelated propositions close. The corpus' own word
     frequencies weigh what sets a proposition apart ("Crimea", "mined", "seismic") above what every
     article says."""
     docs = [_stems(t) for t in texts]
+    times = [1] * len(texts) if counts is None else counts.tolist()
     df: dict[str, int] = {}
-    for words in docs:
+    for words, c in zip(docs, times):
         for w in set(words):
-            df[w] = df.get(w, 0) + 1
-    n = len(texts)
+            df[w] = df.get(w, 0) + c
+    n = sum(times)
     if out is None:
-        out = np.zeros((n, LEXICAL_DIMENSIONS), dtype=np.float32)
+        out = np.zeros((len(texts), LEXICAL_DIMENSIONS), dtype=np.float32)
     else:
         out[:] = 0.0
     weight: dict[str, tuple[int, float]] = {}
@@ -357,11 +380,12 @@ def _harm_side(u: Unit) -> str | None:
 HARM_DIMENSIONS = 64
 
 
-def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
+def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray, row_of: np.ndarray | None = None) -> None:
     """The harm each unit puts on a side (Unit.harm), as HARM_DIMENSIONS + 1 columns scaled to length
     `sqrt(bonus)`, written into `out`: two units putting a harm on one side, done to the same thing,
     are `bonus` closer, and a group's average over every pair of members counts it as it counts
-    their words.
+    their words. With `row_of`, `units` are the first units of the rows of `out` (`_shared_rows`)
+    and row_of[i] is the row of the i-th unit of the whole corpus, each of which counts.
 
     What was harmed (Unit.harmed) is the direction: its words hashed into signed buckets (the last
     column is for a harm of a side none of whose harms says what was harmed).
@@ -378,6 +402,7 @@ def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
         return
     total: dict[str, np.ndarray] = {}
     unsaid: list[tuple[int, str]] = []
+    said: list[str | None] = [None] * len(units)  # the side of each row saying what was harmed
     bucket: dict[str, tuple[int, float]] = {}  # a word's column and sign, hashed once
     for i, u in enumerate(units):
         side = _harm_side(u)
@@ -387,6 +412,7 @@ def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
         if not words:
             unsaid.append((i, side))
             continue
+        said[i] = side
         row = out[i]
         for w in words:
             # the word alone, not the side with it: hashed with the side, words of one side
@@ -400,7 +426,13 @@ def _harm_columns(units: Sequence[Unit], bonus: float, out: np.ndarray) -> None:
         norm = float(np.linalg.norm(row))
         if norm:
             row /= norm
-            total[side] = total[side] + row if side in total else row.astype(np.float64)
+        else:
+            said[i] = None
+    # each side's harms summed unit by unit, in the corpus' order
+    for r in (range(len(units)) if row_of is None else row_of.tolist()):
+        side = said[r]
+        if side is not None:
+            total[side] = total[side] + out[r] if side in total else out[r].astype(np.float64)
     for i, side in unsaid:
         centre = total.get(side)
         if centre is None or not np.linalg.norm(centre):
@@ -505,34 +537,43 @@ class _Linkage:
     - scores are rounded (`_rounded`), so that ties go by ids whatever summed the products;
     - a unit's row is read as its dense columns (the embedding) and the non-zero entries of the
       others (a dozen words of 512 buckets, the harm): scoring a grown group against every
-      neighbour's 961 columns was most of the linkage's time.
+      neighbour's 961 columns was most of the linkage's time;
+    - units that read alike share one row (`row_of`, `_shared_rows`): 134,000 rows for 240,000
+      units at 10,000 articles.
 
     Measured on benchmarks/claims.py's 10,000 generated articles (240,499 units): the grouping
     alone took 257 s (the neighbour search 84 s, this linkage 126 s), where the whole claims stage
     took 762 s and 7.3 GB before; with the sparse reading of rows, the linkage takes 100-110 s
     (135 s before, on its inputs kept, with the same groups). The claims of Kakhovka, the seeds and
-    the example corpus are the same."""
+    the example corpus are the same. With a row per distinct unit (one per unit before), the
+    claims stage at 10,000 articles peaks at 3.06 GB (3.38 GB), in 282 s (311 s), with the same
+    claims."""
 
     def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
                  merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float,
-                 source_bonus: float = 0.0, dense: int | None = None):
+                 source_bonus: float = 0.0, dense: int | None = None, row_of: np.ndarray | None = None):
         """`dense`: how many leading columns of the rows are dense (the embedding); the others
-        (words, harm) are mostly zero and are read as sparse rows (all dense when not given)."""
+        (words, harm) are mostly zero and are read as sparse rows (all dense when not given).
+        `row_of[i]`: the row of unit i (units that read alike share one, `_shared_rows`); row i
+        when not given."""
         self.clusters, self.find, self.merge, self.rows = clusters, find, merge, rows
+        self.row_of = np.arange(len(rows), dtype=np.int64) if row_of is None else row_of
         self.dense = rows.shape[1] if dense is None else dense
         # the sparse columns as CSR: a unit's row holds a dozen words of 512 buckets, and reading
         # all of them for every neighbour of a large group was most of the linkage's time
         r, c = np.nonzero(rows[:, self.dense:])
         self.sparse_values = rows[:, self.dense:][r, c].astype(np.float64)
         self.sparse_columns = c + self.dense
-        self.sparse_start = np.zeros(len(rows) + 1, dtype=np.int64)
-        self.sparse_count = np.bincount(r, minlength=len(rows))
-        np.cumsum(self.sparse_count, out=self.sparse_start[1:])
-        del r, c
+        count = np.bincount(r, minlength=len(rows))
+        start = np.zeros(len(rows), dtype=np.int64)
+        np.cumsum(count[:-1], out=start[1:])
+        # where each unit's entries start, and how many: its row's
+        self.sparse_start, self.sparse_count = start[self.row_of], count[self.row_of]
+        del r, c, count, start
         self.threshold, self.agent_bonus, self.source_bonus = threshold, agent_bonus, source_bonus
         # each group's side (a code, -1 for none), polarity, whether it gives numbers, and size, in
         # numpy: what `_Cluster.compatible` and the bonus read, for many pairs at once
-        n = len(rows)
+        n = len(self.row_of)
         self.sides: dict[str, int] = {}
         self.side = np.full(n, -1, dtype=np.int64)
         self.denied = np.zeros(n, dtype=bool)
@@ -587,7 +628,7 @@ class _Linkage:
     def _candidates(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The distinct pairs (a < b) of groups that unit pairs (i, j) connect and that could be
         one proposition, sorted."""
-        n = len(self.rows)
+        n = len(self.row_of)
         root = np.array([self.find(x) for x in range(n)], dtype=np.int64)
         a, b = root[i], root[j]
         lo, hi = np.minimum(a, b), np.maximum(a, b)
@@ -607,12 +648,12 @@ class _Linkage:
     def _row_products(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """The dot product of rows a[x] and b[x] for each x, in float64: the dense columns of both,
         and the sparse ones of b read against a's row."""
-        dense = self.dense
-        out = np.einsum("ij,ij->i", self.rows[a, :dense], self.rows[b, :dense], dtype=np.float64)
+        dense, ra = self.dense, self.row_of[a]
+        out = np.einsum("ij,ij->i", self.rows[ra, :dense], self.rows[self.row_of[b], :dense], dtype=np.float64)
         at, pair = self._sparse_entries(b)
         cols = self.sparse_columns[at]
         out += np.bincount(pair, minlength=len(b),
-                           weights=self.rows[a[pair], cols].astype(np.float64) * self.sparse_values[at])
+                           weights=self.rows[ra[pair], cols].astype(np.float64) * self.sparse_values[at])
         return out
 
     def _first_scores(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -663,7 +704,7 @@ class _Linkage:
         # over their non-zero entries
         one = size == 1
         single = others[one]
-        sums = self.rows[single, :self.dense].astype(np.float64) @ ck.total[:self.dense]
+        sums = self.rows[self.row_of[single], :self.dense].astype(np.float64) @ ck.total[:self.dense]
         at, unit = self._sparse_entries(single)
         sums += np.bincount(unit, minlength=len(single),
                             weights=self.sparse_values[at] * ck.total[self.sparse_columns[at]])
@@ -699,7 +740,7 @@ class _Linkage:
         own best. So the first valid entry is always the best pair of the whole graph, as if every
         pair were on the heap (a test compares it with looking at every pair on every step)."""
         clusters, threshold = self.clusters, self.threshold
-        n = len(self.rows)
+        n = len(self.row_of)
         lo, hi = self._candidates(i, j)
         # the graph, both ways, as CSR
         src, dst = np.concatenate((lo, hi)), np.concatenate((hi, lo))
@@ -942,22 +983,33 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
     texts = [u.core or u.text for u in units]
     numbers = [_numbers(t) for t in texts]
     harm_width = HARM_DIMENSIONS + 1 if harm_bonus else 0
+    # Units that read alike (the same clause as written and words compared, the same harm) share
+    # one row of the vectors: at 10,000 articles, 134,000 rows for 240,000 units, where a row per
+    # unit was the largest thing the stage held (0.9 GB). `row_of[i]` is unit i's row.
+    row_of, firsts = _shared_rows(units, texts)
+    first_units = [units[i] for i in firsts]
     if embed is not None:
-        # one array, filled in place: at 10,000 articles it is the largest thing the stage holds
-        vectors = np.asarray(embed([u.neutral or u.text for u in units]), dtype=np.float32)
+        # embedded once per distinct text as written (a row's text is its first unit's)
+        seen: dict[str, int] = {}
+        written = [seen.setdefault(u.neutral or u.text, len(seen)) for u in first_units]
+        vectors = np.asarray(embed(list(seen)), dtype=np.float32)
+        del seen
         width = vectors.shape[1]
-        mixed = np.empty((n, width + LEXICAL_DIMENSIONS + harm_width), dtype=np.float32)
-        np.multiply(vectors, np.float32(math.sqrt(1.0 - lexical)), out=mixed[:, :width])
-        del vectors
-        _lexical(texts, out=mixed[:, width:width + LEXICAL_DIMENSIONS], scale=math.sqrt(lexical))
+        mixed = np.empty((len(firsts), width + LEXICAL_DIMENSIONS + harm_width), dtype=np.float32)
+        np.multiply(vectors[written], np.float32(math.sqrt(1.0 - lexical)), out=mixed[:, :width])
+        del vectors, written
+        _lexical([texts[i] for i in firsts], out=mixed[:, width:width + LEXICAL_DIMENSIONS],
+                 scale=math.sqrt(lexical), counts=np.bincount(row_of, minlength=len(firsts)))
         embedded = mixed[:, :width]  # the embeddings, scaled by sqrt(1 - lexical)
     else:  # no embedder: words alone
         embedded = None
         width = 0
-        mixed = np.empty((n, LEXICAL_DIMENSIONS + harm_width), dtype=np.float32)
-        _lexical(texts, out=mixed[:, :LEXICAL_DIMENSIONS])
-    _harm_columns(units, harm_bonus, mixed[:, width + LEXICAL_DIMENSIONS:])
-    clusters = {i: _Cluster(i, mixed[i], units[i], numbers[i]) for i in range(n)}
+        mixed = np.empty((len(firsts), LEXICAL_DIMENSIONS + harm_width), dtype=np.float32)
+        _lexical([texts[i] for i in firsts], out=mixed[:, :LEXICAL_DIMENSIONS],
+                 counts=np.bincount(row_of, minlength=len(firsts)))
+    _harm_columns(first_units, harm_bonus, mixed[:, width + LEXICAL_DIMENSIONS:], row_of)
+    del first_units
+    clusters = {i: _Cluster(i, mixed[row_of[i]], units[i], numbers[i]) for i in range(n)}
     owner = list(range(n))
     why: dict[int, set[str]] = {}
 
@@ -994,7 +1046,8 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
         if embedded is not None:
             # a figure pair's words agree a little too (the same figure of another incident, else)
             f = np.flatnonzero(live & cf)
-            near = np.einsum("ij,ij->i", embedded[ci[f]], embedded[cj[f]]) >= figure_similarity * (1.0 - lexical)
+            near = np.einsum("ij,ij->i", embedded[row_of[ci[f]]], embedded[row_of[cj[f]]]) >= \
+                figure_similarity * (1.0 - lexical)
             live[f[~near]] = False
         for i, j, f in zip(ci[live].tolist(), cj[live].tolist(), cf[live].tolist()):
             a, b = find(i), find(j)
@@ -1006,8 +1059,9 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
 
     # 2. Average linkage over the neighbour graph, closest pair of groups first (`_Linkage`).
     # Pairs that could reach the threshold: with both bonuses, from that much lower.
-    i, j = _similar_pairs(mixed, units, threshold - agent_bonus - source_bonus, neighbours)
-    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus, source_bonus, dense=width).run(i, j, why)
+    i, j = _similar_pairs(mixed, units, threshold - agent_bonus - source_bonus, neighbours, row_of=row_of)
+    _Linkage(clusters, find, merge, mixed, threshold, agent_bonus, source_bonus, dense=width,
+             row_of=row_of).run(i, j, why)
     if attach is not None and attach < threshold:
         # 3. What outlets say in their own voice and no one credits often restates what a source
         # is credited with elsewhere: such a group joins the closest claim that credits a source
@@ -1045,7 +1099,7 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
         as half its members are (an outlying sentence is no better a text than a central piece).
         A reader sees it as the claim's text."""
         full = [i for i in c.members if len(units[i].text.split()) >= 6] or c.members
-        scores = mixed[full] @ c.total.astype(np.float32)
+        scores = mixed[row_of[full]] @ c.total.astype(np.float32)
         middle = np.median(scores)
         sentence = [x for x, i in enumerate(full) if _begins_as_a_sentence(units[i].text) and scores[x] >= middle]
         if sentence:

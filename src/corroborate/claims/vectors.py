@@ -84,6 +84,11 @@ class Vectors:
         """An (n, 384) array, a row per input text (copies are copies of one vector)."""
         return self.vectors[self.of]
 
+    def rows_for(self, texts: Sequence[str]) -> np.ndarray:
+        """A row per given text, each one of the input texts (compared as `normalise` does)."""
+        at = {k: r for r, k in enumerate(self.keys)}
+        return self.vectors[np.array([at[text_key(t)] for t in texts], dtype=np.int64)]
+
     def store_rows(self) -> list[dict[str, Any]]:
         """Rows of the sentence_vectors table for every distinct text."""
         return [{"model": self.model, "text_key": k, "vector": b} for k, b in zip(self.keys, to_bytes(self.vectors))]

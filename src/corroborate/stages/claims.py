@@ -267,7 +267,7 @@ class Claims(CorpusStage):
         if progress:
             progress("embedding sentences", len(units), len(units))
             progress("grouping", 0, len(units))
-        found = group(units, (lambda texts: vectors.rows()) if english else None, settings.threshold,
+        found = group(units, vectors.rows_for if english else None, settings.threshold,
                       settings.copy_ratio, settings.lexical, agent_bonus=settings.agent_bonus, attach=settings.attach,
                       across=multilingual, margin=settings.margin, source_bonus=settings.source_bonus,
                       harm_bonus=settings.harm_bonus)
