@@ -230,6 +230,19 @@ def test_units_that_read_alike_share_a_row_that_weighs_as_every_one_of_them():
     assert np.array_equal(shared, alone[firsts]) and shared[2].any()
 
 
+def test_figure_pairs_decided_a_slice_at_a_time_are_those_decided_at_once(monkeypatch):
+    from corroborate.claims import group as grouping
+    rng = np.random.default_rng(2)
+    kinds = [frozenset({("killed", 12.0)}), frozenset({("killed", 12.0), ("injured", 30.0)}),
+             frozenset({("killed", 4.0)}), frozenset({("killed", 4.0), ("injured", 7.0), ("missing", 2.0)})]
+    us = [Unit(f"d{rng.integers(0, 15)}", k, k + 5, "text", source_key=["s:a", "s:b", None][rng.integers(0, 3)],
+               figures=kinds[rng.integers(0, 4)]) for k in range(60)]
+    whole = grouping._figure_pairs(us)
+    assert len(whole) > 50
+    monkeypatch.setattr(grouping, "_FIGURE_SLICE", 7)
+    assert np.array_equal(grouping._figure_pairs(us), whole)
+
+
 def test_different_numbers_are_different_claims_even_in_similar_words():
     a, b = "Four people were killed and 27 injured.", "Seven people were killed and 31 injured."
     us = [Unit("x", 0, 5, a), Unit("y", 0, 5, b)]

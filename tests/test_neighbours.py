@@ -181,6 +181,26 @@ def test_vectors_read_in_place_by_rows_give_what_their_copy_gives():
         assert np.array_equal(copied.idx, in_place.idx) and np.array_equal(copied.sims, in_place.sims)
 
 
+def test_an_index_reordering_the_vectors_in_place_finds_what_its_copy_finds():
+    # the claims grouping lets the index reorder its rows rather than copy them: the same
+    # neighbours, and `moved` says where every row went (those the index holds first)
+    v, of, g = _corpus(m=2000, copies=500, groups=300, seed=3)
+    rng = np.random.default_rng(5)
+    rows = rng.permutation(len(v) + 700)[:len(v)]
+    larger = rng.normal(size=(len(v) + 700, v.shape[1])).astype(np.float32)
+    larger[rows] = v
+    before = larger.copy()
+    copied = nearest(larger, g, 8, 0.5, of=of, exact_up_to=0, rows=rows)
+    assert copied.moved is None and np.array_equal(larger, before)
+    reordered = nearest(larger, g, 8, 0.5, of=of, exact_up_to=0, rows=rows, reorder=True)
+    assert np.array_equal(copied.idx, reordered.idx) and np.array_equal(copied.sims, reordered.sims)
+    assert sorted(reordered.moved.tolist()) == list(range(len(larger)))
+    assert np.array_equal(larger, before[reordered.moved])
+    assert set(reordered.moved[:len(v)].tolist()) == set(rows.tolist())  # the rows it holds come first
+    with pytest.raises(ValueError):
+        nearest(larger.astype(np.float64), g, 8, 0.5, of=of, exact_up_to=0, rows=rows, reorder=True)
+
+
 def test_a_querys_cells_are_a_stable_sorts_first_cells_ties_by_the_lower_cell():
     from corroborate.claims.neighbours import _nearest_cells
 

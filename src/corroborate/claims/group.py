@@ -155,7 +155,9 @@ def _pair_codes(units: Sequence[Unit], keys_of: Callable[[Unit], Iterable[Any]])
         codes.append(a[keep] * n + b[keep])
     if not codes:
         return np.zeros(0, dtype=np.int64)
-    pairs = np.sort(np.concatenate(codes))
+    pairs = np.concatenate(codes)
+    del codes
+    pairs.sort()  # in place: at 10,000 articles there are tens of millions
     if len(pairs):
         pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (np.unique hashes, slower)
     return pairs
@@ -188,51 +190,63 @@ def _copy_edges(units: Sequence[Unit], copy_ratio: float) -> list[tuple[int, int
     return edges
 
 
-def _figure_pairs(units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
+_FIGURE_SLICE = 1 << 20  # pairs of units decided at a time (`_figure_pairs`)
+
+
+def _figure_pairs(units: Sequence[Unit]) -> np.ndarray:
     """Units of different articles giving the same casualty figure ("at least a dozen dead"): of
     ten or more from anyone, a smaller one from the same source. The same claim however it is
-    worded, which embeddings of such short, differently built sentences often miss. Two int64
-    arrays (i < j), sorted.
+    worded, which embeddings of such short, differently built sentences often miss. Pairs (i < j)
+    as sorted codes i * len(units) + j.
 
-    In numpy over the pairs, deciding once per pair of distinct figure sets (there are few) and per
-    pair of sources: at 10,000 articles a common figure is shared by thousands of units, and the
-    pairs run to tens of millions."""
+    In numpy over the pairs, a slice at a time, deciding once per pair of distinct figure sets
+    (there are few) and per pair of sources: at 10,000 articles a common figure is shared by
+    thousands of units, and the pairs run to tens of millions."""
     n = len(units)
     codes = _pair_codes(units, lambda u: u.figures)
     if not len(codes):
-        return codes, codes
-    i, j = codes // n, codes % n
-    del codes
+        return codes
     sets: dict[frozenset, int] = {}
     fid = np.array([sets.setdefault(u.figures, len(sets)) for u in units], dtype=np.int64)
     by_id = list(sets)
     sources: dict[str, int] = {}
     src = np.array([sources.setdefault(u.source_key, len(sources)) if u.source_key else -1 for u in units],
                    dtype=np.int64)
-    combo, which = np.unique(fid[i] * len(sets) + fid[j], return_inverse=True)
-    same_claim = np.zeros(len(combo), dtype=bool)  # one set holds the other, less one figure at most
-    large_figure = np.zeros(len(combo), dtype=bool)  # they share a figure of ten or more
-    for k, c in enumerate(combo.tolist()):
+    decided: dict[int, tuple[bool, bool]] = {}  # a pair of figure sets: (same claim, a figure of ten or more)
+
+    def decide(c: int) -> tuple[bool, bool]:
         a, b = by_id[c // len(sets)], by_id[c % len(sets)]
         small, large = sorted((a, b), key=len)
         # a sentence giving two others' figures holds several claims
-        same_claim[k] = small <= large and len(large - small) <= 1
-        large_figure[k] = max(v for _, v in a & b) >= 10
-    # a figure unlikely to recur by chance in another incident: the same claim, whoever gives it
-    # (two sources giving it corroborate it); a smaller one only from the same source
-    keep = same_claim[which] & (large_figure[which] | ((src[i] >= 0) & (src[i] == src[j])))
-    return i[keep], j[keep]
+        return small <= large and len(large - small) <= 1, max(v for _, v in a & b) >= 10
+
+    kept = []
+    step = _FIGURE_SLICE
+    for s in range(0, len(codes), step):
+        chunk = codes[s:s + step]
+        i, j = chunk // n, chunk % n
+        combo, which = np.unique(fid[i] * len(sets) + fid[j], return_inverse=True)
+        verdicts = [decided[c] if c in decided else decided.setdefault(c, decide(c)) for c in combo.tolist()]
+        same_claim = np.array([v[0] for v in verdicts], dtype=bool)
+        large_figure = np.array([v[1] for v in verdicts], dtype=bool)
+        # a figure unlikely to recur by chance in another incident: the same claim, whoever gives
+        # it (two sources giving it corroborate it); a smaller one only from the same source
+        keep = same_claim[which] & (large_figure[which] | ((src[i] >= 0) & (src[i] == src[j])))
+        kept.append(chunk[keep])
+    return np.concatenate(kept)
 
 
 NEIGHBOURS = 50
 
 
 def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
-                   neighbours: int = NEIGHBOURS, row_of: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                   neighbours: int = NEIGHBOURS, row_of: np.ndarray | None = None,
+                   reorder: bool = False) -> tuple[np.ndarray, ...]:
     """Pairs (i < j, two int64 arrays sorted by (i, j)) of units of different articles whose
     embeddings have cosine >= similarity: each unit's `neighbours` closest such units, which in a
     corpus of ordinary size is all of them. Unit i's vector is vectors[row_of[i]] (vectors[i]
-    without `row_of`).
+    without `row_of`). With `reorder`, the search may reorder the rows of `vectors` in place
+    (claims.neighbours), and a third array says how (the row now at each place; None if it did not).
 
     Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
     pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
@@ -240,7 +254,7 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     search (claims.neighbours) runs once per distinct text, exactly in a corpus of ordinary size
     and with an index in a large one."""
     if not len(units):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)) + ((None,) if reorder else ())
     # copies of a sentence share one vector (claims.vectors): one query for all of them
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     # keyed by a 128-bit digest of the row, not the row's bytes: at 10,000 articles those were
@@ -252,9 +266,10 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     first = np.unique(alike, return_index=True)[1]  # each distinct vector's first row
     # the distinct vectors read in place (rows=first): the index keeps the one copy it needs
     found = nearest(vectors, np.array([u.doc_id for u in units], dtype=object).astype(str),
-                    neighbours, similarity, of=alike if row_of is None else alike[row_of], rows=first)
+                    neighbours, similarity, of=alike if row_of is None else alike[row_of], rows=first,
+                    reorder=reorder)
     i, j, _ = found.pairs()
-    return i, j
+    return (i, j, found.moved) if reorder else (i, j)
 
 
 _STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being
@@ -547,7 +562,8 @@ class _Linkage:
     (135 s before, on its inputs kept, with the same groups). The claims of Kakhovka, the seeds and
     the example corpus are the same. With a row per distinct unit (one per unit before), the
     claims stage at 10,000 articles peaks at 3.06 GB (3.38 GB), in 282 s (311 s), with the same
-    claims."""
+    claims; with the neighbour index reordering those rows in place (not copying them) and the
+    pairs of step 1 held as one sorted array of keys, at 2.92 GB."""
 
     def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
                  merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float,
@@ -1009,6 +1025,17 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
                  counts=np.bincount(row_of, minlength=len(firsts)))
     _harm_columns(first_units, harm_bonus, mixed[:, width + LEXICAL_DIMENSIONS:], row_of)
     del first_units
+    # The neighbour search of step 2 comes first: in a large corpus its index reorders the rows in
+    # place, cell by cell, rather than keep a copy of them (half a gigabyte at 10,000 articles),
+    # and each unit's row follows its vector. Pairs that could reach the threshold: with both
+    # bonuses, from that much lower.
+    near_i, near_j, moved = _similar_pairs(mixed, units, threshold - agent_bonus - source_bonus, neighbours,
+                                           row_of=row_of, reorder=True)
+    if moved is not None:
+        where = np.empty(len(moved), dtype=np.int64)
+        where[moved] = np.arange(len(moved))
+        row_of = where[row_of]
+        del where, moved
     clusters = {i: _Cluster(i, mixed[row_of[i]], units[i], numbers[i]) for i in range(n)}
     owner = list(range(n))
     why: dict[int, set[str]] = {}
@@ -1027,17 +1054,18 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
 
     # 1. The same text copied, and the same casualty figure, join first (see the module doc), pair
     # by pair in order of (i, j), a copy before a figure.
+    # Each pair as one key, 2 * (i * n + j) + (1 for a figure): sorted, the order of (i, j), a copy
+    # first (tens of millions of figure pairs at 10,000 articles: one array, sorted in place).
     copied = np.array(_copy_edges(units, copy_ratio), dtype=np.int64).reshape(-1, 2)
-    fi, fj = _figure_pairs(units)
-    pi, pj = np.concatenate((copied[:, 0], fi)), np.concatenate((copied[:, 1], fj))
-    figure = np.concatenate((np.zeros(len(copied), dtype=bool), np.ones(len(fi), dtype=bool)))
-    del copied, fi, fj
-    order = np.lexsort((figure, pj, pi))
-    pi, pj, figure = pi[order], pj[order], figure[order]
-    del order
+    figures = _figure_pairs(units)
+    pair_keys = np.concatenate(((copied[:, 0] * n + copied[:, 1]) * 2, figures * 2 + 1))
+    del copied, figures
+    pair_keys.sort()
     step = 1 << 16
-    for s in range(0, len(pi), step):
-        ci, cj, cf = pi[s:s + step], pj[s:s + step], figure[s:s + step]
+    for s in range(0, len(pair_keys), step):
+        chunk = pair_keys[s:s + step]
+        code, cf = chunk >> 1, (chunk & 1).astype(bool)
+        ci, cj = code // n, code % n
         # Most pairs of a figure thousands of units give are in one group already: those go in
         # numpy (a pair in one group stays in one group), and only the rest one by one.
         seen = np.unique(np.concatenate((ci, cj)))
@@ -1056,12 +1084,13 @@ def _group(units: Sequence[Unit], embed: Callable[[list[str]], np.ndarray] | Non
                 reason = "same figure" if f else "copied text"
                 why.setdefault(i, set()).add(reason)
                 why.setdefault(j, set()).add(reason)
+    del pair_keys
 
-    # 2. Average linkage over the neighbour graph, closest pair of groups first (`_Linkage`).
-    # Pairs that could reach the threshold: with both bonuses, from that much lower.
-    i, j = _similar_pairs(mixed, units, threshold - agent_bonus - source_bonus, neighbours, row_of=row_of)
+    # 2. Average linkage over the neighbour graph (found above), closest pair of groups first
+    # (`_Linkage`).
     _Linkage(clusters, find, merge, mixed, threshold, agent_bonus, source_bonus, dense=width,
-             row_of=row_of).run(i, j, why)
+             row_of=row_of).run(near_i, near_j, why)
+    del near_i, near_j
     if attach is not None and attach < threshold:
         # 3. What outlets say in their own voice and no one credits often restates what a source
         # is credited with elsewhere: such a group joins the closest claim that credits a source

@@ -9,6 +9,8 @@ group never pair. `vectors` holds unit-length vectors; with `of`, row i's vector
 `vectors[of[i]]`, so copies of one sentence (claims.vectors) share one vector and one search.
 With `rows`, the vectors searched are `vectors[rows]`, read from the given array: the index keeps
 its one copy (in its own order), not a second one (at 10,000 articles each is half a gigabyte).
+With `reorder`, it keeps none: it reorders the given array in place (`Neighbours.moved` says
+how), which the claims grouping allows because it reads its rows through a map of its own.
 
 What a row gets: among the rows of other groups with cosine >= floor, the k with the highest
 cosine, ties by row index (the cosines are float32 matrix products of the given vectors). Copies
@@ -69,6 +71,8 @@ _CELL_QUERIES = 1024     # queries of the indexed search at a time (their candid
 class Neighbours:
     idx: np.ndarray   # (n, k) int64: neighbour rows, closest first, -1 where there are fewer
     sims: np.ndarray  # (n, k) float32: their cosines, -inf where there is no neighbour
+    # with `reorder`, how the given vectors were reordered in place: moved[p] is the row now at p
+    moved: np.ndarray | None = None
 
     def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every neighbour relation as a pair (i < j) with its cosine, each pair once, sorted by
@@ -90,9 +94,15 @@ class Neighbours:
 
 
 def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: np.ndarray | None = None,
-            exact_up_to: int = EXACT_UP_TO, probes: int | None = None, rows: np.ndarray | None = None) -> Neighbours:
+            exact_up_to: int = EXACT_UP_TO, probes: int | None = None, rows: np.ndarray | None = None,
+            reorder: bool = False) -> Neighbours:
     """Each row's k nearest rows of other groups with cosine >= floor (see the module doc); the
-    vectors searched are `vectors[rows]` when rows are given."""
+    vectors searched are `vectors[rows]` when rows are given. With `reorder`, the index may
+    reorder `vectors` (a C-contiguous float32 array) in place rather than keep a copy of its own
+    (`Neighbours.moved` then says how)."""
+    if reorder and not (isinstance(vectors, np.ndarray) and vectors.dtype == np.float32 and vectors.flags.c_contiguous
+                        and vectors.flags.writeable):
+        raise ValueError("reorder needs a writeable C-contiguous float32 array")
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     groups = np.asarray(groups)
     n = len(groups)
@@ -101,6 +111,7 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
         raise ValueError("of and groups need one entry per row")
     idx = np.full((n, k), -1, dtype=np.int64)
     sims = np.full((n, k), -np.inf, dtype=np.float32)
+    moved = None
     if n == 0 or k == 0:
         return Neighbours(idx, sims)
     group = np.unique(groups, return_inverse=True)[1].astype(np.int64)
@@ -112,7 +123,8 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
         search: _Exact | _Cells = _Exact(vectors if rows is None else vectors[rows], floor)
     else:
         # the index numbers the vectors cell by cell, so a run of queries is a run of cells
-        search = _Cells(vectors, floor, probes, rows=rows)
+        search = _Cells(vectors, floor, probes, rows=rows, in_place=reorder)
+        moved = search.moved
         renumber = np.empty(m, dtype=np.int64)
         renumber[search.order] = np.arange(m)
         of = renumber[of]
@@ -131,7 +143,7 @@ def nearest(vectors: np.ndarray, groups: np.ndarray, k: int, floor: float, of: n
             again.append(short)
         todo = np.concatenate(again) if again else np.empty(0, dtype=np.int64)
         width *= 2
-    return Neighbours(idx, sims)
+    return Neighbours(idx, sims, moved)
 
 
 def _chunks(items: np.ndarray, size: int) -> Iterator[np.ndarray]:
@@ -219,8 +231,11 @@ class _Cells:
     product, which keeps the products large."""
 
     def __init__(self, vectors: np.ndarray, floor: float, probes: int | None = None, seed: int = 0,
-                 rows: np.ndarray | None = None):
-        """The index of vectors[rows] (all of vectors without rows), numbered 0.. in rows' order."""
+                 rows: np.ndarray | None = None, in_place: bool = False):
+        """The index of vectors[rows] (all of vectors without rows), numbered 0.. in rows' order.
+        `in_place`: its vectors are those given, reordered in place (the rows it holds first, cell
+        by cell, the others after them in their order: `moved[p]` is the row now at p), not a
+        copy (at 10,000 articles, half a gigabyte)."""
         self.floor = floor
         if rows is None:
             rows = np.arange(len(vectors), dtype=np.int64)
@@ -230,7 +245,15 @@ class _Cells:
         self.centres = _kmeans(vectors, self.n_cells, seed, rows)
         cell = _assign(vectors, self.centres, rows)
         self.order = np.argsort(cell, kind="stable")
-        self.vectors = vectors[rows[self.order]]  # the one copy: gathered in cell order at once
+        self.moved = None
+        if in_place:
+            rest = np.ones(len(vectors), dtype=bool)
+            rest[rows] = False
+            self.moved = np.concatenate((rows[self.order], np.flatnonzero(rest)))
+            _permute(vectors, self.moved)
+            self.vectors = vectors[:m]
+        else:
+            self.vectors = vectors[rows[self.order]]  # the one copy: gathered in cell order at once
         counts = np.bincount(cell, minlength=self.n_cells)
         self.start = np.concatenate(([0], np.cumsum(counts)))
 
@@ -268,6 +291,25 @@ class _Cells:
         rank = np.arange(len(q)) - np.searchsorted(q, q)
         keep = rank < width
         return queries[q[keep]], d[keep], s[keep], complete
+
+
+def _permute(a: np.ndarray, moved: np.ndarray) -> None:
+    """Reorder the rows of `a` in place so that row p holds what row moved[p] held (moved a
+    permutation): cycle by cycle, one row kept aside at a time."""
+    done = moved == np.arange(len(moved))
+    for start in np.flatnonzero(~done).tolist():
+        if done[start]:
+            continue
+        kept = a[start].copy()
+        p = start
+        while True:
+            q = int(moved[p])
+            done[p] = True
+            if q == start:
+                a[p] = kept
+                break
+            a[p] = a[q]
+            p = q
 
 
 def _nearest_cells(closeness: np.ndarray, probes: int) -> np.ndarray:
