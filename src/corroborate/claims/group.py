@@ -561,9 +561,9 @@ class _Linkage:
     took 762 s and 7.3 GB before; with the sparse reading of rows, the linkage takes 100-110 s
     (135 s before, on its inputs kept, with the same groups). The claims of Kakhovka, the seeds and
     the example corpus are the same. With a row per distinct unit (one per unit before), the
-    claims stage at 10,000 articles peaks at 3.06 GB (3.38 GB), in 282 s (311 s), with the same
-    claims; with the neighbour index reordering those rows in place (not copying them) and the
-    pairs of step 1 held as one sorted array of keys, at 2.92 GB."""
+    neighbour index reordering those rows in place (not copying them) and the pairs of step 1 held
+    as one sorted array of keys, the claims stage at 10,000 articles peaks at 2.91-2.92 GB (3.46 GB
+    before) in 254-261 s (288 s), with the same claims (runs taken in turn)."""
 
     def __init__(self, clusters: dict[int, "_Cluster"], find: Callable[[int], int],
                  merge: Callable[[int, int], int], rows: np.ndarray, threshold: float, agent_bonus: float,

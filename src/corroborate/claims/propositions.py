@@ -876,10 +876,10 @@ def _asks(head, toks) -> bool:
         return False
     if head.lemma_ in SPEECH_VERBS or LABEL & {head.lemma_, head.head.lemma_} or \
             head.dep_ in ("pcomp", "pobj", "relcl", "acl", "advcl"):
-        # "in [what Kyiv said] was an attempt ...", parsed with "said" as the head, "[what
-        # he called] a breach" and "called [what happened] an act of barbarism": what is said or
-        # named, not asked; a relative clause describes what it
-        # hangs on; "[when the dam broke], ..." says when
+        # "in [what Kyiv said] was an attempt ...", parsed with "said" as the head, "[what he
+        # called] a breach" and "called [what happened] an act of barbarism": what is said or
+        # named, not asked; a relative clause describes what it hangs on; "[when the dam broke],
+        # ..." says when
         return False
     if first.lower_ in ("whether", "if"):
         return first.dep_ == "mark" and first.head.i == head.i
