@@ -226,9 +226,10 @@ def _figure_pairs(units: Sequence[Unit]) -> np.ndarray:
         chunk = codes[s:s + step]
         i, j = chunk // n, chunk % n
         combo, which = np.unique(fid[i] * len(sets) + fid[j], return_inverse=True)
-        verdicts = [decided[c] if c in decided else decided.setdefault(c, decide(c)) for c in combo.tolist()]
-        same_claim = np.array([v[0] for v in verdicts], dtype=bool)
-        large_figure = np.array([v[1] for v in verdicts], dtype=bool)
+        for c in combo.tolist():
+            if c not in decided:
+                decided[c] = decide(c)
+        same_claim, large_figure = np.array([decided[c] for c in combo.tolist()], dtype=bool).reshape(-1, 2).T
         # a figure unlikely to recur by chance in another incident: the same claim, whoever gives
         # it (two sources giving it corroborate it); a smaller one only from the same source
         keep = same_claim[which] & (large_figure[which] | ((src[i] >= 0) & (src[i] == src[j])))
@@ -241,12 +242,12 @@ NEIGHBOURS = 50
 
 def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float,
                    neighbours: int = NEIGHBOURS, row_of: np.ndarray | None = None,
-                   reorder: bool = False) -> tuple[np.ndarray, ...]:
+                   reorder: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """Pairs (i < j, two int64 arrays sorted by (i, j)) of units of different articles whose
     embeddings have cosine >= similarity: each unit's `neighbours` closest such units, which in a
     corpus of ordinary size is all of them. Unit i's vector is vectors[row_of[i]] (vectors[i]
-    without `row_of`). With `reorder`, the search may reorder the rows of `vectors` in place
-    (claims.neighbours), and a third array says how (the row now at each place; None if it did not).
+    without `row_of`). The third array is None, or with `reorder`, how the search reordered the
+    rows of `vectors` in place (claims.neighbours: the row now at each place).
 
     Why bounded: a statement that hundreds of articles repeat makes every two of them a pair, so
     pairs grow with the square of the repetitions (tens of millions at 10,000 articles, more memory
@@ -254,7 +255,7 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
     search (claims.neighbours) runs once per distinct text, exactly in a corpus of ordinary size
     and with an index in a large one."""
     if not len(units):
-        return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)) + ((None,) if reorder else ())
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), None
     # copies of a sentence share one vector (claims.vectors): one query for all of them
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     # keyed by a 128-bit digest of the row, not the row's bytes: at 10,000 articles those were
@@ -269,7 +270,7 @@ def _similar_pairs(vectors: np.ndarray, units: Sequence[Unit], similarity: float
                     neighbours, similarity, of=alike if row_of is None else alike[row_of], rows=first,
                     reorder=reorder)
     i, j, _ = found.pairs()
-    return (i, j, found.moved) if reorder else (i, j)
+    return i, j, found.moved
 
 
 _STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been being
