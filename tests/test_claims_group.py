@@ -350,6 +350,24 @@ def test_unresolved_speakers_count_as_no_source_and_unnamed_reports_only_alone()
     assert only_he.independent == 2 and only_he.sources == [] and only_he.sourcing["rule"] == "own voice"
 
 
+def test_nobody_credited_each_outlet_counts_once_and_copies_of_one_text_once():
+    # four articles of one news agency say it in their own voice: one voice, not four
+    agency = [Unit(f"t{k}", 0, 5, "The plant was shelled at night.", "Agency One") for k in range(4)]
+    claim = _claim(agency, set())
+    assert claim.independent == 1 and claim.sourcing["rule"] == "own voice"
+    assert claim.sourcing["origins"] == [{"origin": "Agency One", "docs": ["t0", "t1", "t2", "t3"]}]
+    # another outlet copying the agency's text is the agency's too; an outlet of its own counts;
+    # articles of no known outlet each count, never as one outlet together
+    copied = Unit("p", 0, 5, "The plant was shelled at night.", "Paper Two", clusters=frozenset({"c9"}))
+    agency[0].clusters = frozenset({"c9"})
+    own = Unit("q", 0, 5, "The plant was shelled overnight.", "Paper Three")
+    unknown = [Unit(f"u{k}", 0, 5, "The plant was shelled.") for k in range(2)]
+    claim = _claim(agency + [copied, own] + unknown, set())
+    assert claim.independent == 4
+    assert sorted(o["docs"] for o in claim.sourcing["origins"]) == [
+        ["p", "t0", "t1", "t2", "t3"], ["q"], ["u0"], ["u1"]]
+
+
 def test_every_own_voice_member_of_a_credited_claim_is_stripped_saying_whether_its_article_credits():
     # the claims gold's rule: an own-voice member of a credited claim is stripped, even in an
     # article that credits the source in another sentence (flagged, and not among the articles

@@ -249,10 +249,11 @@ def explain(sourcing: dict, independent: int, outlet_of: dict[str, str | None] |
     elif sourcing.get("rule") in ("own voice", "other language"):
         origins = sourcing.get("origins", [])
         lines.append(f"{independent} independent source{'s' if independent != 1 else ''}: nobody is credited, so "
-                     "each article saying it counts, copies of one text once")
+                     "each outlet saying it counts once, copies of one text once")
         for o in origins:
             if len(o["docs"]) > 1:
-                lines.append(f"  one text copied in {len(o['docs'])} articles: {where(o['docs'])}")
+                lines.append(f"  counted once: {len(o['docs'])} articles of one outlet or copying one text: "
+                             f"{where(o['docs'])}")
     not_read = sourcing.get("not_read", [])
     if not_read and sourcing.get("rule") == "credited":
         lines.append(f"  other language: {len(not_read)} article(s) in another language also say it "

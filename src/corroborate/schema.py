@@ -552,8 +552,8 @@ CLAIMS = Table(
         Column("n_independent", "INTEGER", "independent sources: distinct credited sources (entities.source_id: "
                "a spokesperson counts as the organisation, 'Moscow' as Russia, unnamed officials once, unnamed "
                "reports only when no one else is credited, unresolved speakers not at all), or, when nobody is "
-               "credited, the articles saying it in their own voice with each copied-passage cluster counted "
-               "once"),
+               "credited, the outlets saying it in their own voice, each outlet and each copied-passage cluster "
+               "counted once"),
         Column("sources", "VARCHAR[]", "the display names of the independent sources it is credited to "
                "('Ministry of Defense of Azerbaijan', 'Lena Orlis', 'officials (unnamed)'), sorted"),
         Column("first_seen", "DATE", "the earliest publication date among its articles"),
@@ -563,14 +563,15 @@ CLAIMS = Table(
                "article), copied_from_source (with an article that credits the source), credited_in_article "
                "(its own article credits the source in another member), sources"),
         Column("sourcing", "JSON", "why n_independent is what it is: rule ('credited': the distinct credited "
-               "sources; 'own voice': nobody is credited, so the articles saying it, copies once; 'other "
+               "sources; 'own voice': nobody is credited, so the outlets saying it, copies once; 'other "
                "language': only articles in another language say it, counted as 'own voice'), sources "
                "(id, name, articles, docs, named_as: the speakers the articles name for it, copies: articles "
                "whose crediting text is copied from an earlier one), unresolved (doc_id, start, speaker: "
                "members credited to a speaker the article never resolves, counted as no source), own_voice "
                "(articles saying it in their own voice), stripped (those of them that credit no one while "
                "other articles credit a source), not_read (articles in another language whose credit is not "
-               "matched to these sources: counted as none), origins (for 'own voice': origin, docs)"),
+               "matched to these sources: counted as none), origins (for 'own voice': origin, docs: the articles counted "
+               "as one, of one outlet or copying one text)"),
         Column("members", "JSON", "every member: doc_id, start, end, text, attributed_to (the speaker's display "
                "name), source (its source_id), source_name, language (the article's), read (false: a sentence of "
                "another language, joined by the multilingual model, whose credit is not matched to a source)"),

@@ -1214,11 +1214,40 @@ def _named_in_article(attributed: list[Unit]) -> list[Unit]:
     return out
 
 
+def _origins(members: list[Unit]) -> dict[str, list[str]]:
+    """The independent origins of a claim nobody is credited with: its articles joined when they
+    share an outlet (four articles of one news agency are one voice, not four) or a copied text
+    (an outlet's words copied by others are that outlet's). An article of no known outlet is an
+    origin of its own unless it copies another's text. Each origin is named by its smallest
+    copied-text cluster, else its outlet, else its article, and lists its articles."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    nodes = []
+    for u in members:
+        mine = [f"c:{c}" for c in sorted(u.clusters)] + [f"o:{u.outlet}" if u.outlet else f"d:{u.doc_id}"]
+        for x in mine[1:]:
+            a, b = find(mine[0]), find(x)
+            if a != b:
+                parent[max(a, b)] = min(a, b)  # "c:" < "d:" < "o:": a cluster names its origin first
+        nodes.append(mine[0])
+    origins: dict[str, list[str]] = {}
+    for u, x in zip(members, nodes):
+        origins.setdefault(find(x)[2:], []).append(u.doc_id)
+    return origins
+
+
 def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> Claim:
     """A claim from its members, with its sources counted and the reasons written down.
 
     `sourcing` says why the count is what it is: `rule` ('credited': the distinct credited
-    sources; 'own voice': nobody is credited, so the articles saying it, copies once), each source
+    sources; 'own voice': nobody is credited, so the outlets saying it, copies once), each source
     with the articles crediting it, who they name for it and how many only copy another's text,
     the members whose speaker is unresolved (counted as no source), and the articles that only
     repeat the claim in their own voice (stripped where a source is credited)."""
@@ -1257,11 +1286,9 @@ def _claim(members: list[Unit], why: set[str], central: Unit | None = None) -> C
         rule = "credited"
         origins: dict[str, list[str]] = {}
     else:
-        # Nobody is credited (or only speakers the articles never resolve): each article saying
-        # it is a source, copies once.
-        origins = {}
-        for u in members:
-            origins.setdefault(min(u.clusters) if u.clusters else u.doc_id, []).append(u.doc_id)
+        # Nobody is credited (or only speakers the articles never resolve): each outlet saying it
+        # is a source, copies once (`_origins`).
+        origins = _origins(members)
         independent = len(origins)
         rule = "own voice" if own or unresolved or not unread else "other language"
     # Every own-voice member of a credited claim is stripped (the claims gold's rule, and the

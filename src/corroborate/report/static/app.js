@@ -348,8 +348,8 @@
       }
       if (s.stripped && s.stripped.n) rows.push(h('li', {}, h('span', { class: 'flag' }, 'not counted'), ` ${s.stripped.n} article${s.stripped.n === 1 ? '' : 's'} repeat it in their own voice, crediting no one: ${list(s.stripped)}`));
     } else if (s.rule === 'own voice') {
-      rows.push(h('li', {}, 'Nobody is credited: each article saying it counts, copies of one text once.'));
-      for (const o of s.copied_origins || []) rows.push(h('li', {}, `one text copied in ${o.n} articles: ${list(o)}`));
+      rows.push(h('li', {}, 'Nobody is credited: each outlet saying it counts once, copies of one text once.'));
+      for (const o of s.copied_origins || []) rows.push(h('li', {}, `counted once: ${o.n} articles of one outlet or copying one text: ${list(o)}`));
     }
     if (s.rule === 'other language') {
       rows.push(h('li', {}, 'Only articles in another language say it: each counts, copies of one text once (who they credit is not matched to sources across languages).'));
