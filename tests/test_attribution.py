@@ -703,6 +703,47 @@ def test_a_participle_cue_shares_the_subject_of_its_verb(parser):
     assert r["speaker"] == "Lena Orlis"
 
 
+def test_an_implicative_verb_makes_its_infinitive_its_subjects_statement(parser):
+    # "went on to say" entails the saying: the subject of "went" said it
+    r = one(statements(parser, "After praising the crews, the minister went on to say the repairs would take "
+                               "months."), "repairs")
+    assert r["speaker"] == "minister" and r["text"] == "the repairs would take months"
+    r = one(statements(parser, "The ministry hastened to add that no civilians were hurt."), "civilians")
+    assert r["speaker"] == "ministry"
+    # ", going on to say": the sayer of the clause before the comma, whose content ends there
+    rows = statements(parser, "Senator Maria Lopez praised the agreement on Tuesday, going on to say that it "
+                              "would save thousands of jobs.")
+    assert one(rows, "agreement")["text"] == "the agreement on Tuesday"
+    r = one(rows, "jobs")
+    assert r["speaker"] == "Maria Lopez" and r["text"] == "it would save thousands of jobs"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister is going to say more about the repairs on Friday.",   # the future
+    "The general refused to say whether troops had crossed the river.",  # nothing said
+    "He wanted to say that the plan was flawed from the start.",        # a wish
+    "She did not bother to say whether the dam was safe to cross.",     # denied
+])
+def test_a_verb_that_does_not_entail_the_saying_makes_no_statement(parser, text):
+    assert statements(parser, text) == []
+
+
+def test_a_participle_after_a_comma_and_an_adverb_shares_the_subject_of_its_verb(parser):
+    r = one(statements(parser, "The spokesman declined to comment, instead telling reporters that an inquiry "
+                               "was under way."), "inquiry")
+    assert r["speaker"] == "spokesman" and r["text"] == "an inquiry was under way"
+
+
+def test_a_participle_after_a_comma_belongs_to_the_clause_before_it(parser):
+    # the parser hangs ", going on to say" on a verb inside the quotation that follows; the
+    # subject of that verb ("young voters") did not say it
+    rows = statements(parser, '"Bringing that up again is absurd," Mayor Lenz said, going on to say that the '
+                              'town has spent "decades fighting over the old bridge, to have that fight again, '
+                              'young voters do not want to see that. They are way past that."')
+    assert one(rows, "absurd")["speaker"] == "Lenz"
+    assert all(r["speaker"] != "young voters" for r in rows)
+
+
 def test_a_cue_in_mid_sentence_takes_the_clause_on_both_sides(parser):
     rows = statements(parser, "The deal, he acknowledges, could still collapse before the summer.\n\n"
                               "Though turnout was low, she said, the vote would stand.")

@@ -30,6 +30,12 @@ speak talk told says telling
 # ("Authorities fear that ...", "Experts believe ..."), never from inside a quote.
 COGNITION = frozenset("believe think fear hope expect doubt worry suspect know".split())
 
+# Implicative verbs (Karttunen 1971): "went on to say", "managed to say", "hastened to add" entail
+# that the saying happened, and their subject is the sayer. Not "wanted", "planned", "refused",
+# "declined" or "was asked to say", after which nothing need have been said. "go" implies only
+# with "on" ("went on to say"; "is going to say" is the future).
+IMPLICATIVE = frozenset("go proceed continue manage hasten hurry rush venture bother dare remember".split())
+
 # Verbs whose direct object is the content when there is no clause ("announced a state of
 # emergency", "explained the goals of the operation", "had reported at least 70 deaths").
 NOMINAL = frozenset("""

@@ -84,8 +84,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import frames, layout
-from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, NOMINAL, ORGANISATIONS, PUBLISH,
-                      ROLES, SPEECH, TALLIES)
+from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, IMPLICATIVE, NOMINAL, ORGANISATIONS,
+                      PUBLISH, ROLES, SPEECH, TALLIES)
 from .quotes import Quote, find_quotes
 from .sources import is_media
 from ..nlp.grammar import tense
@@ -118,6 +118,7 @@ class Found:
     target: tuple[int, int] | None = None  # the accused or blamed party, as written (frames.py)
     label: bool = False                  # the speaker is a layout label ("OSAMA RABIE:"), maybe all capitals
     finding: bool = False                # what a study, data or researchers found ("the study found")
+    clause: object = None                # the verb whose words begin a participle cue's clause (the cue's)
 
 
 _SENTENCE_END = re.compile(r"(?<!\b(?:Dr|Mr|Ms|St|Lt|Jr|Sr))(?<!\b(?:Mrs|Col|Gen|Maj|Sgt|Rev|Adm|Gov|Sen|Rep))(?<!\bProf)[.!?]['’]?[\"”»]?\s+[A-Z\"“«]")
@@ -300,6 +301,24 @@ def _participle_cue(g: "Found") -> bool:
     return g.cue_token is not None and g.cue_token.tag_ == "VBG"
 
 
+def _implicative(v):
+    """The implicative verb (lexicon.IMPLICATIVE) whose "to" infinitive the cue is: "went on to
+    say", ", going on to say", "hastened to add". None when it is not one, is denied ("did not
+    bother to say") or has an object ("asked the ministry to explain" is no implicative anyway)."""
+    if v.tag_ != "VB" or v.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return None
+    head = v.head
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB" or lemma not in IMPLICATIVE:
+        return None
+    if lemma == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
+        return None  # "is going to say": the future
+    if any(c.dep_ in ("neg", "dobj") for c in head.children) or any(c.dep_ == "neg" for c in v.children):
+        return None
+    return head
+
+
 def _verb_cue(g: "Found") -> bool:
     """Whether a statement's cue is a verb (or implied), not a report noun ("allegations that")."""
     return g.cue_token is None or g.cue_token.pos_ in ("VERB", "AUX")
@@ -459,24 +478,38 @@ class _Article:
                 subject = opener.root
         parent = None
         participle = False
+        clause = v  # the verb whose words begin the cue's clause: "going" of ", going on to say"
         if subject is None:
-            if v.dep_ not in _PARTICIPLE_DEPS or (v.dep_ == "xcomp" and v.tag_ == "VB"):
+            implied = _implicative(v)
+            if v.dep_ not in _PARTICIPLE_DEPS or (v.dep_ == "xcomp" and v.tag_ == "VB" and implied is None):
                 return None  # "asked the ministry to explain ...": the asker does not explain
             if v.tag_ == "VB" and (lemma in frames.ACCUSATION or lemma in frames.NAMING):
                 return None  # "said it was typical of Russia to blame the victim": not the sayer's blame
             parent_verb = next((a for a in v.ancestors if _is_cue(a) and _subject(a) is not None), None)
-            if parent_verb is None and v.tag_ == "VBG" and (
-                    (v.i > 0 and v.doc[v.i - 1].text == ",") or
-                    (v.dep_ == "pcomp" and v.head.lower_ in ("by", "after", "before", "while", "in"))):
-                # "began by saying that ...", "visited the town, accusing ...": a participle set
-                # off by a comma or a preposition shares the subject of the verb it hangs on (not
-                # "left officials explaining ...", whose subject is the object)
-                parent_verb = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX") and
-                                    _subject(a) is not None and _subject(a).dep_ == "nsubj"), None)
+            if implied is not None:
+                # "the minister went on to say ...", "..., going on to say that ...": the sayer is
+                # who goes on, the subject of the implicative verb or of the verb its participle
+                # hangs on
+                clause = implied
+                if _subject(implied) is not None:
+                    parent_verb = implied if _subject(implied).dep_ == "nsubj" else None
+            after_comma = clause.left_edge.i > 0 and v.doc[clause.left_edge.i - 1].text == ","
+            if parent_verb is None and clause.tag_ == "VBG" and (after_comma or (
+                    clause.dep_ == "pcomp" and clause.head.lower_ in ("by", "after", "before", "while", "in"))):
+                # "began by saying that ...", "visited the town, accusing ...", "declined to
+                # comment, instead telling ...": a participle set off by a comma or a preposition
+                # shares the subject of the verb it hangs on (not "left officials explaining ...",
+                # whose subject is the object). One set off by a comma after a clause is that
+                # clause's: a verb after it is one the parser hung it on wrongly ('X said, going
+                # on to say that ... "young people do not want ..."': not the young people's).
+                parent_verb = next((a for a in clause.ancestors if a.pos_ in ("VERB", "AUX") and
+                                    _subject(a) is not None and _subject(a).dep_ == "nsubj"
+                                    and (a.i < clause.i or not after_comma)), None)
             if parent_verb is None:
                 return None
             parent = parent_verb
-            participle = (v.dep_ in ("advcl", "xcomp", "acl", "pcomp") and v.tag_ == "VBG") or v.dep_ == "conj"
+            participle = (clause.dep_ in ("advcl", "xcomp", "acl", "pcomp") and clause.tag_ == "VBG") \
+                or clause.dep_ == "conj"
         if lemma in COGNITION and subject is not None and subject.lower_ in ("i", "we", "you"):
             return None
 
@@ -515,7 +548,7 @@ class _Article:
             mention = [t for t in mention if not start <= t.idx < end] or mention
         f = Found(start, end, "indirect", (cue_start, cue_end), v.idx, mention,
                   participle=participle, cue_token=v, sentence=self.sentence_of(v), target=target,
-                  finding=finding)
+                  finding=finding, clause=clause)
         if parent is not None:
             f.parent = parent  # resolved to the parent's Found later
         return f
@@ -1119,7 +1152,7 @@ class _Article:
                     continue
                 c = g.cue[0]
                 if g.participle and f.start < c < f.end and f.kind != "direct":
-                    first = min(t.i for t in g.cue_token.subtree)
+                    first = (g.clause or g.cue_token).left_edge.i
                     f.start, f.end = _cut(self.text, f.start, min(f.end, self.doc[first].idx))
                     continue
                 q = self.quote_at(g.start)
