@@ -606,3 +606,24 @@ def test_a_unit_carries_its_casualty_and_area_figures_not_its_percentages():
     [u] = _units([{"doc_id": "a", "outlet": "Wire One", "published": None}],
                  {"propositions": [prop], "figures": figures}, 4)
     assert u.figures == {("km2", 600.0), ("killed", 12.0)}
+
+
+def test_each_groups_best_first_pair_is_the_smallest_key_of_the_pairs_it_is_in():
+    # `_best_pairs` against the sort it replaces: every pair once for each of its groups, sorted
+    # by (group, -score, lower, higher), the first of each group's
+    from corroborate.claims.group import _best_pairs
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n, m = int(rng.integers(2, 30)), int(rng.integers(0, 60))
+        a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+        lo, hi = np.minimum(a, b)[a != b], np.maximum(a, b)[a != b]
+        neg = -rng.integers(0, 4, len(lo)) / 4  # many ties, and repeated pairs
+        node, other = np.concatenate((lo, hi)), np.concatenate((hi, lo))
+        key = (np.concatenate((neg, neg)), np.concatenate((lo, lo)), np.concatenate((hi, hi)))
+        order = np.lexsort((key[2], key[1], key[0], node))
+        head = order[np.concatenate(([True], node[order][1:] != node[order][:-1]))] if len(order) else order
+        x, pair = _best_pairs(lo, hi, neg)
+        assert np.array_equal(x, node[head])
+        assert np.array_equal(neg[pair], key[0][head]) and np.array_equal(lo[pair], key[1][head])
+        assert np.array_equal(hi[pair], key[2][head]) and np.array_equal(np.where(lo[pair] == x, hi[pair], lo[pair]),
+                                                                         other[head])

@@ -65,6 +65,19 @@ def test_rows_of_one_group_never_pair():
     assert np.all(i < j)
 
 
+def test_pairs_without_cosines_are_the_same_pairs():
+    v, of, g = _corpus()
+    found = nearest(v, g, 10, 0.3, of=of)
+    i, j, cos = found.pairs()
+    i2, j2, none = found.pairs(cosines=False)
+    assert none is None and np.array_equal(i, i2) and np.array_equal(j, j2)
+    # each pair once, sorted, with the cosine of its relation
+    assert len(set(zip(i.tolist(), j.tolist()))) == len(i) and np.all(np.diff(i * len(of) + j) > 0)
+    for a, b, c in list(zip(i.tolist(), j.tolist(), cos.tolist()))[:50]:
+        at = found.idx[a].tolist().index(b) if b in found.idx[a] else None
+        assert c == (found.sims[a][at] if at is not None else found.sims[b][found.idx[b].tolist().index(a)])
+
+
 def test_copies_of_one_sentence_are_one_query_and_still_fill_k_from_other_articles():
     # one vector carried by 40 rows, 30 of them in one article (0): a row of that article gets
     # the 10 copies outside it, closest first, then the near one, though its own article's 29

@@ -234,7 +234,13 @@ class Claims(CorpusStage):
     ahead = SentenceVectors()
     use_columns = {"statements": ("statement_id", "doc_id", "start", "end", "kind", "cue_end", "speaker",
                                   "sentence_start", "sentence_end"),
-                   "reuse": ("doc_id", "start", "end", "cluster_id")}
+                   "reuse": ("doc_id", "start", "end", "cluster_id"),
+                   "propositions": ("doc_id", "start", "end", "text", "core", "neutral", "agent", "harm", "harmed",
+                                    "negated", "statement_id"),
+                   "speaker_entities": ("statement_id", "entity_id"),
+                   "entities": ("entity_id", "name", "source_id", "source_name", "source_type"),
+                   "figures": ("doc_id", "start", "end", "text", "value", "low", "high", "unit", "category",
+                               "claimant")}
 
     def run_corpus(self, articles: list[dict[str, Any]], previous: dict[str, list[dict[str, Any]]],
                    settings: ClaimSettings,

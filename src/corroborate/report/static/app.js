@@ -318,7 +318,7 @@
         h('option', { value: '*', selected: lang === '*' }, 'said across languages'),
         ...languages.map((l) => h('option', { value: l, selected: l === lang }, `said in ${l}`))]) : null;
     return [h('h2', {}, 'Claims'),
-      h('p', { class: 'muted' }, 'What the articles assert, grouped. "Independent" counts distinct credited sources (a spokesperson counts as the organisation), or, when nobody is credited, the articles saying it in their own voice with copies counted once. Click a claim for its chain.'),
+      h('p', { class: 'muted' }, 'What the articles assert, grouped. "Independent" counts distinct credited sources (a spokesperson counts as the organisation), or, when nobody is credited, the outlets saying it in their own voice, each outlet once and copies of one text once. Click a claim for its chain.'),
       h('div', { class: 'toolbar' }, filterBox('claims.q', 'filter claims (text, source, outlet)'), minSel, langSel, strip),
       open ? claimChain(open) : null,
       dataTable({ id: 'claims', rows, sort: 'articles', openId, rowId: (c) => c.id,
