@@ -1139,6 +1139,15 @@ def test_a_name_in_apposition_to_the_place_of_a_role_holds_the_role(parser):
     assert r["speaker_role"] == "UN's top official in Peru"
 
 
+def test_an_acronym_in_brackets_after_the_organisation_is_neither_the_role_nor_the_organisation(parser):
+    # the organisation's other name: the role ends before it, and the organisation is the full name
+    r = one(statements(parser, '"All we know is that they drifted downstream," said Ole Varg, head of the Mine '
+                               'Action Unit at the International Committee of the Red Cross (ICRC).'), "drifted")
+    assert r["speaker"] == "Ole Varg"
+    assert r["speaker_role"] == "head of the Mine Action Unit at the International Committee of the Red Cross"
+    assert r["speaker_org"] == "International Committee of the Red Cross"
+
+
 def test_a_capital_coordinated_with_others_speaks_as_itself(parser):
     # the recogniser takes "Kyiv" here for a person; the speaker is the capital, not the whole phrase
     r = one(statements(parser, "More than two days after the destruction of the Tarsk dam – which Kyiv and most "

@@ -135,6 +135,13 @@ def _span_text(doc, tokens) -> str:
     return doc[first:last + 1].text
 
 
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether `short` is the acronym of `name`, its initials ("IAEA": the International Atomic
+    Energy Agency; "the IAEA Director General" is its director general)."""
+    short = short.replace(".", "").strip()
+    return short.isupper() and len(short) >= 2 and initials(name) == short
+
+
 def _role_of(ent) -> tuple[str, str]:
     """The role and organisation given beside a person's name ("Health Minister Hamad Hasan",
     "Hamad Hasan, the health minister", "Chief of the press service ..., Colonel Anar Eyvazov")."""
@@ -181,7 +188,9 @@ def _role_of(ent) -> tuple[str, str]:
     if not any(fold(t.lemma_) in ROLES and fold(t.text).rstrip(".") not in TITLES for t in role_tokens):
         role_tokens = _role_before(ent) or role_tokens
     role_tokens = [t for t in role_tokens if not t.is_punct and t.dep_ != "det"]
-    role = _span_text(doc, role_tokens).strip(" ,")
+    # (an acronym in brackets closing the role is its organisation's other name, not the role's:
+    # "head of the unit at the International Committee of the Red Cross (ICRC)")
+    role = re.sub(r"\s*\([^()]*\)?$", "", _span_text(doc, role_tokens)).strip(" ,")
     # a title right before the name ("Colonel", "Dr.") belongs to the role too
     if ent.start > 0 and fold(doc[ent.start - 1].text).rstrip(".") in TITLES and doc[ent.start - 1] not in role_tokens:
         role = (role + " " + doc[ent.start - 1].text).strip()
@@ -191,6 +200,8 @@ def _role_of(ent) -> tuple[str, str]:
         # who is now president of the American Action Forum")
         for t in tokens:
             if t.ent_type_ in ("ORG", "GPE", "NORP") and (tokens is role_tokens or t.ent_type_ == "ORG"):
+                if org and t.i > 1 and doc[t.i - 1].text == "(" and _acronym_of(t.text, org):
+                    continue  # "the International Committee of the Red Cross (ICRC)": its other name
                 span = _entity_at(doc, t.i)  # the entity's first word may be a dropped "the"
                 if span is not None and (not org or span.label_ == "ORG" and org != clean_name(span.text)
                                          and not org_key(span.text) <= org_key(org)):
@@ -959,7 +970,7 @@ class Registry:
                 return False
             return bool(_role_words(p.role) & same) and (
                 inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
-                or org_key(p.org) <= org_key(inner_org))
+                or org_key(p.org) <= org_key(inner_org) or any(_acronym_of(w, p.org) for w in inner_org.split()))
 
         def recency(p: Person) -> int:
             return max([x for x in p.positions if x <= at] or [-1])
