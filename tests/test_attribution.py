@@ -1146,6 +1146,9 @@ def test_an_acronym_in_brackets_after_the_organisation_is_neither_the_role_nor_t
     assert r["speaker"] == "Ole Varg"
     assert r["speaker_role"] == "head of the Mine Action Unit at the International Committee of the Red Cross"
     assert r["speaker_org"] == "International Committee of the Red Cross"
+    # a bracket of other words stays in the role, closed
+    r = one(statements(parser, "The health minister (acting), Ana Berg, said ten people had died."), "died")
+    assert r["speaker"] == "Ana Berg" and r["speaker_role"] == "health minister (acting)"
 
 
 def test_a_capital_coordinated_with_others_speaks_as_itself(parser):

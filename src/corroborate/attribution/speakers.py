@@ -190,7 +190,9 @@ def _role_of(ent) -> tuple[str, str]:
     role_tokens = [t for t in role_tokens if not t.is_punct and t.dep_ != "det"]
     # (an acronym in brackets closing the role is its organisation's other name, not the role's:
     # "head of the unit at the International Committee of the Red Cross (ICRC)")
-    role = re.sub(r"\s*\([^()]*\)?$", "", _span_text(doc, role_tokens)).strip(" ,")
+    role = re.sub(r"\s*\(\s*[A-Z][A-Z.&-]{1,11}\s*\)?$", "", _span_text(doc, role_tokens)).strip(" ,")
+    if role.count("(") > role.count(")"):
+        role += ")"  # its closing bracket was left out with the punctuation: "minister (acting)"
     # a title right before the name ("Colonel", "Dr.") belongs to the role too
     if ent.start > 0 and fold(doc[ent.start - 1].text).rstrip(".") in TITLES and doc[ent.start - 1] not in role_tokens:
         role = (role + " " + doc[ent.start - 1].text).strip()
