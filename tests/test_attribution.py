@@ -718,8 +718,19 @@ def test_an_implicative_verb_makes_its_infinitive_its_subjects_statement(parser)
     assert r["speaker"] == "Maria Lopez" and r["text"] == "it would save thousands of jobs"
 
 
+def test_point_out_is_a_cue_and_an_implicative_adjective_makes_a_statement(parser):
+    rows = statements(parser, "Officials pointed out that no one was hurt in the blast.\n\n"
+                              "The mayor was quick to add that the bridge was safe to cross.\n\n"
+                              "The guide pointed at the flooded road and turned back.")
+    assert one(rows, "no one")["speaker"] == "Officials"
+    r = one(rows, "bridge")
+    assert r["speaker"] == "mayor" and r["text"] == "the bridge was safe to cross"
+    assert not [r for r in rows if "road" in r["text"]]
+
+
 @pytest.mark.parametrize("text", [
     "The minister is going to say more about the repairs on Friday.",   # the future
+    "The ministry was eager to say that the plan had worked.",          # a wish
     "The general refused to say whether troops had crossed the river.",  # nothing said
     "He wanted to say that the plan was flawed from the start.",        # a wish
     "She did not bother to say whether the dam was safe to cross.",     # denied

@@ -35,6 +35,9 @@ COGNITION = frozenset("believe think fear hope expect doubt worry suspect know".
 # "declined" or "was asked to say", after which nothing need have been said. "go" implies only
 # with "on" ("went on to say"; "is going to say" is the future).
 IMPLICATIVE = frozenset("go proceed continue manage hasten hurry rush venture bother dare remember".split())
+# ... and adjectives that do the same after "be": "was quick to add", "were careful to note" (not
+# "eager", "ready" or "willing", after which nothing need have been said)
+IMPLICATIVE_ADJECTIVES = frozenset("quick quicker swift careful".split())
 
 # Verbs whose direct object is the content when there is no clause ("announced a state of
 # emergency", "explained the goals of the operation", "had reported at least 70 deaths").

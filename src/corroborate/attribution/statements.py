@@ -84,8 +84,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import frames, layout
-from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, IMPLICATIVE, NOMINAL, ORGANISATIONS,
-                      PUBLISH, ROLES, SPEECH, TALLIES)
+from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, IMPLICATIVE, IMPLICATIVE_ADJECTIVES,
+                      NOMINAL, ORGANISATIONS, PUBLISH, ROLES, SPEECH, TALLIES)
 from .quotes import Quote, find_quotes
 from .sources import is_media
 from ..nlp.grammar import tense
@@ -303,13 +303,19 @@ def _participle_cue(g: "Found") -> bool:
 
 def _implicative(v):
     """The implicative verb (lexicon.IMPLICATIVE) whose "to" infinitive the cue is: "went on to
-    say", ", going on to say", "hastened to add". None when it is not one, is denied ("did not
-    bother to say") or has an object ("asked the ministry to explain" is no implicative anyway)."""
+    say", ", going on to say", "hastened to add"; for an implicative adjective ("was quick to
+    add"), the verb it completes. None when it is not one, is denied ("did not bother to say") or
+    has an object ("asked the ministry to explain" is no implicative anyway)."""
     if v.tag_ != "VB" or v.dep_ not in ("xcomp", "advcl") or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return None
     head = v.head
     lemma = head.lemma_.lower()
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and lemma in IMPLICATIVE_ADJECTIVES:
+        # "the mayor was quick to add": the verb the adjective completes, whose subject spoke
+        if any(c.dep_ == "neg" for c in head.head.children) or any(c.dep_ == "neg" for c in v.children):
+            return None
+        return head.head
     if head.pos_ != "VERB" or lemma not in IMPLICATIVE:
         return None
     if lemma == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
@@ -333,7 +339,13 @@ def _is_cue(v) -> bool:
     return (lemma in SPEECH or lemma in COGNITION or lemma in DIRECTIVE or v.lower_ in SPEECH
             or lemma in frames.ACCUSATION or lemma in frames.NAMING or frames.carries_blame(v)
             or (lemma in frames.FINDINGS and frames.finding_source(v, _subject(v))) or _publishes(v)
-            or _puts_at(v))
+            or _puts_at(v) or _points_out(v))
+
+
+def _points_out(v) -> bool:
+    """"pointed out that ...", "pointing out Russia controls the dam": a reporting verb of two
+    words (PARC's and PolNeAR's lists have it); "pointed at the map" is none."""
+    return v.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children)
 
 
 def _adds_to(v) -> bool:
