@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 from .lexicon import (DOCUMENTS, FIRST_PERSON, GENERIC_ROLES, GROUPS, ORGANISATIONS, PERSON_PRONOUNS,
                       PLURAL_PRONOUNS, ROLES, THING_PRONOUNS, TITLES)
 from .names import COUNTRIES, clean_name, fold, initials, is_place_word, org_key, person_key, strip_titles
+from .sources import abbreviates
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
 # What says a person is a man or a woman, when the article says it: a title before the name, a
@@ -135,13 +136,6 @@ def _span_text(doc, tokens) -> str:
     return doc[first:last + 1].text
 
 
-def _acronym_of(short: str, name: str) -> bool:
-    """Whether `short` is the acronym of `name`, its initials ("IAEA": the International Atomic
-    Energy Agency; "the IAEA Director General" is its director general)."""
-    short = short.replace(".", "").strip()
-    return short.isupper() and len(short) >= 2 and initials(name) == short
-
-
 def _role_of(ent) -> tuple[str, str]:
     """The role and organisation given beside a person's name ("Health Minister Hamad Hasan",
     "Hamad Hasan, the health minister", "Chief of the press service ..., Colonel Anar Eyvazov")."""
@@ -202,7 +196,7 @@ def _role_of(ent) -> tuple[str, str]:
         # who is now president of the American Action Forum")
         for t in tokens:
             if t.ent_type_ in ("ORG", "GPE", "NORP") and (tokens is role_tokens or t.ent_type_ == "ORG"):
-                if org and t.i > 1 and doc[t.i - 1].text == "(" and _acronym_of(t.text, org):
+                if org and t.i > 1 and doc[t.i - 1].text == "(" and abbreviates(t.text, org):
                     continue  # "the International Committee of the Red Cross (ICRC)": its other name
                 span = _entity_at(doc, t.i)  # the entity's first word may be a dropped "the"
                 if span is not None and (not org or span.label_ == "ORG" and org != clean_name(span.text)
@@ -972,7 +966,7 @@ class Registry:
                 return False
             return bool(_role_words(p.role) & same) and (
                 inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
-                or org_key(p.org) <= org_key(inner_org) or any(_acronym_of(w, p.org) for w in inner_org.split()))
+                or org_key(p.org) <= org_key(inner_org) or any(abbreviates(w, p.org) for w in inner_org.split()))
 
         def recency(p: Person) -> int:
             return max([x for x in p.positions if x <= at] or [-1])

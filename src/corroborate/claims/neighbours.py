@@ -90,7 +90,8 @@ class Neighbours:
         low = np.minimum(key, other)
         np.maximum(key, other, out=key)
         del other
-        key += low * width  # the pair (low, high) as one key
+        low *= width
+        key += low  # the pair (low, high) as one key
         del low
         if sims is None:
             key.sort()
