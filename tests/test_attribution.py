@@ -622,6 +622,32 @@ def test_a_claim_noun_without_a_source_is_no_statement(parser):
     assert rows == []
 
 
+# -- a report inside another (drop_nested) ---------------------------------------------------------
+
+def test_a_report_inside_another_keeps_the_outer_speaker_unless_it_is_theirs_or_relayed(parser):
+    # someone else's expectation or agreement, as the speaker tells it: the speaker's statement
+    rows = statements(parser, "Ivo Renn, a spokesman for the dockers' union, said the union expected traffic "
+                              "to recover by spring.\n\n"
+                              "She said ministers had agreed to put together a repair plan by March.")
+    assert one(rows, "the union expected traffic")["speaker"] == "Ivo Renn"
+    assert one(rows, "ministers had agreed")["speaker_mention"] == "She"
+    # the speaker's own belief ("he believed"), or a named source's words a medium relays: the inner one
+    rows = statements(parser, "The mayor, Olga Brandt, said she believed the bridge would reopen.\n\n"
+                              "The Tarsk Courier reported that Olga Brandt had announced a curfew.")
+    believed = [r for r in rows if "bridge" in r["text"]]
+    assert len(believed) == 1 and believed[0]["text"] == "the bridge would reopen"
+    assert believed[0]["speaker"] == "Olga Brandt"
+    curfew = [r for r in rows if "curfew" in r["text"]]
+    assert len(curfew) == 1 and curfew[0]["speaker"] == "Olga Brandt"
+    # a pronoun that cannot be the outer speaker: someone else's belief, in the speaker's words
+    rows = statements(parser, "Olga Brandt said they believed the bridge would reopen.")
+    assert one(rows, "they believed")["speaker"] == "Olga Brandt"
+    # a name between them is the pronoun's: the outer speaker's words stay his, the inner hers
+    rows = statements(parser, "Ivo Renn said Olga Brandt was right when she said that the bridge was unsafe.")
+    assert one(rows, "Olga Brandt was right")["speaker"] == "Ivo Renn"
+    assert [r["speaker"] for r in rows if r["text"] == "the bridge was unsafe"] == ["Olga Brandt"]
+
+
 # -- studies, data and evidence as sources (frames.finding_source) ----------------------------------
 
 def test_studies_polls_and_researchers_report_findings(parser):
@@ -921,6 +947,10 @@ def test_a_dateline_is_not_the_speaker(parser):
     # an organisation in capitals set off by dashes is the speaker, not a dateline
     assert "NATO" in one(statements(parser, "NATO - the alliance - said on Monday the bridge would reopen."),
                          "reopen")["speaker"]
+    # ... but a place in capitals the recogniser takes for an organisation, before one dash, is one
+    row = one(statements(parser, "VELMORSK – Residents of Velmorsk and the nearby villages of Ternava said on "
+                                 "Monday the bridge would reopen."), "reopen")
+    assert row["speaker_mention"] == "Residents of Velmorsk and the nearby villages of Ternava"
 
 
 def test_a_name_inside_a_prepositional_phrase_is_not_the_speaker(parser):

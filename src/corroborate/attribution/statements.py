@@ -71,10 +71,15 @@ the rest is `indirect`.
 When one statement's content holds another statement's participle or coordinated cue (", adding
 that ...", "and added: ..."), or a quotation another cue claims, the first ends there. A reported
 question goes on over the questions that follow it in its paragraph. Of a report inside another,
-the inner one replaces the outer when it is most of it ("said he hoped that ..."), unless the inner
-one is named by a noun ("rejected Kyiv's allegations that ...") or sits in a relative clause on a
-noun of the outer content ("..., claiming it was a ploy to distract from an offensive the rebels
-say is faltering"): then both stay.
+the inner one replaces the outer when it is most of it and it is the outer speaker's own ("said he
+believed that ...": a pronoun with no other name between, or the outer speaker named again; the
+pronoun then reads as the outer speaker's mention), or it reports speech that the outer speaker
+relays as a medium ("the agency said the minister announced ...") or that it credits to a name
+("officials said Klymenko indicated ..."). Otherwise the outer speaker's report stays: "Smith, a
+spokesman for the union, said the union expected ..." and "she said ministers had agreed to ..."
+are Smith's and her statements. Both stay when the inner one is named by a noun ("rejected
+Kyiv's allegations that ...") or sits in a relative clause on a noun of the outer content ("...,
+claiming it was a ploy to distract from an offensive the rebels say is faltering").
 """
 from __future__ import annotations
 
@@ -263,8 +268,12 @@ def _dateline_end(sent) -> int | None:
     perhaps an agency in brackets, then a dash ("PORTVALE (Wire One) – The mayor said ..."); None
     when the sentence opens otherwise."""
     first = sent[0]
-    if not (first.is_upper and first.is_alpha and len(first) > 2) or first.ent_type_ in ("ORG", "NORP"):
-        return None  # "NATO - the alliance - said": an organisation speaking, set off by dashes
+    if not (first.is_upper and first.is_alpha and len(first) > 2):
+        return None
+    if first.ent_type_ in ("ORG", "NORP") and sum(t.text in _DASHES for t in sent) != 1:
+        # "NATO - the alliance - said": an organisation speaking, set off by dashes (a place in
+        # capitals the recogniser took for an organisation, "VELMORSK – Residents said", has one)
+        return None
     depth = 0
     for t in sent:
         if t.text == "(":
@@ -1198,11 +1207,23 @@ class _Article:
                      and not _relative_aside(g, f)]
             # (an inner cue that is a participle, "with the administration confirming this",
             # is an aside at the end of the outer content, not the report the outer one carries)
-            if inner and f.kind != "direct" and any((g.end - g.start) >= 0.5 * (f.end - f.start)
-                                                    or (g.end >= f.end - 2 and not _participle_cue(g))
-                                                    for g in inner):
+            # ... when the inner one is the outer speaker's own ("said he believed") or a report
+            # of speech the outer relays or credits to a name ("the agency said the minister
+            # announced"); "Smith said the union expected ..." is Smith's statement, whatever the
+            # union expects
+            replacing = [g for g in inner if f.kind != "direct"
+                         and ((g.end - g.start) >= 0.5 * (f.end - f.start)
+                              or (g.end >= f.end - 2 and not _participle_cue(g)))
+                         and (_own_report(g, f) or _speech_cue(g) and (_relays(f) or _named(g)))]
+            if not replacing:
+                keep.append(f)
                 continue
-            keep.append(f)
+            for g in replacing:
+                # "The mayor, Olga Brandt, said she believed ...": "she" is the outer speaker, who
+                # is no statement's speaker any more to be remembered before it
+                if g.speaker_tokens is not None and f.speaker_tokens is not None and _own_report(g, f) \
+                        and " ".join(t.lower_ for t in g.speaker_tokens) in _OWN_PRONOUNS:
+                    g.speaker_tokens = f.speaker_tokens
         self.found = keep
 
     def resolve(self, registry: Registry) -> None:
@@ -1266,6 +1287,67 @@ def _narration_after(clause) -> set[int]:
         if present and min(own) > max((t.i for t in tokens if t.i not in own and not t.is_punct), default=-1):
             return own
     return set()
+
+
+_OWN_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she", "they": "they", "them": "they",
+                 "we": "we", "us": "we", "i": "i", "me": "i", "it": "it"}
+
+
+def _speech_cue(g: "Found") -> bool:
+    """Whether a statement's cue reports something said or done in words ("said", "announced",
+    "blamed", "called on"), not a belief or expectation (lexicon.COGNITION: "expected", "feared")."""
+    v = g.cue_token
+    return v is None or v.lemma_.lower() not in COGNITION
+
+
+def _named(g: "Found") -> bool:
+    """Whether a statement's speaker is a name ("Klymenko", "the United States"), not a common
+    noun ("leaders", "the country", "prosecutors")."""
+    return bool(g.speaker_tokens) and any(t.pos_ == "PROPN" for t in g.speaker_tokens)
+
+
+def _own_report(inner: Found, outer: Found) -> bool:
+    """Whether a report inside another is the outer speaker's own ("X said he hoped that ...", "the
+    ministry said it believed ...", "she said she had agreed"): its subject is a pronoun, or the
+    outer speaker's mention again or a part of it. Not when it names someone else ("Smith said the
+    union expected ...", "she said leaders had agreed to ...") or a pronoun the outer speaker's
+    own pronoun cannot be ("she said he had agreed") or that a name between them is nearer to
+    ("Renn said Brandt was right when she said ..."). The outer mention is read up to its first
+    comma: "Ivo Renn, a spokesman for the union, said the union expected" gives Renn's words, not
+    the union's expectation."""
+    if inner.speaker_tokens is None or outer.speaker_tokens is None:
+        return True  # one of them is a continuation of the other: nothing to tell them apart
+    said = " ".join(t.lower_ for t in inner.speaker_tokens)
+    sayer = " ".join(t.lower_ for t in outer.speaker_tokens).split(" ,")[0]
+    if said in _OWN_PRONOUNS:
+        # a name between them is the pronoun's nearer antecedent ("Renn said Brandt was right
+        # when she said ...")
+        after = max(t.i for t in outer.speaker_tokens) + 1
+        before = min(t.i for t in inner.speaker_tokens)
+        doc = inner.speaker_tokens[0].doc
+        if any(t.pos_ == "PROPN" for t in doc[min(after, before):before]):
+            return False
+        if sayer in _OWN_PRONOUNS:
+            return _OWN_PRONOUNS[sayer] == _OWN_PRONOUNS[said]
+        # a pronoun that cannot be the outer speaker is someone else's: "he", "she" or "I" after
+        # more than one or after a thing someone has ("according to her account, she ..."), "it"
+        # after people or a person, "they" or "we" after one person ("Brandt said they had
+        # agreed"). (The recogniser's types are too unsure to ask more of them.)
+        ids = {t.i for t in outer.speaker_tokens}
+        head = next((t for t in outer.speaker_tokens if t.head.i not in ids or t.head.i == t.i),
+                    outer.speaker_tokens[-1])
+        plural = head.tag_ in ("NNS", "NNPS")
+        role = head.lemma_.lower() in ROLES
+        person = role or head.ent_type_ == "PERSON"
+        pronoun = _OWN_PRONOUNS[said]
+        if pronoun in ("he", "she", "i"):
+            return not plural and not (head.pos_ == "NOUN" and not role
+                                       and any(c.dep_ == "poss" for c in head.children))
+        if pronoun == "it":
+            return not plural and not person
+        return plural or not person
+    bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", said)
+    return bool(bare) and bool(sayer) and (bare in sayer or sayer in said)
 
 
 def _relative_aside(inner: Found, outer: Found) -> bool:
