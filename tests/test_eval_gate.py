@@ -39,7 +39,7 @@ SETS = {  # corpus, manifest, per-article gold
 }
 # score.py F1 floors, each just under what was measured (issue 15's closing note has the numbers)
 SCORE_FLOORS = {
-    "kakhovka": {"statements.content": 0.96, "statements.attributed": 0.95, "figures.value": 0.97,
+    "kakhovka": {"statements.content": 0.96, "statements.attributed": 0.96, "figures.value": 0.97,
                  "figures.attributed": 0.91, "places": 0.89, "dates.resolved": 0.83, "reuse.pairs": 0.86},
     "seeds": {"statements.content": 0.95, "statements.attributed": 0.92, "figures.value": 0.96,
               "figures.attributed": 0.96, "places": 0.99, "dates.resolved": 0.92, "reuse.pairs": 0.99},

@@ -41,7 +41,10 @@ A mention at a cue is then resolved, in this order:
    gives someone: "Ombudsman Lia Varga" makes "the ombudsman" one): the person who holds that
    role, before or after (the mention's modifiers, "vice", "health", must fit, a holder whose role
    ranks otherwise, "vice", "deputy", "former", is not it, and a nationality or party the mention
-   names must be theirs; a role written short before a name, "Gov.", "Sen.", is that role), else
+   names must be theirs; a role written short before a name, "Gov.", "Sen.", is that role; the
+   nouns news writes for one post in turn are one role: "spokesman" / "press secretary", "envoy" /
+   "ambassador" / "representative", so a headline's "Russian envoy to UN" is the "Russian Permanent
+   Representative to the UN Vasily Nebenzya" of the lead), else
    the unnamed role-holder last met with it; a place's governor, senator or mayor ("the New Jersey
    governor") is a person who serves there, the holder the article names with that place, else
    the role as written (never the place, nor an organisation named like it); an unnamed spokesperson
@@ -71,6 +74,9 @@ from .names import COUNTRIES, clean_name, fold, initials, is_place_word, org_key
 from .sources import abbreviates
 
 _SPOKES = {"spokesperson", "spokesman", "spokeswoman", "press", "secretary"}
+# Role nouns news writes for one post in turn: "the Russian envoy to the UN" in a headline is the
+# "Permanent Representative to the UN" or the ambassador the story names.
+_ENVOYS = {"envoy", "ambassador", "representative", "emissary"}
 # What says a person is a man or a woman, when the article says it: a title before the name, a
 # gendered role noun beside it. Nothing is guessed from first names.
 _MALE = frozenset("mr mr. sir lord king prince father brother spokesman chairman congressman businessman".split())
@@ -179,6 +185,13 @@ def _role_of(ent) -> tuple[str, str]:
             second = sib.dep_ == root.dep_ or sib.dep_ in ("npadvmod", "dep") and sib.lemma_.lower() in ROLES
             if sib.i != root.i and second and sib.i < ent.start and sib.ent_type_ != "PERSON":
                 role_tokens.extend(t for t in sib.subtree if t.i < ent.start)
+    if not any(fold(t.lemma_) in ROLES and fold(t.text).rstrip(".") not in TITLES for t in role_tokens) \
+            and root.dep_ == "pobj" and root.head.dep_ == "prep" and fold(root.head.head.lemma_) in ROLES \
+            and any(t.ent_type_ == "ORG" or (t.text.isupper() and t.is_alpha) for t in root.lefts if t.i < ent.start):
+        # "Permanent Representative to the UN Vasily Nebenzya": the parser hangs the name on the
+        # role's organisation, written with no comma before the name; the role is the phrase (not
+        # "the spokesman of President Ana Dorin", whose name is whose spokesman it is)
+        role_tokens = [t for t in root.head.head.subtree if t.i < ent.start]
     if not any(fold(t.lemma_) in ROLES and fold(t.text).rstrip(".") not in TITLES for t in role_tokens):
         role_tokens = _role_before(ent) or role_tokens
     role_tokens = [t for t in role_tokens if not t.is_punct and t.dep_ != "det"]
@@ -318,16 +331,19 @@ def _name_after_org(ent) -> int | None:
     """Where a person's name begins inside an organisation's entity: "the speaker of Operational
     Command South Vladyslav Nazarov" is one ORG to the recogniser, a spokesperson's name written
     without a comma after their organisation (common in translated reports). Only for the
-    organisation a role is of ("spokesman of", "head of") and when an organisation word remains
-    before the name ("Command South"): "the head of the Ukrainian Red Cross" keeps its name."""
+    organisation a role is of or to ("spokesman of", "head of", "Permanent Representative to the
+    UN Vasily Nebenzya") and when an organisation word or acronym remains before the name ("Command
+    South", "UN"): "the head of the Ukrainian Red Cross" keeps its name."""
     doc = ent.doc
     if ent.label_ != "ORG" or ent.start < 2:
         return None
     before = doc[ent.start - 1] if doc[ent.start - 1].lower_ not in ("the", "a", "an") else doc[ent.start - 2]
-    if before.lower_ not in ("of", "for") or before.i < 1 or fold(doc[before.i - 1].lemma_) not in ROLES | TITLES:
+    if before.lower_ not in ("of", "for", "to") or before.i < 1 or \
+            fold(doc[before.i - 1].lemma_) not in ROLES | TITLES:
         return None
     run = _name_run(list(ent))
-    if run is None or not any(t.lower_ in ORGANISATIONS for t in ent[:run[0].i - ent.start]):
+    if run is None or not any(t.lower_ in ORGANISATIONS or (t.text.isupper() and t.is_alpha and len(t) > 1)
+                              for t in ent[:run[0].i - ent.start]):
         return None
     return run[0].i
 
@@ -959,14 +975,17 @@ class Registry:
         same role noun, and every modifier the mention has ("vice president", "health minister");
         a nationality or party the mention gives ("the Republican nominee", "the Russian envoy")
         must be in the person's role or organisation."""
-        same = {lemma} | (_SPOKES if lemma in _SPOKES else set())
+        same = {lemma} | next((kin for kin in (_SPOKES, _ENVOYS) if lemma in kin), set())
 
         def has_role(p: Person) -> bool:
             if sides and not sides <= org_key(p.role + " " + p.org):
                 return False
+            # (the mention's organisation may be in the holder's role: "the Russian envoy" is the
+            # "Russian Permanent Representative to the UN")
             return bool(_role_words(p.role) & same) and (
                 inner_org is None or not p.org or org_key(inner_org) <= org_key(p.org)
-                or org_key(p.org) <= org_key(inner_org) or any(abbreviates(w, p.org) for w in inner_org.split()))
+                or org_key(p.org) <= org_key(inner_org) or org_key(inner_org) <= org_key(p.role + " " + p.org)
+                or any(abbreviates(w, p.org) for w in inner_org.split()))
 
         def recency(p: Person) -> int:
             return max([x for x in p.positions if x <= at] or [-1])
