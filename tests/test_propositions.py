@@ -307,6 +307,17 @@ def test_two_clauses_with_their_own_subjects(parse):
     assert len(found) == 2 and found[0].agent == "PE"
 
 
+def test_a_second_deed_is_a_clause_a_verb_sharing_the_object_is_not(parse):
+    # "denies any fault and blames ...": two deeds, two propositions
+    found = one(parse, "The Karvian ministry denies any fault and blames Ostrenia for the blast at the depot.")
+    assert len(found) == 2 and "blames" in found[1].core
+    # "following and managing the rescue": one deed said with two verbs, and its object is both's
+    [c] = one(parse, "The governor has been following and managing the rescue since the moment of the blast.")
+    assert "managing the rescue" in c.core
+    [c] = one(parse, "The explosion either destroyed or damaged dozens of buildings near the depot.")
+    assert "destroyed or damaged dozens of buildings" in c.core
+
+
 def test_time_and_asides_are_not_compared(parse):
     [c] = one(parse, "On Tuesday, Chilean forces blew up the bridge, which had been under Peruvian control "
                      "since 2019.")

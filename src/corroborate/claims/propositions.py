@@ -37,7 +37,9 @@ Rules that cut a sentence into clauses (each clause keeps at least `min_words` w
 - a clause never ends on a preposition whose object is not in it ("... a hole in the dam [in] what
   Kyiv said was ...": the word opens the statement that follows);
 - coordinated clauses with a subject of their own ("... blew up the dam, but they did it
-  chaotically"), and clauses after ";" or ", while / whereas";
+  chaotically"), a second deed ("denies any fault and blames Kyiv"; not a verb joined to the one
+  before by "and" alone, which shares its object: "has been following and managing the event",
+  "destroyed or damaged dozens of buildings"), and clauses after ";" or ", while / whereas";
 - purpose clauses ("to cut off water to Crimea") and their coordinated verbs ("... and distract
   attention from ..."): a motive is a proposition of its own.
 A clause that asks asserts nothing and is no proposition: an indirect question ("could not say
@@ -575,15 +577,26 @@ def _is_purpose(tok) -> bool:
     return any(t.dep_ in ("dobj", "pobj") or t.text == "," for t in between)
 
 
+def _complete(verb, conj) -> bool:
+    """Whether a verb says something before its coordinated verb ("denies [fault], blames Kyiv"),
+    not only a verb joined to it by "and" that shares its object ("[has been following] and
+    managing the event")."""
+    between = verb.doc[verb.i + 1:conj.i]
+    return verb.i > conj.i or not all(t.dep_ in ("cc", "punct", "advmod", "neg") for t in between)
+
+
 def _cut_heads(root) -> list:
     """Tokens under root that start a clause of their own (see module doc)."""
     cuts = []
     for tok in root.subtree:
         if tok is root:
             continue
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in _SUBJECTS or c.dep_ in ("dobj", "ccomp") for c in tok.children):
-            # a clause with a subject of its own, or a second deed ("denies fault, blames Kyiv")
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and (
+                any(c.dep_ in _SUBJECTS for c in tok.children)
+                or any(c.dep_ in ("dobj", "ccomp") for c in tok.children) and _complete(tok.head, tok)):
+            # a clause with a subject of its own, or a second deed ("denies fault, blames Kyiv");
+            # not a verb sharing its object with the one before ("has been following and managing
+            # the event": one deed said twice)
             cuts.append(tok)
         elif tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in tok.children):
             cuts.append(tok)  # "only military targets are hit, while civilians are not targeted"
