@@ -318,6 +318,19 @@ def test_a_second_deed_is_a_clause_a_verb_sharing_the_object_is_not(parse):
     assert "destroyed or damaged dozens of buildings" in c.core
 
 
+def test_a_sentence_without_a_verb_asserts_only_as_a_line_of_its_own(parse):
+    # a title or heading on its own line is a proposition, verb or not
+    text = "Velmora death toll: four counts, one explosion\n\nOfficials disagree on how many died."
+    assert [text[c.start:c.end] for c in clauses(parse(text), 0, len(text))][0].startswith("Velmora death toll")
+    # a sentence without a verb inside running text (what the splitter cut off a dateline, "/TASS/.
+    # International Atomic Energy Agency (IAEA)", or a fragment) is no proposition
+    text = "The bridge reopened on Monday. Good news for the traders of the old town. Officials said so."
+    start = text.index("Good")
+    assert clauses(parse(text), start, text.index(" Officials")) == []
+    assert clauses(parse(text.replace(". Good", ".\nGood").replace("town. ", "town.\n")), start,
+                   text.index(" Officials"))  # on a line of its own, a heading
+
+
 def test_time_and_asides_are_not_compared(parse):
     [c] = one(parse, "On Tuesday, Chilean forces blew up the bridge, which had been under Peruvian control "
                      "since 2019.")

@@ -42,6 +42,9 @@ Rules that cut a sentence into clauses (each clause keeps at least `min_words` w
   "destroyed or damaged dozens of buildings"), and clauses after ";" or ", while / whereas";
 - purpose clauses ("to cut off water to Crimea") and their coordinated verbs ("... and distract
   attention from ..."): a motive is a proposition of its own.
+A sentence without a verb asserts something only as a line of its own (a title or a heading:
+"Explosion Signals From Ukraine Dam"); in running text it is a fragment the sentence splitter cut
+off ("/TASS/. International Atomic Energy Agency (IAEA)" before its "Director General ... said").
 A clause that asks asserts nothing and is no proposition: an indirect question ("could not say
 [what caused the collapse]", "did not say [whether X]", `_asks`), not a clause about what was said
 or named ("in [what Kyiv said] was an attempt", "called [what happened] a crime").
@@ -690,6 +693,18 @@ def _core(tokens, agent: str | None, frame=None) -> str:
     return text.strip(" ,;:-–—")
 
 
+def _own_line(text: str, sent) -> bool:
+    """Whether a sentence is a line of the text on its own (nothing but spaces around it up to the
+    line breaks or the text's ends), as a title or a heading is."""
+    words = sent.text.strip()
+    if not words:
+        return False
+    start = sent.start_char + sent.text.index(words)
+    before = text[:start].rsplit("\n", 1)[-1]
+    after = text[start + len(words):].split("\n", 1)[0]
+    return not before.strip() and not after.strip()
+
+
 def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None = None,
             content: bool = False) -> list[Clause]:
     """The clauses of the span [start, end) of a parsed article (see module doc).
@@ -710,9 +725,11 @@ def clauses(doc, start: int, end: int, min_words: int = 4, cue_lemma: str | None
         if not tokens:
             continue
         found = []
-        # a whole sentence without a verb is a headline ("Explosion Signals From Ukraine Dam"); a
-        # piece of one without a verb ("at UN headquarters in New York") asserts nothing
-        headline = content or lo <= sent.start and hi >= sent.end - 1
+        # a whole sentence without a verb is a headline ("Explosion Signals From Ukraine Dam") when
+        # it is a line of its own; a piece of one without a verb ("at UN headquarters in New
+        # York"), or what the sentence splitter cut off a dateline ("/TASS/. International Atomic
+        # Energy Agency (IAEA)"), asserts nothing
+        headline = content or lo <= sent.start and hi >= sent.end - 1 and _own_line(doc.text, sent)
         heads = _heads(tokens)
         cue = heads[0].head if content and len(heads) > 1 else None
         if cue is not None and cue.i not in {t.i for t in tokens} and all(h.head.i == cue.i for h in heads) and (
