@@ -331,6 +331,13 @@ def test_a_sentence_without_a_verb_asserts_only_as_a_line_of_its_own(parse):
                    text.index(" Officials"))  # on a line of its own, a heading
 
 
+def test_a_subordinator_left_at_the_end_is_not_the_clauses(parse):
+    # "..., while [someone said ...]": the own voice before a statement ends before "while"
+    text = "Residents of the valley are being evacuated, while officials say no more is needed."
+    [c] = clauses(parse(text), 0, text.index(" officials"))
+    assert text[c.start:c.end] == "Residents of the valley are being evacuated"
+
+
 def test_time_and_asides_are_not_compared(parse):
     [c] = one(parse, "On Tuesday, Chilean forces blew up the bridge, which had been under Peruvian control "
                      "since 2019.")

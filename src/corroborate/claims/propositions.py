@@ -780,7 +780,9 @@ def _trim(tokens) -> list:
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ in ("cc", "mark")
                     or toks[0].lower_ in ("and", "but")):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct and toks[-1].text not in ".!?\"”’»)" or toks[-1].dep_ == "cc"
+    # (a subordinator left at the end, "are being evacuated, while [authorities say ...]", opens
+    # a clause that is not in the piece)
+    while toks and (toks[-1].is_punct and toks[-1].text not in ".!?\"”’»)" or toks[-1].dep_ in ("cc", "mark")
                     or toks[-1].is_space or _dangling(toks[-1], toks)):
         toks = toks[:-1]
     return toks
