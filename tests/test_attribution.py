@@ -438,6 +438,21 @@ def test_a_sentence_no_statement_touches_stays_own_voice_whatever_its_shape(pars
         "Bridge closed after the storm over Portvale", "The ferry sank near the harbour mouth on Sunday."]
 
 
+def test_a_sentence_that_only_says_someone_spoke_is_no_own_voice(parser):
+    # "X said in a statement:" with the quotation in the next paragraph, or a splitter's leftover,
+    # frames someone's words; a headline's "..., says governor" and a deed in words stay
+    for text in ("Ilse Varga, the Ostrenian foreign minister, said in a statement:\n\n"
+                 "\u201cA dam near a power plant is no target.\u201d",
+                 "The group of researchers at the observatory said in a statement on Monday."):
+        doc = parser.parse([text])[0]
+        assert not [a for a in analyse("d1", doc)["assertions"] if "said in a statement" in a["text"]], text
+    text = ("Both ministers accused the other side of sabotage.\n\n"
+            "Six hundred homes under water in Tarsk, says governor")
+    doc = parser.parse([text])[0]
+    assert [a["text"] for a in analyse("d1", doc)["assertions"]] == [
+        "Both ministers accused the other side of sabotage.", "Six hundred homes under water in Tarsk, says governor"]
+
+
 def test_a_fresh_parse_gives_the_same_rows(parser):
     """Same input, same output: a new Parser (no sentence cache) and a new process-level state
     give identical statements, ids included."""

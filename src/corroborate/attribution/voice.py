@@ -12,7 +12,9 @@ it: "a ministry spokeswoman, Ana Ruiz, said", "the agency said on its website", 
 Courier", "in a statement issued on Monday", "who run the northern districts", "held by rebel
 troops since May". The outlet asserts nothing there, and as a claim such a piece could
 only join, as the outlet's own voice, the claim its sentence credits to a source. A sentence no
-statement touches stays whole, whatever its shape (a headline, "Land mines washed away").
+statement touches stays whole, whatever its shape (a headline, "Land mines washed away"), unless
+it only says that someone spoke (`_frame`: "Annalena Baerbock, the German Foreign Minister, said
+in a statement:", the quotation in the next paragraph).
 """
 from __future__ import annotations
 
@@ -46,6 +48,22 @@ def holds_clause(doc, start: int, end: int) -> bool:
     return False
 
 
+# the verbs that only say who speaks ("X said in a statement:"), not what someone did in words
+_SAYING = frozenset("say tell state add write".split())
+
+
+def _frame(root) -> bool:
+    """Whether a sentence only says that someone spoke: its main verb a verb of saying with its
+    subject and nothing said ("X, the foreign minister, said in a statement:" before a quotation in
+    the next paragraph, "..., the group of researchers said in a statement." after a splitter cut):
+    no object, clause or complement, its subject before it (not a headline's "600 sq km under
+    water, says governor", whose words the parse may hang elsewhere)."""
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return root.lemma_.lower() in _SAYING and bool(subjects) and all(c.i < root.i for c in subjects) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "advcl", "conj", "dative", "parataxis")
+                    for c in root.children)
+
+
 def own_voice(doc, covered: list[tuple[int, int]], min_words: int = 4) -> list[tuple[int, int]]:
     """(start, end) of every stretch of a sentence not covered by a statement."""
     text = doc.text
@@ -67,7 +85,10 @@ def own_voice(doc, covered: list[tuple[int, int]], min_words: int = 4) -> list[t
                 if ce < pe:
                     nxt.append((ce, pe))
             pieces = nxt
-        cut = pieces != [(s, e)]
+        # a sentence no statement touches is kept whole, unless it only frames someone's words
+        # ("X, the foreign minister, said in a statement:" before a quotation in the next
+        # paragraph; "..., the group of researchers said in a statement." after a splitter cut)
+        cut = pieces != [(s, e)] or _frame(sent.root)
         for ps, pe in pieces:
             while ps < pe and text[ps] in _EDGE:
                 ps += 1
