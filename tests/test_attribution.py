@@ -225,6 +225,11 @@ def test_quote_after_the_speaker_and_colon(parser):
     text = 'The spokesman, Omar Telli, said: "Our teams will stay in the valley until the roads are clear."'
     r = one(statements(parser, text), "teams")
     assert r["kind"] == "direct" and r["speaker"] == "Omar Telli"
+    # the cue and its colon closing a paragraph, the quotation the next one
+    text = ('Ilse Varga, the Ostrenian foreign minister, said in a statement:\n\n'
+            '\u201cA dam near a power plant is misused as a weapon of war.\u201d')
+    r = one(statements(parser, text), "weapon of war")
+    assert r["kind"] == "direct" and r["speaker"] == "Ilse Varga"
 
 
 @pytest.mark.parametrize("text, speaker, content", [

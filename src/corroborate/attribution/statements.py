@@ -704,11 +704,13 @@ class _Article:
                                            for t in c.subtree}
                 tokens = [t for t in v.subtree if t.i > v.i and not t.is_space and t.i not in cut]
                 return _tokens_span(tokens) if tokens else None
-        # a quotation right after the cue ('He said: "..."', 'said Dr. Orlis: "..."')
+        # a quotation right after the cue ('He said: "..."', 'said Dr. Orlis: "..."', 'said in a
+        # statement:' closing a paragraph, the quotation the next one)
         for q in self.quotes:
             if q.start >= v.idx + len(v) and q.start - (v.idx + len(v)) <= 60:
                 between = self.text[v.idx + len(v):q.start]
-                if (between.strip() in ("", ",", ":") or (between.rstrip().endswith(":") and _one_clause(between))) \
+                if (between.strip() in ("", ",", ":") or (between.rstrip().endswith(":")
+                                                         and _one_clause(between.rstrip()))) \
                         and self.words(*q.inner) >= self.min_quote_words:
                     return q.inner
         # "said at a news conference that Erdogan has been ...", where the parser hung the
