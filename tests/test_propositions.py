@@ -301,6 +301,14 @@ def test_a_purpose_clause_is_a_proposition_of_its_own_with_the_same_agent(parse)
     assert text[found[2].start:found[2].end].startswith("distract")
 
 
+def test_what_someone_is_asked_to_do_is_no_motive(parse):
+    # "urged X to Y": Y is what was asked, one proposition with it, not a purpose of its own
+    [c] = one(parse, "The minister urged the world community to condemn the attack on the bridge.")
+    assert "to condemn the attack" in c.core
+    found = one(parse, "Lima sabotaged the bridge to cut off water to the valley.")
+    assert len(found) == 2
+
+
 def test_two_clauses_with_their_own_subjects(parse):
     text = "The Peruvians deliberately blew up the bridge, but they did it chaotically and lost two trucks."
     found = one(parse, text)

@@ -41,7 +41,8 @@ Rules that cut a sentence into clauses (each clause keeps at least `min_words` w
   before by "and" alone, which shares its object: "has been following and managing the event",
   "destroyed or damaged dozens of buildings"), and clauses after ";" or ", while / whereas";
 - purpose clauses ("to cut off water to Crimea") and their coordinated verbs ("... and distract
-  attention from ..."): a motive is a proposition of its own.
+  attention from ..."): a motive is a proposition of its own (not what someone is asked to do,
+  "urged the world community [to condemn ...]", nor allowed, forced or expected to);
 A sentence without a verb asserts something only as a line of its own (a title or a heading:
 "Explosion Signals From Ukraine Dam"); in running text it is a fragment the sentence splitter cut
 off ("/TASS/. International Atomic Energy Agency (IAEA)" before its "Director General ... said").
@@ -69,7 +70,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..attribution.lexicon import COGNITION, GROUPS, ORGANISATIONS, ROLES, SPEECH
+from ..attribution.lexicon import COGNITION, DIRECTIVE, GROUPS, ORGANISATIONS, ROLES, SPEECH
 from .parties import party
 
 # Verbs that put a deed on someone: "accused X of", "blamed X for", "blamed Y on X", "charged X with".
@@ -576,6 +577,8 @@ def _is_purpose(tok) -> bool:
     if tok.dep_ != "xcomp" or tok.head.pos_ == "NOUN":
         return False
     head = tok.head
+    if head.lemma_.lower() in DIRECTIVE or head.lemma_.lower() in ("allow", "force", "want", "expect", "help"):
+        return False  # "called on the residents [to monitor ...]": what they were asked, no motive
     between = tok.doc[head.i + 1:tok.left_edge.i]
     return any(t.dep_ in ("dobj", "pobj") or t.text == "," for t in between)
 
