@@ -937,6 +937,17 @@ def test_a_title_written_as_an_acronym_is_no_part_of_the_name():
     assert strip_titles("TOMAS KELLER") == "TOMAS KELLER"  # a name in capitals stays whole
 
 
+def test_a_name_after_a_place_and_title_the_recogniser_cut_off_is_the_speaker(parser):
+    # "Tarsk Mayor" and "Ana Ruiz" as two person entities: the mention is of the name at its head
+    from spacy.tokens import Span
+
+    from corroborate.attribution.speakers import Registry
+
+    doc = parser.parse(["Tarsk Mayor Ana Ruiz said the bridge was safe."])[0]
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 2, 4, "PERSON")]
+    assert Registry(doc).resolve(list(doc[0:4]), 0).name == "Ana Ruiz"
+
+
 def test_a_name_the_recogniser_cut_in_two_is_one_name():
     # adjacent person entities with only a space between them, the second one word and no title
     from spacy.tokens import Span

@@ -704,8 +704,11 @@ class Registry:
             if named is not None:
                 return self._person_speaker(named)
         if people:
-            ent = next((e for e in self.entities if e.label_ == "PERSON" and e.start <= people[0].i < e.end), None)
-            name = clean_name(strip_titles(ent.text if ent is not None else people[0].text))
+            # the name the mention is of: the one holding its head ("Charlotte Mayor Jennifer
+            # Roberts", which the recogniser may cut into "Charlotte Mayor" and "Jennifer Roberts")
+            named = head if head in people else people[0]
+            ent = next((e for e in self.entities if e.label_ == "PERSON" and e.start <= named.i < e.end), None)
+            name = clean_name(strip_titles(ent.text if ent is not None else named.text))
             p = self.person_named(person_key(name))
             if p is not None:
                 return self._person_speaker(p)
