@@ -368,7 +368,9 @@ def test_a_short_piece_is_no_clause(parse):
 @pytest.mark.parametrize("text", ["EPA-EFE/STRINGER HANDOUT EDITORIAL USE ONLY",
                                   "Photo: Wire Agency / Some Photographer",
                                   "Subscribe to our newsletter for more stories like this",
-                                  "This handout satellite image shows the bridge on Monday."])
+                                  "This handout satellite image shows the bridge on Monday.",
+                                  "Your email address will not be published.",
+                                  "Required fields are marked *"])
 def test_page_furniture(parse, text):
     assert is_furniture(parse(text)[:])
 

@@ -954,13 +954,18 @@ def blame(text: str, start: int, end: int, target: str, side: str) -> Clause:
 
 
 # Page furniture that no claim is made of: photo and video credits ("EPA-EFE/STRINGER HANDOUT
-# EDITORIAL USE ONLY", "Photo: Reuters", "(AP Photo/Name)"), links and calls to act on the page.
+# EDITORIAL USE ONLY", "Photo: Reuters", "(AP Photo/Name)"), links, calls to act on the page and a
+# comment form.
 _FURNITURE = re.compile(
     r"(?i)(?:\beditorial use only\b|\bhandout\b|\bphoto(?:graph)?\s*(?:by\b|:|credit\b|/)|"
     r"\bimage\s*(?:by\b|:|credit\b)|\bpictured\b|\bgetty images\b|\bshutterstock\b|\bcourtesy of\b|"
     r"\bfile photo\b|\b(?:ap|afp|reuters|epa)\s*(?:photo\b|/)|\ball rights reserved\b|\bsubscribe\b|"
     r"\bsign up\b|\bnewsletter\b|\bclick here\b|\bread more\b|\bfollow us\b|\bshare this\b|"
-    r"\bdownload the app\b|\bcookies?\b|https?://|www\.|©)")
+    r"\bdownload the app\b|\bcookies?\b|https?://|www\.|©|"
+    # a comment form's lines ("Your email address will not be published. Required fields are
+    # marked *", "Leave a Reply")
+    r"\byour email address will not be\b|\brequired fields are marked\b|\bleave a (?:comment|reply)\b|"
+    r"\bpost a comment\b)")
 # A caption: a picture or a video as the subject ("This handout satellite image shows ...").
 _CAPTION_SUBJECTS = frozenset("image photo photograph picture video footage screenshot still grab".split())
 
