@@ -1215,6 +1215,15 @@ def test_a_name_written_after_its_organisation_without_a_comma_is_the_speaker(pa
     assert r["speaker"] == "Ivo Renn" and r["speaker_org"] == "Southern Command"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The head of the Centre for Strategic Studies said the bridge was unsafe.", "Centre for Strategic Studies"),
+    ("A spokesman for the Office for Civil Affairs said the bridge was unsafe.", "Office for Civil Affairs"),
+])
+def test_an_organisation_ending_in_a_plural_keeps_it(parser, text, speaker):
+    # "Strategic Studies" is no person's name the recogniser ran into the organisation
+    assert one(statements(parser, text), "unsafe")["speaker"] == speaker
+
+
 def test_an_organisation_named_after_a_role_keeps_its_last_words(parser):
     r = one(statements(parser, "The head of the Ukrainian Red Cross said the dam was mined."), "mined")
     assert r["speaker"] == "Ukrainian Red Cross"

@@ -312,12 +312,13 @@ _OWNERS = frozenset(("GPE", "ORG", "NORP", "LOC"))
 
 def _name_run(tokens) -> list | None:
     """The person's name closing a phrase: its last two to four capitalised words, none of them an
-    organisation or role word, a title, a direction or a country, and not the whole phrase; None
-    when there is none."""
+    organisation or role word, a title, a direction, a country or a plural ("Centre for Strategic
+    Studies", "Office for Civil Affairs" end in a body's name, not a person's), and not the whole
+    phrase; None when there is none."""
     run = []
     for t in reversed(tokens):
         word = fold(t.text)
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and \
+        if t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.text[:1].isupper() and not t.text.isupper() and t.is_alpha and \
                 word not in ORGANISATIONS and word not in ROLES and word not in TITLES and \
                 word not in _COMPASS and not is_place_word(word) and t.ent_type_ not in ("GPE", "NORP", "DATE"):
             run.append(t)
@@ -901,7 +902,9 @@ class Registry:
             # "Minister of [Emergency Situations Oren Falk]": what the role is of is named first,
             # and the run holds its name too; the person is the last two words
             run = run[-2:]
-        elif not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES):
+        elif not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES
+                  or before.tag_ == "NNPS" and before.pos_ == "PROPN"):
+            # (or the plural closing a body's name: "Minister of Emergency Situations Oren Falk")
             return None
         name = clean_name(" ".join(t.text for t in run))
         key = person_key(name)
