@@ -39,7 +39,7 @@ from .tokens import Vocabulary, shingle_hashes, words_and_offsets
 # phrase on the far side may be. A stretch on one side only (a dropped sentence) may be longer.
 _MAX_REPLACED = 8
 
-# Agreeing token pairs needed beyond a disagreeing one for the edge to grow past it.
+# Agreeing token pairs needed among the _CONFIRM + 1 beyond a disagreeing one for the edge to grow past it.
 _CONFIRM = 3
 
 _TRAILING = set('.!?…"\'”’»)]')
@@ -139,8 +139,8 @@ class _Run:
 
 def _grow(a: Tokens, b: Tokens, anchors: list[tuple[int, int]], n: int, ratio: float) -> _Run:
     """Measure the chain between its anchors, then extend it outward while the next tokens on both
-    sides agree. One token pair that disagrees (a substituted word) is stepped over when the
-    `_CONFIRM` pairs beyond it agree."""
+    sides agree. One token pair that disagrees (a substituted word) is stepped over when
+    `_CONFIRM` of the `_CONFIRM` + 1 pairs beyond it agree."""
     shared_a = {p for i, _ in anchors for p in range(i, i + n)}
     shared_b = {p for _, j in anchors for p in range(j, j + n)}
     wa, wb = a.words, b.words
@@ -179,8 +179,10 @@ def _grow(a: Tokens, b: Tokens, anchors: list[tuple[int, int]], n: int, ratio: f
                 substituted += skipped
                 skipped = 0
                 i, j = i + step, j + step
-            elif all(agree(i + k * step, j + k * step) for k in range(1, _CONFIRM + 1)):
-                skipped += 1  # step over one substituted word
+            elif sum(agree(i + k * step, j + k * step) for k in range(1, _CONFIRM + 2)) >= _CONFIRM:
+                # step over one substituted word: _CONFIRM of the next _CONFIRM + 1 pairs agree
+                # (two edits two words apart, "mitordel [zzx]tor sagor [zzx]ru", do not end a copy)
+                skipped += 1
                 i, j = i + step, j + step
             else:
                 return last

@@ -12,7 +12,7 @@ from .base import CorpusOutput, CorpusStage
 
 class Reuse(CorpusStage):
     name = "reuse"
-    version = "1"
+    version = "2"  # 2: a copy's edge grows past a substituted word when three of the four pairs beyond it agree (two edits two words apart no longer end a copy)
     settings_section = "reuse"
     reads = ("doc_id", "text", "outlet", "url", "published")
     writes = ("reuse_candidates", "reuse_pairs", "reuse", "copied_share")
