@@ -187,7 +187,7 @@ def _role_of(ent) -> tuple[str, str]:
                 role_tokens.extend(t for t in sib.subtree if t.i < ent.start)
     if not any(fold(t.lemma_) in ROLES and fold(t.text).rstrip(".") not in TITLES for t in role_tokens) \
             and root.dep_ == "pobj" and root.head.dep_ == "prep" and fold(root.head.head.lemma_) in ROLES \
-            and any(t.ent_type_ == "ORG" or (t.text.isupper() and t.is_alpha) for t in root.lefts if t.i < ent.start):
+            and any(t.ent_type_ == "ORG" or _acronym(t) for t in root.lefts if t.i < ent.start):
         # "Permanent Representative to the UN Vasily Nebenzya": the parser hangs the name on the
         # role's organisation, written with no comma before the name; the role is the phrase (not
         # "the spokesman of President Ana Dorin", whose name is whose spokesman it is)
@@ -310,6 +310,11 @@ _COMPASS = frozenset("north south east west northern southern eastern western ce
 _OWNERS = frozenset(("GPE", "ORG", "NORP", "LOC"))
 
 
+def _acronym(tok) -> bool:
+    """A word in capitals, two letters or more ("UN", "ICRC"): an organisation's short name."""
+    return tok.is_alpha and tok.text.isupper() and len(tok) > 1
+
+
 def _name_run(tokens) -> list | None:
     """The person's name closing a phrase: its last two to four capitalised words, none of them an
     organisation or role word, a title, a direction, a country or a plural ("Centre for Strategic
@@ -343,8 +348,7 @@ def _name_after_org(ent) -> int | None:
             fold(doc[before.i - 1].lemma_) not in ROLES | TITLES:
         return None
     run = _name_run(list(ent))
-    if run is None or not any(t.lower_ in ORGANISATIONS or (t.text.isupper() and t.is_alpha and len(t) > 1)
-                              for t in ent[:run[0].i - ent.start]):
+    if run is None or not any(t.lower_ in ORGANISATIONS or _acronym(t) for t in ent[:run[0].i - ent.start]):
         return None
     return run[0].i
 
@@ -902,7 +906,7 @@ class Registry:
             # "Minister of [Emergency Situations Oren Falk]": what the role is of is named first,
             # and the run holds its name too; the person is the last two words
             run = run[-2:]
-        elif not (before.text.isupper() and before.is_alpha or fold(before.lemma_) in ROLES
+        elif not (_acronym(before) or fold(before.lemma_) in ROLES
                   or before.tag_ == "NNPS" and before.pos_ == "PROPN"):
             # (or the plural closing a body's name: "Minister of Emergency Situations Oren Falk")
             return None

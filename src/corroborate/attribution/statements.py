@@ -1213,17 +1213,17 @@ class _Article:
             # of speech the outer relays or credits to a name ("the agency said the minister
             # announced"); "Smith said the union expected ..." is Smith's statement, whatever the
             # union expects
-            replacing = [g for g in inner if f.kind != "direct"
-                         and ((g.end - g.start) >= 0.5 * (f.end - f.start)
-                              or (g.end >= f.end - 2 and not _participle_cue(g)))
-                         and (_own_report(g, f) or _speech_cue(g) and (_relays(f) or _named(g)))]
-            if not replacing:
+            most = [g for g in inner if f.kind != "direct"
+                    and ((g.end - g.start) >= 0.5 * (f.end - f.start)
+                         or (g.end >= f.end - 2 and not _participle_cue(g)))]
+            own = [g for g in most if _own_report(g, f)]
+            if not own and not any(_speech_cue(g) and (_relays(f) or _named(g)) for g in most):
                 keep.append(f)
                 continue
-            for g in replacing:
+            for g in own:
                 # "The mayor, Olga Brandt, said she believed ...": "she" is the outer speaker, who
                 # is no statement's speaker any more to be remembered before it
-                if g.speaker_tokens is not None and f.speaker_tokens is not None and _own_report(g, f) \
+                if g.speaker_tokens is not None and f.speaker_tokens is not None \
                         and " ".join(t.lower_ for t in g.speaker_tokens) in _OWN_PRONOUNS:
                     g.speaker_tokens = f.speaker_tokens
         self.found = keep
@@ -1348,8 +1348,11 @@ def _own_report(inner: Found, outer: Found) -> bool:
         if pronoun == "it":
             return not plural and not person
         return plural or not person
-    bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", said)
-    return bool(bare) and bool(sayer) and (bare in sayer or sayer in said)
+    # the same words again, or a part of them ("Renn said Renn's team ...", "the ministry" after
+    # "the Defence Ministry"), word by word
+    bare = set(said.split()) - {"the", "a", "an", "its", "his", "her", "their", "'s"}
+    sayer_words = set(sayer.split()) - {"the", "a", "an"}
+    return bool(bare) and bool(sayer_words) and (bare <= sayer_words or sayer_words <= bare)
 
 
 def _relative_aside(inner: Found, outer: Found) -> bool:
