@@ -142,6 +142,18 @@ def found(text, language, geoparser):
      [("Херсоні", "Kherson"), ("Україна", "Ukraine")]),
     # a conjunction attached in Arabic stays outside
     ("وقالت قوات كييف إن المياه ارتفعت", "ar", [("كييف", "Kyiv")]),
+    # the names inside a compound
+    ("Der Russland-Ukraine-Krieg geht weiter.", "de", [("Russland", "Russia"), ("Ukraine", "Ukraine")]),
+    ("Etter kollapsen av Kakhovka-demningen i Ukraina.", "no", [("Kakhovka", "Kakhovka"), ("Ukraina", "Ukraine")]),
+    # a short name in capitals beside a name makes no person of the two
+    ("Вода ушла после аварии на Каховской ГЭС, сообщили в Украине.", "ru",
+     [("Каховской", "Kakhovka"), ("Украине", "Ukraine")]),
+    # German capitalises its nouns: after an article, or a kind of place, a capital makes no given name
+    ("Hochwasser im Krisengebiet Cherson im Süden der Ukraine.", "de", [("Cherson", "Kherson"), ("Ukraine", "Ukraine")]),
+    ("Das Epizentrum lag nahe der Stadt Gaziantep in der Türkei.", "de", [("Gaziantep", "Gaziantep"), ("Türkei", "Turkey")]),
+    # ... and a given name after a verb is still one: no town of Vladimir
+    ("Das sagte Wladimir Putin am Abend in Moskau, ohne Russland zu nennen.", "de",
+     [("Moskau", "Moscow"), ("Russland", "Russia")]),
 ])
 def test_places(text, language, expected, geoparser):
     assert found(text, language, geoparser) == expected

@@ -51,7 +51,10 @@ four letters, and with an "a" put back ("Каховк-а"). Without a parser to 
 place must be a country, a region, a place of the alias files, or a town of at least
 `PLACE_POPULATION` people; a word the text also writes in lower case ("Mais", "Die"), or one of
 the language's stop words (spaCy's lists: "Selon", "Они"), is no place; a word beside another
-capitalised word, the two no place, is a person's name ("Vladimir Putin", "Яна Дорук"), no town;
+capitalised word, the two no place, is a person's name ("Vladimir Putin", "Яна Дорук"), no town,
+unless either is in capitals only ("Каховской ГЭС") or, in German, where every noun has a capital,
+the first is a noun (after an article, or a kind of place: "im Kriegsgebiet Cherson", "der Stadt
+Gaziantep"); a compound is read by its capitalised parts ("Kachowka-Damms", "Ukraine-Krieg");
 and a town is kept only when the article names its country, or another town of the same country,
 or it is a capital. An elided article stays outside ("l'Ukraine" gives "Ukraine").
 """
@@ -516,6 +519,33 @@ def _place_of(name: str, language: str | None, geoparser) -> tuple[Any, str] | N
     return None
 
 
+# German writes every noun with a capital, so two capitalised words in a row are no sign of a
+# person's name there. What makes the first a noun: an article before it ("im Kriegsgebiet
+# Cherson", "auf dem Fluss Dnipro"; no given name follows an article), or its being a kind of place
+# ("der südtürkischen Stadt Gaziantep", "die Hafenstadt Odessa", "das Bundesland Bayern").
+_ARTICLES = {"de": frozenset("der die das dem den des ein eine einer einem einen eines im am vom zum zur beim ins ans"
+                             .split())}
+_PLACE_KINDS = {"de": ("stadt", "dorf", "gebiet", "region", "provinz", "fluss", "ort", "hafen", "bezirk", "kreis",
+                       "land", "insel", "tal", "republik", "oblast", "kanton", "staat")}
+_ACRONYM = regex.compile(r"\p{Lu}{2,}")
+_PART = regex.compile(r"[\p{Lu}][\p{L}\p{M}'’]*")  # a capitalised part of a compound
+
+
+def _given_name(text: str, first: tuple[int, int, str], second: tuple[int, int, str], language: str | None) -> bool:
+    """Whether two capitalised words in a row may be a person's given name and surname: not when
+    either is in capitals only (an organisation's or a thing's short name: "Каховской ГЭС"), nor,
+    in German, when the first is a noun (see above)."""
+    if not _NAME.fullmatch(second[2]) or _ACRONYM.fullmatch(first[2]) or _ACRONYM.fullmatch(second[2]):
+        return False
+    if language in _ARTICLES:
+        if first[2].lower().endswith(_PLACE_KINDS[language]):
+            return False
+        before = regex.search(r"([\p{L}]+)[\s\u00a0]+$", text[:first[0]])
+        if before and before.group(1) in _ARTICLES[language]:
+            return False
+    return True
+
+
 def _opens_sentence(text: str, i: int) -> bool:
     """Whether the word at i begins a sentence (its capital says nothing)."""
     before = text[:i].rstrip(" \t\"'«»„“”‘’(—–-")
@@ -546,8 +576,9 @@ def places(doc_id: str, text: str, language: str | None, geoparser) -> list[dict
         # a name beside another capitalised word, the two no place, is a person's ("Vladimir Putin",
         # "Яна Дорук"): not a town
         person = _NAME.fullmatch(word or "") is not None and (
-            (k + 1 < len(names) and text[end:names[k + 1][0]] == " " and _NAME.fullmatch(names[k + 1][2]))
-            or (k > 0 and text[names[k - 1][1]:start] == " " and _NAME.fullmatch(names[k - 1][2])
+            (k + 1 < len(names) and text[end:names[k + 1][0]] == " " and _given_name(text, names[k], names[k + 1],
+                                                                                     language))
+            or (k > 0 and text[names[k - 1][1]:start] == " " and _given_name(text, names[k - 1], names[k], language)
                 and not any(r["end"] == names[k - 1][1] for r in rows)
                 and not _opens_sentence(text, names[k - 1][0]) and names[k - 1][2].lower() not in lower))
         if found is None and len(word) >= 3 and word.lower() not in lower:
@@ -559,6 +590,14 @@ def places(doc_id: str, text: str, language: str | None, geoparser) -> list[dict
                 if hit and not (person and hit[0].feature == "city"):  # "Vladimir Putin", "Andriy Yermak"
                     found, start, step = hit, end - len(c), 1
                     break
+        if found is None and "-" in word.strip("-"):
+            # a compound of a name and a word ("Kachowka-Damms", "Ukraine-Krieg", "Kakhovka-demningen"):
+            # its capitalised parts, each read as a word of its own
+            parts = [(start + m.start(), start + m.end(), m.group()) for m in _PART.finditer(word)
+                     if m.start() == 0 or word[m.start() - 1] == "-"]
+            if parts and parts != [(start, end, word)]:
+                names[k:k + 1] = parts
+                continue
         if found is None:
             k += 1
             continue
