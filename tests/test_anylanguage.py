@@ -358,6 +358,59 @@ def test_statements_of_more_languages(text, language, expected):
     assert said(text, language) == expected
 
 
+# Read on news of other events than the corpora's (German, Dutch, Spanish and French excerpts not in
+# the repository; each rule written as a text of our own): where the source and the speaker end.
+@pytest.mark.parametrize("text, language, expected", [
+    # "laut X" in the middle of a German sentence: the noun phrase after it is the source
+    ("Die Flut hatte laut der örtlichen Feuerwehr einen Pegel von vier Metern erreicht.", "de",
+     [("according_to", "örtlichen Feuerwehr", "Die Flut hatte laut der örtlichen Feuerwehr einen Pegel von vier Metern erreicht")]),
+    # ... and after a verb of speech it is what the words came through, not a second statement
+    ("Der Leiter des Wetterdienstes, Karl Brandt, sagte laut der Agentur Nordpress, dies sei der stärkste Sturm seit Jahren.",
+     "de", [("indirect", "Karl Brandt", "dies sei der stärkste Sturm seit Jahren")]),
+    # the speaker after the verb: not past an "and" that begins a second verb of theirs
+    ("Das Land sei gut vorbereitet gewesen, sagt Weber und nennt die Deiche und die Pumpen der Stadt Velmora.", "de",
+     [("indirect", "Weber", "Das Land sei gut vorbereitet gewesen")]),
+    # ... nor past a stop word after a name (to whom, where it was said)
+    ("Die Lage an den Deichen sei weiterhin ernst, teilte Ministerin Clara Vogt der Nachrichtenagentur Nordpress Online mit.", "de",
+     [("indirect", "Clara Vogt", "Die Lage an den Deichen sei weiterhin ernst")]),
+    ("De situatie aan de dijken blijft ernstig, zei hoogleraar Pieter Smit vrijdag bij het programma Avond Nieuws.", "nl",
+     [("indirect", "Pieter Smit", "De situatie aan de dijken blijft ernstig")]),
+    # German: what was said follows the comma after the verb and its companions
+    ("Das Gesundheitsministerium teilte am Abend mit, die Zahl der Verletzten sei auf 40 gestiegen.", "de",
+     [("indirect", "Gesundheitsministerium", "die Zahl der Verletzten sei auf 40 gestiegen")]),
+    # the clause of "as" first
+    ("Wie die Feuerwehr am Morgen mitteilte, brach das Feuer im Keller des Hauses aus.", "de",
+     [("indirect", "Feuerwehr", "brach das Feuer im Keller des Hauses aus")]),
+    # particles: a person of a place, and names that hold one
+    ("Anna Dekker van Velmorsk zei dat het water nog steeds stijgt in het dorp.", "nl",
+     [("indirect", "Anna Dekker", "het water nog steeds stijgt in het dorp")]),
+    ("Frans van Houten zei dat de dijken het zouden houden in de hele provincie.", "nl",
+     [("indirect", "Frans van Houten", "de dijken het zouden houden in de hele provincie")]),
+    ("Ursula von der Leyen sagte, die Hilfe komme schnell in die betroffenen Gebiete.", "de",
+     [("indirect", "Ursula von der Leyen", "die Hilfe komme schnell in die betroffenen Gebiete")]),
+    ("„We hebben nooit iets verzwegen over de dijken”, zegt Van Dijk.", "nl",
+     [("direct", "Van Dijk", "We hebben nooit iets verzwegen over de dijken")]),
+    ("La presa quedó destruida por completo, señaló Ricardo de la Vega, director de Protección Civil, en entrevista.", "es",
+     [("indirect", "Ricardo de la Vega", "La presa quedó destruida por completo")]),
+    # where it was said, before the "that"
+    ("De minister Jansen zei in het overleg dat de dijken het zouden houden.", "nl",
+     [("indirect", "Jansen", "de dijken het zouden houden")]),
+    # a word that opens the sentence is no speaker
+    ("Dat zegt Van Dijk in een reactie op het rapport over de dijken.", "nl", []),
+    # a name opening the sentence, a description set off after it
+    ("Laura Gómez Ruiz, coordinadora nacional de Protección Civil, informó que hay 15 municipios afectados.", "es",
+     [("indirect", "Laura Gómez Ruiz", "hay 15 municipios afectados")]),
+    # a reflexive verb says nothing
+    ("Le feu s'est déclaré vers 4h au cinquième étage de l'immeuble, a précisé un porte-parole des pompiers.", "fr",
+     [("indirect", "porte-parole des pompiers", "Le feu s'est déclaré vers 4h au cinquième étage de l'immeuble")]),
+    # Slavic word order: whom it was told, then the speaker
+    ("Вода полностью ушла из водохранилища за два дня, сообщил ТАСС в четверг глава района Иван Петров.", "ru",
+     [("indirect", "Иван Петров", "Вода полностью ушла из водохранилища за два дня")]),
+])
+def test_where_sources_and_speakers_end(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

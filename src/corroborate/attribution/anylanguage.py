@@ -32,7 +32,24 @@ the corpora, and need no parser:
 
 The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
-the sentence or the comma; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+the sentence or the comma. After the verb it ends at an "and" that begins a second verb of the
+speaker's ("sagt Scholz und nennt ...") and, outside the Slavic languages (which name whom it was
+told first as often: "сообщил ТАСС ... глава района Иван Петров"), at a stop word after a name
+(to whom or where: "zei hoogleraar Pieter Smit vrijdag bij het programma Avond Nieuws"); a name
+set off after the clause is the person it describes ("..., Oleksandr Prokudin, en un vídeo"), and
+a name before the comma holds its particles ("señaló Ricardo de la Vega, director de ..."). Before
+the verb, one word after "van", "von" or "de" is the place of a person named before it ("Anna
+Dekker van Velmorsk zei"), or with a single given name part of the name ("Frans van Houten",
+"Ursula von der Leyen"); a particle with a capital joins the surname after it ("zegt Van Dijk");
+a name opening the sentence with a description set off after it is the subject ("Laura Gómez
+Ruiz, coordinadora nacional de ..., informó"); a stop word opening the sentence is no speaker
+("Dat zegt Van Dijk"). A verb of speech after a reflexive pronoun says nothing ("le feu s'est
+déclaré"). The "that" may follow where it was said ("zei in het overleg dat"). German reports
+with a comma after the verb and its companions ("teilte am Abend mit, die Zahl ... sei"), with
+its clause of "as" first ("Wie die Feuerwehr mitteilte, brach ..."), and "laut X" inside a
+sentence ("Die Flut hatte laut der Feuerwehr einen Pegel von ...": the noun phrase after it is the
+source, the sentence what it says; after a verb of speech it is what the words came through). "Selon
+X" closing a sentence needs a comma before it or few words after it; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
 German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
@@ -153,6 +170,14 @@ AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"},
 # "as" opening a clause of reporting after the content ("..., wie der Gouverneur mitteilte", "...,
 # comme l'a indiqué le ministère", "..., zoals de minister meldde")
 AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"}}
+# a reflexive pronoun (with its auxiliary) before a verb of speech makes another verb of it ("le
+# feu s'est déclaré": broke out; "il s'est dit prêt": declared himself)
+_REFLEXIVE = {"fr": frozenset({"s'est", "se", "s'était", "s'étaient", "s'", "se sont"}),
+              "it": frozenset({"si", "s'è"})}
+# the prepositions of where or in what something was said, before the "that"
+_WHERE = {"nl": {"in", "op", "bij", "tijdens", "tegen"}, "de": {"in", "im", "auf", "bei", "am", "gegenüber"},
+          "fr": {"dans", "lors", "sur", "en", "devant"}, "es": {"en", "durante", "ante"}, "pt": {"em", "no", "na", "durante"},
+          "it": {"in", "nel", "nella", "durante", "a"}, "no": {"i", "på", "til"}}
 # the preposition of whom something was said to, before the "that" (Romance languages)
 _TO = frozenset({"a", "à", "al", "aux", "ao", "aos", "às"})
 # "по его словам": the cue with a pronoun inside
@@ -231,6 +256,53 @@ def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> 
     return runs
 
 
+# "of" between a name and the place its holder is of, or inside a name ("Joris Gaens van Voeren",
+# "Frans van Houten", "Ursula von der Leyen" is read as its last words)
+_OF = frozenset("van von de di da du del".split())
+_OF_ARTICLE = frozenset("der den de la le".split())
+_PARTICLE = regex.compile(r"(?<![\p{L}\p{M}])(?:Van|Von|De|Di|Da|Du|Del|Della|Ten|Ter)(?:\s+(?:der|den|de|la|le))?[ \u00a0]+$")
+
+
+_FREE_ORDER = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "mk"})
+
+
+def _speaker_scope(words: list[tuple[int, int, str]], after: int, lang: str, stop: set[str]) -> list[tuple[int, int, str]]:
+    """The words after a speech verb where its speaker may be named: up to an "and" that follows a
+    capitalised word (a second verb of the speaker's begins there: "sagt Scholz und nennt die
+    Corona-Pandemie und Russlands Angriff"), and up to a stop word after a name (to whom, where or
+    when it was said: "teilte Außenminister Mevlüt Çavuşoğlu der Nachrichtenagentur Demirören mit",
+    "zei hoogleraar Wim Voermans vrijdag bij het tv-programma Café Kockelmann"); not in the Slavic
+    languages, which name whom it was told first as often ("сообщил РИА Новости в четверг глава
+    движения Владимир Рогов")."""
+    scope = [w for w in words if w[0] >= after]
+    seen_capital = seen_name = False
+    for k, w in enumerate(scope):
+        low = w[2].lower()
+        if (seen_capital and low in AND.get(lang, ())) or (seen_name and low in stop and lang not in _FREE_ORDER):
+            return scope[:k]
+        capital = bool(_CAPITAL.match(w[2])) and low not in stop
+        seen_name = seen_name or (capital and seen_capital and k > 0 and bool(_CAPITAL.match(scope[k - 1][2])))
+        seen_capital = seen_capital or capital
+    return scope
+
+
+def _particle_names(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> list[tuple[int, int]]:
+    """The names of persons among the words that hold a particle ("Ricardo de la Cruz", "Ursula von
+    der Leyen"): a capitalised word, particles, a capitalised word, one space apart."""
+    out = []
+    for k, w in enumerate(words):
+        if not (_CAPITAL.match(w[2]) and w[2].lower() not in stop) or k + 2 >= len(words) or words[k + 1][2] not in _OF \
+                or (k > 0 and _CAPITAL.match(words[k - 1][2])):  # one given name ("Administración Militar de")
+            continue
+        j = k + 1
+        while j < len(words) and (words[j][2] in _OF or words[j][2] in _OF_ARTICLE) and j - k <= 3:
+            j += 1
+        if j < len(words) and _CAPITAL.match(words[j][2]) and words[j][2].lower() not in stop \
+                and all(text[words[i][1]:words[i + 1][0]] == " " for i in range(k, j)):
+            out.append((w[0], words[j][1]))
+    return out
+
+
 def _place_word(word: str, language: str | None) -> bool:
     """A country (its name in the language, inflected too: "России") or a town of 15,000 people
     ("Lyon", "Херсон" read in Latin letters)."""
@@ -270,6 +342,14 @@ def _apposition(text: str, start: int, verb: int, stop: set[str], relative: tupl
         run = _capital_run(before[-4:], stop)
         if run and run[1] == before[-1][1]:
             return run
+    named = list(_WORD.finditer(head[:previous]))
+    if words and not _CAPITAL.match(words[0]) and 2 <= len(named) <= 5 and not head[:named[0].start()].strip() \
+            and _CAPITAL.match(named[0].group()) and _CAPITAL.match(named[-1].group()) \
+            and all((_CAPITAL.match(w.group()) and w.group().lower() not in stop) or w.group() in _OF | _OF_ARTICLE
+                    for w in named):
+        # a name opening the sentence and what the person is set off after it: "Laura Velázquez
+        # Alzúa, coordinadora nacional de Protección Civil, informó que ..."
+        return start + named[0].start(), start + named[-1].end()
     return None
 
 
@@ -286,6 +366,19 @@ _GERMAN_ARTICLES = frozenset("der des die den dem von vom".split())
 _GERMAN_ADJECTIVE = regex.compile(r"\p{Ll}+(?:en|em|er|es|e)")
 
 
+def _german_noun_end(words: list[tuple[int, int, str]]) -> int | None:
+    """Where the German noun phrase the words begin with ends: at its last capitalised word before
+    the first word in lower case after one (articles and adjectives before the noun are part of
+    it: "der türkischen Katastrophenschutzbehörde Afad"); None when it holds no noun."""
+    end = None
+    for w in words:
+        if _CAPITAL.match(w[2]):
+            end = w[1]
+        elif end is not None or not (w[2] in _GERMAN_ARTICLES or _GERMAN_ADJECTIVE.fullmatch(w[2])):
+            break
+    return end
+
+
 def _german_according(text: str, sentence: _Sentence) -> tuple | None:
     """German puts the verb second and needs no comma after "laut X" / "nach Angaben X": "Nach
     Angaben der Behörden laufen die Evakuierungen". German writes nouns with a capital, so the source
@@ -300,11 +393,7 @@ def _german_according(text: str, sentence: _Sentence) -> tuple | None:
     if after and (m.group(1) is None or after[0][2] in _GERMAN_ARTICLES or _CAPITAL.match(after[0][2])):
         # "Angaben" already read ("nach ukrainischen Angaben sind"): a source after it begins with
         # an article or a noun ("nach Angaben der Behörden")
-        for w in after:
-            if _CAPITAL.match(w[2]):
-                source_end = w[1]
-            elif source_end is not None or not (w[2] in _GERMAN_ARTICLES or _GERMAN_ADJECTIVE.fullmatch(w[2])):
-                break
+        source_end = _german_noun_end(after)
     if source_end is None:
         if not m.group(1):
             return None
@@ -413,6 +502,12 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             start += 1
         if end - start < 8 or any(r["start"] < end and r["end"] > start for r in rows):
             return
+        if speaker and speaker_start is not None and " " not in speaker and speaker == text[speaker_start:speaker_end]:
+            # a surname with its particle written with a capital ("zegt Van Nieuwenhuizen", "Di Maio ha
+            # detto", "Van der Burg zei"): the particle is part of it
+            particle = _PARTICLE.search(text, max(0, speaker_start - 12), speaker_start)
+            if particle:
+                speaker, speaker_start = text[particle.start():speaker_end], particle.start()
         mention = speaker
         if lang == "hy" and speaker:  # Armenian writes the article on the name: "Փաշինյանը" is Փաշինյան
             speaker = " ".join(w[:-1] if len(w) > 3 and w.endswith("ը") and _CAPITAL.match(w) else w
@@ -442,10 +537,22 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         # a person's name (two capitalised words or more) to the end of the sentence, the last one
         # ("dijo el jefe de la Administración Militar de Jersón, Oleksandr Prokudin"); else the last single capitalised
         # word of the clause ("представитель ... Геррин"); else the clause ("le ministère ...")
-        runs = _name_runs(text, [w for w in sentence.words if w[0] >= after], stop)
+        scope = _speaker_scope(sentence.words, after, lang, stop)
+        runs = _name_runs(text, scope, stop)
+        # a name before the comma is the speaker the words after it describe ("señaló Ricardo de la
+        # Cruz, director de Protección Civil de Segob"), a name with its particles whole
+        named = _particle_names(text, [w for w in scope if w in words], stop)
+        if named:
+            runs = named
+        if comma >= 0:
+            # a name set off after the clause is the person its words describe ("dijo el jefe de la
+            # Administración Militar de Jersón, Oleksandr Prokudin, en un vídeo")
+            set_off = _name_runs(text, [w for w in sentence.words if w[0] > comma][:4], stop)
+            if set_off and set_off[0][0] == next(w[0] for w in sentence.words if w[0] > comma):
+                runs = set_off[:1]
         if runs:  # the last: a title's organisation comes before the person's name
             return text[runs[-1][0]:runs[-1][1]], runs[-1][0], runs[-1][1]
-        singles = [w for w in words if _CAPITAL.match(w[2]) and w[2].lower() not in stop]
+        singles = [w for w in words if _CAPITAL.match(w[2]) and w[2].lower() not in stop and w in scope]
         if singles:
             return singles[-1][2], singles[-1][0], singles[-1][1]
         if not any(_CAPITAL.match(w[2]) for w in words) and _CASELESS_SCRIPT.match(words[0][2]):
@@ -479,6 +586,20 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             # a place closing an institution's name is not the speaker: "Министерство обороны
             # России сообщило", "la mairie de Lyon a annoncé" are the ministry and the town hall
             return text[clause_words[0][0]:clause_words[-1][1]], clause_words[0][0], clause_words[-1][1]
+        # "von der", "van de": a particle and an article
+        of = 3 if len(words) >= 4 and words[-3][2] in _OF and words[-2][2] in _OF_ARTICLE else 2
+        if run and run[1] == words[-1][1] and run[0] == words[-1][0] and len(words) >= of + 1 \
+                and words[-of][2] in _OF and regex.fullmatch(r"[\s\p{L}]*", text[words[-of - 1][1]:words[-1][0]]):
+            # one word after "van", "von", "de": two names or more before it are a person and the
+            # place they are of ("Burgemeester Joris Gaens van Voeren zei": Joris Gaens), one is a
+            # name with its particle ("Frans van Houten zei", "Ursula von der Leyen sagte")
+            before = _capital_run(words[:-of], stop, text)
+            if before and before[1] == words[-of - 1][1]:
+                if len([w for w in words if before[0] <= w[0] < before[1]]) >= 2 \
+                        and not _place_word(words[-1][2], language):
+                    return text[before[0]:before[1]], before[0], before[1]
+                # (an institution of a country or a town keeps it: "las Fuerzas Armadas de Ucrania")
+                return text[before[0]:run[1]], before[0], run[1]
         if run and run[1] == words[-1][1]:
             name = [w for w in words if run[0] <= w[0] < run[1]]
             # an organisation's acronym before a person's name: the person ("МИД Кадрании Микел Абраш")
@@ -503,14 +624,33 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             n += 1
         return text[words[0][0]:words[n - 1][1]], words[0][0], words[n - 1][1]
 
+    def as_speaker(sentence: _Sentence, between: list, verb: tuple) -> tuple[str | None, int | None, int | None]:
+        """The speaker of a clause of "as": in German and Dutch, between "as" and the verb at its
+        end (the last name there; else, in German, the noun phrase: "wie die Polizei soeben
+        mitteilte"; else the words); elsewhere after the verb."""
+        if lang not in ("de", "nl"):
+            return speaker_after(sentence, verb[1])
+        runs = _name_runs(text, between, stop)
+        if runs:
+            return text[runs[-1][0]:runs[-1][1]], runs[-1][0], runs[-1][1]
+        if not between:
+            return None, None, None
+        b = _german_noun_end(between) if lang == "de" else None
+        b = b if b is not None else between[-1][1]
+        return text[between[0][0]:b], between[0][0], b
+
     spans = [_Sentence(text, s0, s1) for s0, s1 in sentences]
     cued: set[int] = set()  # verbs that already cue a quote
 
     def sentence_at(i: int) -> _Sentence | None:
         return next((x for x in spans if x.start <= i < x.end), None)
 
+    reflexive = _REFLEXIVE.get(lang, frozenset())
+
     def verbs_in(sentence: _Sentence) -> list[tuple[int, int, str]]:
-        return [w for w in sentence.words if w[2].lower() in verbs]
+        # not after a reflexive pronoun: "le sinistre s'est déclaré vers 4h" broke out, said nothing
+        return [w for k, w in enumerate(sentence.words) if w[2].lower() in verbs
+                and not (k > 0 and sentence.words[k - 1][2].lower().replace("’", "'") in reflexive)]
 
     # 1. direct quotes (over sentences: a quote of several sentences is one statement), with a cue
     # in the sentence where the quote ends (after it) or where it begins (before it)
@@ -602,6 +742,24 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                     speaker = _nominative(speaker)
                 add(comma + 1, s1, "according_to", text[cue0:cue1], cue0, speaker, a, b, sentence)
             elif i > 3:  # "content, selon X."
+                source = [w for w in sentence.words if w[0] >= cue1]
+                set_off = text[s0:cue0].rstrip().endswith((",", "—", "–", "(", "-"))
+                if any(v[1] <= cue0 for v in verb_at):
+                    continue  # "sagte laut Sana, ...": the source the speaker's words came through
+                if lang == "de" and not set_off:
+                    # in the middle of the sentence, no comma needed ("Die Erdstöße hatten laut der
+                    # US-Bebenwarte eine Stärke von 7,8"): the noun phrase after it is the source,
+                    # the sentence what it says
+                    b = _german_noun_end(source)
+                    named = [w for w in source if w[1] <= b] if b is not None else []
+                    while named and named[0][2] in _GERMAN_ARTICLES:
+                        named.pop(0)
+                    if named and b < s1 - 1:
+                        add(s0, s1, "according_to", text[cue0:cue1], cue0,
+                            _german_plural(text[named[0][0]:b]), named[0][0], b, sentence)
+                    continue
+                if not set_off and len(source) > 6:
+                    continue  # not the end of the sentence: no source can be told from the words
                 speaker = text[cue1:s1].strip(" .")
                 if phrase in _GENITIVE_CUES:
                     speaker = _nominative(speaker)
@@ -623,9 +781,13 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             following = [w for w in sentence.words if w[0] >= v[1]]
             # its "that" right after it, or after whom it was said to ("pidió a la comunidad
             # internacional que ...", "a demandé aux habitants qu'ils ...")
+            # or where ("zei in het kabinetsoverleg dat ..."), not past a comma or a quotation mark
             reach = 6 if following and following[0][2].lower() in _TO else 3
             comp = next((w for w in following[:reach]
                          if w[2].lower() in that or text[w[0]:w[0] + 3].lower() in that), None)
+            if comp is None and following and following[0][2].lower() in _WHERE.get(lang, ()):
+                comp = next((w for w in following[:6] if w[2].lower() in that
+                             and not regex.search(r"[,;:«»„“”\"]", text[v[1]:w[0]])), None)
             if coordinated:
                 earlier = [r for r in rows if r["sentence_start"] == s0 and r["end"] <= v[0] and r["speaker"]]
                 # no statement before it in the sentence: the subject of the first verb, read as
@@ -634,15 +796,21 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                     if earlier else _subject(sentence, v[0])
             comma = text.rfind(",", s0, v[0])
             lead = [w for w in sentence.words if comma < w[0] < v[0]] if comma - s0 > 15 else []
+            opening = [w for w in sentence.words if w[0] < v[0]] if comma < 0 else []
+            after_comma = text.find(",", v[1], end)
+            if opening and opening[0][2].lower() in AS.get(lang, ()) and len(opening) <= 7 and comp is None \
+                    and after_comma > 0 and text[v[1]:after_comma].strip() == "" \
+                    and len(_WORD.findall(text[after_comma:end])) >= 4:
+                # the clause of "as" first: "Wie die Polizei mitteilte, ereignete sich ...", "Comme l'a
+                # indiqué le ministère, ...": what follows the comma is what was said
+                speaker, a, b = as_speaker(sentence, opening[1:], v)
+                if speaker:
+                    add(after_comma + 1, end, "indirect", v[2], v[0], speaker, a, b, sentence)
+                continue
             if lead and lead[0][2].lower() in AS.get(lang, ()) and len(lead) <= 7 and comp is None:
                 # "..., wie der Gouverneur Jonas Weber mitteilte": the content before
                 # the comma; the speaker between "as" and a verb at the end (German, Dutch), else after it
-                if lang in ("de", "nl"):
-                    runs = _name_runs(text, lead[1:], stop)
-                    a, b = runs[-1] if runs else (lead[1][0], lead[-1][1]) if len(lead) > 1 else (None, None)
-                    speaker = text[a:b] if a is not None else None
-                else:
-                    speaker, a, b = speaker_after(sentence, v[1])
+                speaker, a, b = as_speaker(sentence, lead[1:], v)
                 if speaker:
                     add(s0, comma, "indirect", v[2], v[0], speaker, a, b, sentence)
                 continue
@@ -662,8 +830,23 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # a named speaker, the verb, and what was said as its object ("Путин объявил о
                 # начале эвакуации", "denunciaron la voladura de la presa")
                 speaker, a, b = speaker_before(sentence, v[0])
-                if speaker and (speaker.lower() in pronouns or _CAPITAL.search(speaker)) and end - v[1] > 15:
-                    add(v[1], end, "indirect", v[2], v[0], speaker, a, b, sentence)
+                begin = v[1]
+                if lang == "de":
+                    # German reports with a comma after the verb and what goes with it (a separable
+                    # prefix, whom or where it was said): "teilte am Montagabend mit, dass ...",
+                    # "erklärte auf Twitter, ihre Gedanken seien ...": what was said follows the comma
+                    comma = text.find(",", v[1], end)
+                    if comma > 0 and len(_WORD.findall(text[v[1]:comma])) <= 4 \
+                            and len(_WORD.findall(text[comma:end])) >= 4:
+                        begin = comma + 1
+                        first = _WORD.search(text, begin)
+                        if first and first.group().lower() in that:
+                            begin = first.end()
+                # (a word such as "Dat" or "Das" opening the sentence is what was said, not who said it:
+                # "Dat zegt Van Nieuwenhuizen in een reactie")
+                if speaker and (speaker.lower() in pronouns or (_CAPITAL.search(speaker) and speaker.lower() not in stop)) \
+                        and end - begin > 15:
+                    add(begin, end, "indirect", v[2], v[0], speaker, a, b, sentence)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     _resolve(rows, text, language, stop)
     if lang == "de":  # after the speakers are resolved: a report goes on with whom it was resolved to
