@@ -411,6 +411,34 @@ def test_where_sources_and_speakers_end(text, language, expected):
     assert said(text, language) == expected
 
 
+# ... and in Italian and Russian excerpts of other events.
+@pytest.mark.parametrize("text, language, expected", [
+    # a stop word with a capital inside a sentence opens a name ("nello" is "in the")
+    ('"Il governo farà la sua parte fino in fondo", ha sottolineato il ministro per la Protezione civile e le Politiche del Mare, Nello Ferri.',
+     "it", [("direct", "Nello Ferri", "Il governo farà la sua parte fino in fondo")]),
+    # a verb with no subject after a quote: the one who spoke last
+    ('"Il governo farà la sua parte", ha detto il ministro Carlo Neri. "Poi si passerà alla ricostruzione delle case", ha aggiunto.',
+     "it", [("direct", "Carlo Neri", "Il governo farà la sua parte"),
+            ("direct", "Carlo Neri", "Poi si passerà alla ricostruzione delle case")]),
+    # the holder of a role named after the place it is of
+    ('La denuncia arriva dal sindaco di Velmora Massimo Riva. "È una vergogna per tutta la città", dice il sindaco.',
+     "it", [("direct", "Massimo Riva", "È una vergogna per tutta la città")]),
+    # an organisation's acronym and its country before a person's name, after the verb and after "по словам"
+    ("«Нужно менять систему оповещения граждан», - заявил в четверг журналистам глава МЧС Кадрании Иван Петров.",
+     "ru", [("direct", "Иван Петров", "Нужно менять систему оповещения граждан")]),
+    ("По словам главы МЧС Кадрании Ивана Петрова, ситуация в регионе стабилизировалась.",
+     "ru", [("according_to", "Иван Петров", "ситуация в регионе стабилизировалась")]),
+    # "как сообщил" is not "как сообщили"
+    ("Как сообщили в пресс-службе управления МЧС, спасатели облетели населенные пункты.",
+     "ru", [("according_to", "в пресс-службе управления МЧС", "спасатели облетели населенные пункты")]),
+    # the place speaking, named at length
+    ("Ранее в оперативном штабе управления МЧС по Велмерской области сообщили, что в регионе погибли 20 человек.",
+     "ru", [("indirect", "оперативном штабе управления МЧС по Велмерской области", "в регионе погибли 20 человек")]),
+])
+def test_where_speakers_end_in_italian_and_russian(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

@@ -49,7 +49,10 @@ with a comma after the verb and its companions ("teilte am Abend mit, die Zahl .
 its clause of "as" first ("Wie die Feuerwehr mitteilte, brach ..."), and "laut X" inside a
 sentence ("Die Flut hatte laut der Feuerwehr einen Pegel von ...": the noun phrase after it is the
 source, the sentence what it says; after a verb of speech it is what the words came through). "Selon
-X" closing a sentence needs a comma before it or few words after it; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+X" closing a sentence needs a comma before it or few words after it. A stop word with a capital
+inside a sentence opens a name ("ha sottolineato il ministro ..., Nello Ferri": "nello" is "in the"
+too), and an organisation's acronym and its country before a name leave the name, after the verb
+or "по словам" too ("глава МЧС Кадрании Иван Петров"); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
 German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
@@ -206,7 +209,7 @@ def _nominative(name: str) -> str:
     """A Russian or Ukrainian name in the genitive ("Александра Прокудина") without its ending."""
     out = []
     for w in name.split():
-        if regex.fullmatch(r"\p{Lu}\p{Ll}{3,}[бвгджзклмнпрстфхцчшщ][ау]", w):
+        if regex.fullmatch(r"\p{Lu}\p{Ll}{2,}[бвгджзклмнпрстфхцчшщ][ау]", w):
             w = w[:-1]
         elif regex.fullmatch(r"\p{Lu}\p{Ll}{3,}(?:ова|ева|ина)", w):
             w = w[:-1]
@@ -237,6 +240,22 @@ def _capital_run(words: list[tuple[int, int, str]], stop: set[str], text: str | 
     return best
 
 
+def _after_acronym(name: list[tuple[int, int, str]], run: tuple[int, int]) -> tuple[int, int]:
+    """An organisation's acronym before a person's name leaves the person ("МИД Кадрании Микел
+    Абраш", "глава МЧС России Владимир Пучков"): the words after the acronym, without the one after
+    it when three or more follow (the country)."""
+    acronym = max((k for k, w in enumerate(name[:-1]) if len(w[2]) >= 2 and w[2].isupper()), default=None)
+    if acronym is not None and len(name) - acronym - 1 >= 2:
+        return name[acronym + 2][0] if len(name) - acronym - 1 >= 3 else name[acronym + 1][0], run[1]
+    return run
+
+
+def _inside(text: str, at: int) -> bool:
+    """Whether the word at `at` stands inside a sentence (its capital says it is a name)."""
+    before = text[:at].rstrip(" \t\u00a0\"'«»„“”‘’(")
+    return bool(before) and before[-1] not in ".!?:;\n—–-" and not before.endswith("...")
+
+
 def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> list[tuple[int, int]]:
     """The spans of two capitalised words or more in a row, one space apart: names of persons
     ("Oleksandr Prokudin") and of organisations ("Estado Mayor")."""
@@ -244,8 +263,11 @@ def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> 
     k = 0
     while k < len(words):
         w = words[k]
-        if _CAPITAL.match(w[2]) and w[2].lower() not in stop and k + 1 < len(words) \
-                and _CAPITAL.match(words[k + 1][2]) and text[w[1]:words[k + 1][0]] == " ":
+        # a stop word with a capital inside a sentence opens a name ("ha detto il ministro, Nello
+        # Musumeci": "nello" is "in the" too; "zegt De Jonge")
+        if _CAPITAL.match(w[2]) and (w[2].lower() not in stop or _inside(text, w[0])) and k + 1 < len(words) \
+                and _CAPITAL.match(words[k + 1][2]) and text[w[1]:words[k + 1][0]] == " " \
+                and words[k + 1][2].lower() not in stop:
             j = k + 1
             while j + 1 < len(words) and _CAPITAL.match(words[j + 1][2]) and text[words[j][1]:words[j + 1][0]] == " ":
                 j += 1
@@ -551,7 +573,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             if set_off and set_off[0][0] == next(w[0] for w in sentence.words if w[0] > comma):
                 runs = set_off[:1]
         if runs:  # the last: a title's organisation comes before the person's name
-            return text[runs[-1][0]:runs[-1][1]], runs[-1][0], runs[-1][1]
+            run = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1])
+            return text[run[0]:run[1]], run[0], run[1]
         singles = [w for w in words if _CAPITAL.match(w[2]) and w[2].lower() not in stop and w in scope]
         if singles:
             return singles[-1][2], singles[-1][0], singles[-1][1]
@@ -577,7 +600,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         clause = text.rfind(",", sentence.start, words[-1][0])
         clause_words = [w for w in words if w[0] > clause]
         at = next((k for k, w in enumerate(clause_words[:2]) if w[2].lower() in LOCATIVE.get(lang, ())), None)
-        if at is not None and 1 <= len(clause_words) - at - 1 <= 5:
+        if at is not None and 1 <= len(clause_words) - at - 1 <= 8:
             place = clause_words[at + 1:]
             return text[place[0][0]:place[-1][1]], place[0][0], place[-1][1]
         run = _capital_run(words[-4:], stop, text)
@@ -601,11 +624,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # (an institution of a country or a town keeps it: "las Fuerzas Armadas de Ucrania")
                 return text[before[0]:run[1]], before[0], run[1]
         if run and run[1] == words[-1][1]:
-            name = [w for w in words if run[0] <= w[0] < run[1]]
-            # an organisation's acronym before a person's name: the person ("МИД Кадрании Микел Абраш")
-            acronym = max((k for k, w in enumerate(name[:-1]) if len(w[2]) >= 2 and w[2].isupper()), default=None)
-            if acronym is not None and len(name) - acronym - 1 >= 2:
-                run = (name[acronym + 2][0] if len(name) - acronym - 1 >= 3 else name[acronym + 1][0], run[1])
+            run = _after_acronym([w for w in words if run[0] <= w[0] < run[1]], run)
             return text[run[0]:run[1]], run[0], run[1]
         # the subject: the clause's words before the verb, when few
         if clause_words and len(clause_words) <= 6:
@@ -721,7 +740,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             add(*german, sentence)
         for phrase in according:
             i = low.find(phrase)
-            if i < 0 or (i > 0 and low[i - 1].isalpha()) or (german and i <= 3):
+            if i < 0 or (i > 0 and low[i - 1].isalpha()) or (german and i <= 3) \
+                    or low[i + len(phrase):i + len(phrase) + 1].isalpha():  # "как сообщил" in "как сообщили"
                 continue
             cue0 = s0 + i
             cue1 = cue0 + len(phrase)
@@ -731,7 +751,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # Прокудина на утро 8 июня": Prokudin), or set off after it ("Según el portavoz del
                 # ejército, Carlos Ortega, ...")
                 runs = _name_runs(text, [w for w in sentence.words if cue1 <= w[0] < comma], stop)
-                a, b = runs[-1] if runs else (cue1, comma)
+                a, b = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1]) \
+                    if runs else (cue1, comma)
                 second = text.find(",", comma + 1, s1)
                 named = [w for w in sentence.words if comma < w[0] < second] if second > 0 else []
                 if not runs and 1 <= len(named) <= 4 and all(_CAPITAL.match(w[2]) and w[2].lower() not in stop
@@ -929,7 +950,8 @@ def _description(text: str, row: dict[str, Any], lang: str) -> tuple[int, int, s
 def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -> set[str]:
     """The names the article gives a holder of the role `head`: a speaker whose role is written
     just before the name ("a déclaré le préfet de la région, Paul Girard"), or a name right after
-    the role word or after the comma that closes the role ("el jefe de la oficina, Carlos Ortega")."""
+    the role word, after the comma that closes the role ("el jefe de la oficina, Carlos Ortega") or
+    after the place it is of ("il sindaco di Faenza Massimo Isola")."""
     found = set()
     pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(head) + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
     for r in rows:
@@ -941,7 +963,9 @@ def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -
     for m in pattern.finditer(text):
         after = text[m.end():m.end() + 80]
         comma = regex.match(r"[^.,;:!?\n]{0,60}?,\s*", after)
-        for skip in (regex.match(r"\s+", after), comma):
+        # or after the place the role is of ("il sindaco di Faenza Massimo Isola")
+        place = regex.match(r"\s+(?:di|de|del|della|du|des|von|van|of)\s+\p{Lu}[\p{L}\p{M}'’\-]*\s+", after)
+        for skip in (regex.match(r"\s+", after), comma, place):
             if not skip:
                 continue
             words = [(m.end() + x.start(), m.end() + x.end(), x.group()) for x in _WORD.finditer(after)
@@ -966,7 +990,8 @@ def _misspelt(name: str, full: list[str]) -> str | None:
 def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: set[str]) -> None:
     """Speakers that are not names, in the order of the text:
 
-    - a pronoun is the person last named as a speaker before it ("Selon elle", "— сказал он");
+    - a pronoun is the person last named as a speaker before it ("Selon elle", "— сказал он"), and
+      so is the missing subject of a verb that ends the sentence after a quote ("», ha aggiunto.");
     - a description ("un préfet", "der Konzern", "el mandatario") is the one person the article
       names with that role anywhere, before or after ("le préfet de la région, Paul Girard");
       failing that, a bare definite singular one ("der Konzern", "el mandatario"; not "die
@@ -984,6 +1009,13 @@ def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: 
         described = _description(text, r, lang) if speaker else None
         if speaker and speaker.lower() in pronouns:
             speaker = named
+        elif not speaker and r["kind"] == "direct" and r["cue_end"] is not None \
+                and not text[r["cue_end"]:r["sentence_end"]].strip(" .!?…\"'»”"):
+            # a quote and a verb with no subject, the sentence's end ("», ha aggiunto.", "—
+            # añadió."): the languages that drop the subject mean the one who spoke last
+            speaker = named
+            if speaker is None:
+                continue
         elif described:
             start, noun, head, definite = described
             holders = _holders(text, rows, head, stop) - {speaker}
