@@ -439,6 +439,30 @@ def test_where_speakers_end_in_italian_and_russian(text, language, expected):
     assert said(text, language) == expected
 
 
+# ... and in Polish, Russian, Italian, Portuguese and Ukrainian excerpts of other events.
+@pytest.mark.parametrize("text, language, expected", [
+    # a dash before the verb as often as a comma
+    ("Działania są bardzo trudne, to była trudna noc dla strażaków - przyznał rzecznik straży Karol Nowak.", "pl",
+     [("indirect", "Karol Nowak", "Działania są bardzo trudne, to była trudna noc dla strażaków")]),
+    # a name in the clause after the verb, then what the person is
+    ("Ponad 5200 interwencji strażaków to bilans nawałnic - poinformował w sobotę rano Jan Kowal, rzecznik prasowy Komendanta Głównego Straży.",
+     "pl", [("indirect", "Jan Kowal", "Ponad 5200 interwencji strażaków to bilans nawałnic")]),
+    # "this" opening a sentence: what the sentence before said
+    ("В регионе погибли 20 человек, еще 15 числятся пропавшими без вести. Об этом сообщил губернатор области Иван Петров.",
+     "ru", [("indirect", "Иван Петров", "В регионе погибли 20 человек, еще 15 числятся пропавшими без вести")]),
+    ('"Lo stato di emergenza sarà adottato nel prossimo Consiglio dei ministri". Lo ha detto il ministro per la Protezione civile, Carlo Neri, nel corso di una conferenza stampa.',
+     "it", [("direct", "Carlo Neri", "Lo stato di emergenza sarà adottato nel prossimo Consiglio dei ministri")]),
+    # of several holders of a role, the one who spoke last
+    ('O ministro da Saúde, Rui Campos, visitou a região. O ministro da Defesa, Paulo Reis, afirmou que o número de mortos chega a 44. "A situação é muito grave", disse o ministro.',
+     "pt", [("indirect", "Paulo Reis", "o número de mortos chega a 44"), ("direct", "Paulo Reis", "A situação é muito grave")]),
+    # a country before the name
+    ("Кількість жертв негоди в області зросла до п'яти осіб, повідомив президент України Іван Коваль у зверненні.",
+     "uk", [("indirect", "Іван Коваль", "Кількість жертв негоди в області зросла до п'яти осіб")]),
+])
+def test_who_said_it_in_more_shapes(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

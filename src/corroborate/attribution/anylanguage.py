@@ -51,8 +51,12 @@ sentence ("Die Flut hatte laut der Feuerwehr einen Pegel von ...": the noun phra
 source, the sentence what it says; after a verb of speech it is what the words came through). "Selon
 X" closing a sentence needs a comma before it or few words after it. A stop word with a capital
 inside a sentence opens a name ("ha sottolineato il ministro ..., Nello Ferri": "nello" is "in the"
-too), and an organisation's acronym and its country before a name leave the name, after the verb
-or "по словам" too ("глава МЧС Кадрании Иван Петров"); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+too), and an organisation's acronym and its country, or a country, before a name leave the name,
+after the verb or "по словам" too ("глава МЧС Кадрании Иван Петров", "президент України ..."). A
+dash before a verb after the content is a comma ("... - przyznał rzecznik"), and a name in the
+clause after the verb is the speaker the words after the comma describe ("Jan Kowal, rzecznik
+prasowy Komendanta Głównego"). A sentence opening with "this" and a verb of speech says who said
+the sentence before it, in the same paragraph ("Об этом сообщил ...", "Lo ha detto ..."); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
 German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
@@ -173,6 +177,9 @@ AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"},
 # "as" opening a clause of reporting after the content ("..., wie der Gouverneur mitteilte", "...,
 # comme l'a indiqué le ministère", "..., zoals de minister meldde")
 AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"}}
+# "this" opening a sentence that says who said the sentence before ("Об этом сообщил X")
+_THIS = {"ru": ("об этом", "это"), "uk": ("про це", "це"), "de": ("das", "dies"), "nl": ("dat", "dit"),
+         "it": ("lo",), "es": ("así lo", "lo"), "pl": ("o tym", "to"), "no": ("det",), "pt": ("foi o que",)}
 # a reflexive pronoun (with its auxiliary) before a verb of speech makes another verb of it ("le
 # feu s'est déclaré": broke out; "il s'est dit prêt": declared himself)
 _REFLEXIVE = {"fr": frozenset({"s'est", "se", "s'était", "s'étaient", "s'", "se sont"}),
@@ -240,14 +247,24 @@ def _capital_run(words: list[tuple[int, int, str]], stop: set[str], text: str | 
     return best
 
 
-def _after_acronym(name: list[tuple[int, int, str]], run: tuple[int, int]) -> tuple[int, int]:
+def _after_acronym(name: list[tuple[int, int, str]], run: tuple[int, int], language: str | None = None) -> tuple[int, int]:
     """An organisation's acronym before a person's name leaves the person ("МИД Кадрании Микел
     Абраш", "глава МЧС России Владимир Пучков"): the words after the acronym, without the one after
     it when three or more follow (the country)."""
     acronym = max((k for k, w in enumerate(name[:-1]) if len(w[2]) >= 2 and w[2].isupper()), default=None)
     if acronym is not None and len(name) - acronym - 1 >= 2:
         return name[acronym + 2][0] if len(name) - acronym - 1 >= 3 else name[acronym + 1][0], run[1]
+    if language is not None and len(name) >= 3 and _country_word(name[0][2], language):
+        return name[1][0], run[1]  # a country before the name ("президент України Володимир Зеленський")
     return run
+
+
+def _country_word(word: str, language: str | None) -> bool:
+    """A country's name in the language, inflected too ("України"); not a town, whose names are
+    given names as often ("Victoria", "Florence")."""
+    from ..facts.anylanguage import country_named
+
+    return bool(country_named(word, language))
 
 
 def _inside(text: str, at: int) -> bool:
@@ -566,6 +583,10 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         named = _particle_names(text, [w for w in scope if w in words], stop)
         if named:
             runs = named
+        elif any(r[1] <= clause_end for r in runs):
+            # a name in the clause, then what the person is ("poinformował ... Krzysztof Batorski,
+            # rzecznik prasowy Komendanta Głównego Państwowej Straży Pożarnej")
+            runs = [r for r in runs if r[1] <= clause_end]
         if comma >= 0:
             # a name set off after the clause is the person its words describe ("dijo el jefe de la
             # Administración Militar de Jersón, Oleksandr Prokudin, en un vídeo")
@@ -573,7 +594,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             if set_off and set_off[0][0] == next(w[0] for w in sentence.words if w[0] > comma):
                 runs = set_off[:1]
         if runs:  # the last: a title's organisation comes before the person's name
-            run = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1])
+            run = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1], language)
             return text[run[0]:run[1]], run[0], run[1]
         singles = [w for w in words if _CAPITAL.match(w[2]) and w[2].lower() not in stop and w in scope]
         if singles:
@@ -624,7 +645,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # (an institution of a country or a town keeps it: "las Fuerzas Armadas de Ucrania")
                 return text[before[0]:run[1]], before[0], run[1]
         if run and run[1] == words[-1][1]:
-            run = _after_acronym([w for w in words if run[0] <= w[0] < run[1]], run)
+            run = _after_acronym([w for w in words if run[0] <= w[0] < run[1]], run, language)
             return text[run[0]:run[1]], run[0], run[1]
         # the subject: the clause's words before the verb, when few
         if clause_words and len(clause_words) <= 6:
@@ -711,10 +732,25 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             speaker, a, b = _head_subject(text, sentence, m.start(), stop)
         add(q0, q1, "direct", v[2], v[0], speaker, a, b, sentence)
         cued.add(v[0])
-    for sentence in spans:
+    for k_sentence, sentence in enumerate(spans):
         s0, s1 = sentence.start, sentence.end
         low = text[s0:s1].lower()
         verb_at = verbs_in(sentence)
+        # "Об этом сообщил X", "Про це повідомив X", "Lo ha detto X", "Dat zegt X": what was said is
+        # the sentence before, in the same paragraph
+        opener = next((o for o in _THIS.get(lang, ()) if regex.match(regex.escape(o) + r"(?![\p{L}\p{M}])", low)), None)
+        if opener and verb_at and k_sentence > 0:
+            v = verb_at[0]
+            before_verb = [w for w in sentence.words if w[1] <= v[0]]
+            previous = spans[k_sentence - 1]
+            if len(before_verb) <= len(opener.split()) + 1 and v[0] not in cued \
+                    and "\n" not in text[previous.end:s0] and previous.end - previous.start > 20:
+                speaker, a, b = speaker_after(sentence, v[1])
+                if speaker and (_CAPITAL.search(speaker) or speaker.lower() in pronouns):
+                    quoted = regex.fullmatch(r"\s*[«„“\"‹].*[»“”\"›][\s.!?…]*", text[previous.start:previous.end], regex.S)
+                    add(previous.start, previous.end, "direct" if quoted else "indirect", v[2], v[0], speaker, a, b,
+                        _Sentence(text, previous.start, s1))
+                    cued.add(v[0])
         if lang in _VERB_LAST:
             for row in _verb_last(text, sentence, verbs, that, stop, lang):
                 if row[4] not in cued:
@@ -751,7 +787,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # Прокудина на утро 8 июня": Prokudin), or set off after it ("Según el portavoz del
                 # ejército, Carlos Ortega, ...")
                 runs = _name_runs(text, [w for w in sentence.words if cue1 <= w[0] < comma], stop)
-                a, b = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1]) \
+                a, b = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1], language) \
                     if runs else (cue1, comma)
                 second = text.find(",", comma + 1, s1)
                 named = [w for w in sentence.words if comma < w[0] < second] if second > 0 else []
@@ -841,12 +877,14 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             elif coordinated:
                 if who[0] and (who[0].lower() in pronouns or _CAPITAL.match(who[0])) and end - v[1] > 15:
                     add(v[1], end, "indirect", v[2], v[0], *who, sentence)
-            elif regex.search(r",\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]]) and v[0] - s0 > 30 \
+            elif regex.search(r"(?:,|\s[—–-])\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]]) and v[0] - s0 > 30 \
                     and not _apposition(text, s0, v[0], stop, relative):
-                # "..., a annoncé le ministère", "..., ha dicho el alcalde": an auxiliary may come between
+                # "..., a annoncé le ministère", "..., ha dicho el alcalde": an auxiliary may come
+                # between; a dash as often as a comma in Polish and Russian ("... - przyznał rzecznik")
                 speaker, a, b = speaker_after(sentence, v[1])
                 if speaker:
-                    add(s0, text.rindex(",", s0, v[0]), "indirect", v[2], v[0], speaker, a, b, sentence)
+                    close = regex.search(r"(?:,|\s[—–-])\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]])
+                    add(s0, s0 + close.start(), "indirect", v[2], v[0], speaker, a, b, sentence)
             else:
                 # a named speaker, the verb, and what was said as its object ("Путин объявил о
                 # начале эвакуации", "denunciaron la voladura de la presa")
@@ -993,7 +1031,8 @@ def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: 
     - a pronoun is the person last named as a speaker before it ("Selon elle", "— сказал он"), and
       so is the missing subject of a verb that ends the sentence after a quote ("», ha aggiunto.");
     - a description ("un préfet", "der Konzern", "el mandatario") is the one person the article
-      names with that role anywhere, before or after ("le préfet de la région, Paul Girard");
+      names with that role anywhere, before or after ("le préfet de la région, Paul Girard"), or of
+      several, the one who spoke last;
       failing that, a bare definite singular one ("der Konzern", "el mandatario"; not "die
       Behörden", "un expert" nor "la présidence kadranienne", which names itself) is the speaker
       last named before it, as a pronoun would be; else it stays as written, a description (never
@@ -1022,6 +1061,8 @@ def _resolve(rows: list[dict[str, Any]], text: str, language: str | None, stop: 
             r["speaker_mention"], r["speaker_start"] = text[start:r["speaker_end"]], start
             if len(holders) == 1:
                 speaker = next(iter(holders))
+            elif definite and named in holders:
+                speaker = named  # of several ministers, the one who spoke last ("disse o ministro")
             elif definite and named and not holders and not (lang == "de" and r["kind"] == "according_to"):
                 speaker = named  # German "nach Angaben der Behörden": "der" is a plural's genitive
             else:  # as written, without its article ("présidence kadranienne", "Behörden")
