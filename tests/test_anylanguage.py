@@ -463,6 +463,29 @@ def test_who_said_it_in_more_shapes(text, language, expected):
     assert said(text, language) == expected
 
 
+# ... and in Turkish, Greek and Arabic excerpts of other events.
+@pytest.mark.parametrize("text, language, expected", [
+    # single straight quotes, whose words end with a sentence's mark, and the verb after them
+    ("Koca, 'Yaralıların hiçbirini kaybetmedik, kritik durumda yaralı yok.' dedi.", "tr",
+     [("direct", "Koca", "Yaralıların hiçbirini kaybetmedik, kritik durumda yaralı yok")]),
+    # the speaker before a colon opening the quote, without the title Turkish writes with capitals
+    ('Son durumu aktaran AFAD Genel Müdürü Orhan Kaya: "Şu ana kadar 285 artçı deprem meydana geldi." dedi.', "tr",
+     [("direct", "Orhan Kaya", "Şu ana kadar 285 artçı deprem meydana geldi")]),
+    # a clause of "as" in Greek
+    ("Στους 10 ανέρχονται οι νεκροί από την κακοκαιρία, όπως ανακοίνωσε ο υπουργός Πολιτικής Προστασίας, Νίκος Παππάς.",
+     "el", [("indirect", "Νίκος Παππάς", "Στους 10 ανέρχονται οι νεκροί από την κακοκαιρία")]),
+    # "according to" after an Arabic comma closes the sentence
+    ("قضى 21 شخصا منذ الجمعة جراء السيول والفيضانات في أنحاء البلاد، بحسب ما قال متحدث باسم وزارة الصحة لوكالة الأنباء.",
+     "ar", [("according_to", "ما قال متحدث باسم وزارة الصحة لوكالة الأنباء",
+             "قضى 21 شخصا منذ الجمعة جراء السيول والفيضانات في أنحاء البلاد")]),
+    # the verb first, its subject, then "that"
+    ("وأضاف الأزرعي خلال مداخلة هاتفية أن فرق الإنقاذ لا يزالون يمارسون عملهم في المنطقة.", "ar",
+     [("indirect", "الأزرعي", "فرق الإنقاذ لا يزالون يمارسون عملهم في المنطقة")]),
+])
+def test_who_said_it_in_turkish_greek_and_arabic(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

@@ -56,7 +56,13 @@ after the verb or "по словам" too ("глава МЧС Кадрании �
 dash before a verb after the content is a comma ("... - przyznał rzecznik"), and a name in the
 clause after the verb is the speaker the words after the comma describe ("Jan Kowal, rzecznik
 prasowy Komendanta Głównego"). A sentence opening with "this" and a verb of speech says who said
-the sentence before it, in the same paragraph ("Об этом сообщил ...", "Lo ha detto ..."); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+the sentence before it, in the same paragraph ("Об этом сообщил ...", "Lo ha detto ..."). Single
+straight quotes count when their words end with a sentence's mark (an apostrophe inside a word,
+"Diyarbakır'da", closes none: "Koca, 'Yaralı yok.' dedi"); a name before a colon that opens a
+quote speaks it; Turkish and Azerbaijani titles, capitalised before the name, end with a compound
+noun's suffix ("Genel Müdürü Orhan Kaya"); in Arabic, whose verb comes first, the subject between
+the verb and its "that" speaks, up to a stop word or a word of when or to whom ("وأضاف الأزرعي
+خلال مداخلة هاتفية أن"); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
 German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
@@ -176,7 +182,8 @@ AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"},
        "hy": {"և", "եւ"}}
 # "as" opening a clause of reporting after the content ("..., wie der Gouverneur mitteilte", "...,
 # comme l'a indiqué le ministère", "..., zoals de minister meldde")
-AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"}}
+AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"},
+      "el": {"όπως"}, "pl": {"jak"}, "no": {"som"}}
 # "this" opening a sentence that says who said the sentence before ("Об этом сообщил X")
 _THIS = {"ru": ("об этом", "это"), "uk": ("про це", "це"), "de": ("das", "dies"), "nl": ("dat", "dit"),
          "it": ("lo",), "es": ("así lo", "lo"), "pl": ("o tym", "to"), "no": ("det",), "pt": ("foi o que",)}
@@ -196,7 +203,10 @@ _PRONOUN_CUES = {"ru": ["по его словам", "по её словам", "�
 _GENITIVE_CUES = {"по словам", "по данным", "по сообщениям", "по информации", "за словами", "за даними",
                   "за інформацією"}
 _QUOTES = regex.compile(r"«\s*([^«»]{10,}?)\s*»|„([^„“”]{10,}?)[“”]|“([^“”]{10,}?)[”″]|\"([^\"]{10,}?)\"|"
-                        r"‹([^‹›]{10,}?)›|「([^「」]{5,}?)」")
+                        r"‹([^‹›]{10,}?)›|「([^「」]{5,}?)」|"
+                        # single straight quotes, where an apostrophe inside a word ("Diyarbakır'da")
+                        # cannot close them: the words end with a sentence's mark ("Koca, 'Yaralı yok.' dedi")
+                        r"(?<![\p{L}\p{M}\d])'((?:[^'\n]|(?<=[\p{L}\p{M}])'(?=[\p{L}\p{M}])){10,}?[.!?…])'(?![\p{L}\p{M}])")
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _CASELESS_SCRIPT = regex.compile(r"[\p{Arabic}\p{Hebrew}]")
@@ -465,6 +475,10 @@ def _german_plural(source: str) -> str:
 # Languages that put the verb last, its subject first and set off by a comma ("Bakan Yılmaz, barajın
 # patladığını söyledi"), and the words that close what was said before the verb ("diye": "so saying")
 _VERB_LAST = frozenset({"tr", "az"})
+# ... and the languages that put it first, its subject after it ("وقال المتحدث ... إن ...")
+_VERB_FIRST = frozenset({"ar"})
+# words after the subject of a verb-first sentence: when, where, to whom ("خلال مداخلة", "لوكالة")
+_SUBJECT_ENDS = frozenset("خلال عبر أثناء لوكالة لقناة لصحيفة لموقع اليوم أمس مساء صباح".split())
 _QUOTATIVE = frozenset({"diye", "deyə"})
 
 
@@ -535,9 +549,9 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
 
     def add(start, end, kind, cue, cue_start, speaker, speaker_start, speaker_end, sentence, quoted=False):
         # a mixed statement keeps the quotation marks of the words it quotes
-        while end > start and text[end - 1] in (" ,.;:։—–-" if quoted else " ,.;:։—–-\"'«»“”„"):
+        while end > start and text[end - 1] in (" ,.;:։—–-،؛" if quoted else " ,.;:։—–-،؛\"'«»“”„"):
             end -= 1
-        while start < end and text[start] in " ,;:—–-\"'«»“”„":
+        while start < end and text[start] in " ,;:—–-،؛\"'«»“”„":
             start += 1
         if end - start < 8 or any(r["start"] < end and r["end"] > start for r in rows):
             return
@@ -554,6 +568,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         role = None
         if lang == "de" and speaker:
             speaker, role = _german_title(text, speaker, speaker_start, verbs)
+        if lang in ("tr", "az") and speaker:
+            speaker, role = _izafet_title(speaker)
         speaker_type, key = _speaker_kind(speaker, language)
         rows.append({"statement_id": _id(doc_id, start, end), "doc_id": doc_id, "start": start, "end": end,
                      "text": text[start:end], "kind": kind, "cue": cue, "cue_start": cue_start,
@@ -695,7 +711,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
     # 1. direct quotes (over sentences: a quote of several sentences is one statement), with a cue
     # in the sentence where the quote ends (after it) or where it begins (before it)
     for m in _QUOTES.finditer(text):
-        group = next(g for g in range(1, 7) if m.group(g) is not None)
+        group = next(g for g in range(1, 8) if m.group(g) is not None)
         q0, q1 = m.start(group), m.end(group)
         if "\n" in m.group(group):
             continue
@@ -730,6 +746,13 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             continue
         if speaker is None and lang in _VERB_LAST:  # "Yılmaz, “...” dedi": the subject before the quote
             speaker, a, b = _head_subject(text, sentence, m.start(), stop)
+        if speaker is None and text[:m.start()].rstrip().endswith(":") and opening is not None:
+            # the speaker named before a colon that opens the quote ("... Genel Müdürü Orhan Tatar: "...""
+            # dedi"; "Zelensky: « ... », a-t-il écrit")
+            colon = text.rindex(":", opening.start, m.start())
+            run = _capital_run([w for w in opening.words if w[1] <= colon][-4:], stop, text)
+            if run and not text[run[1]:colon].strip():
+                speaker, a, b = text[run[0]:run[1]], run[0], run[1]
         add(q0, q1, "direct", v[2], v[0], speaker, a, b, sentence)
         cued.add(v[0])
     for k_sentence, sentence in enumerate(spans):
@@ -800,7 +823,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 add(comma + 1, s1, "according_to", text[cue0:cue1], cue0, speaker, a, b, sentence)
             elif i > 3:  # "content, selon X."
                 source = [w for w in sentence.words if w[0] >= cue1]
-                set_off = text[s0:cue0].rstrip().endswith((",", "—", "–", "(", "-"))
+                set_off = text[s0:cue0].rstrip().endswith((",", "،", "—", "–", "(", "-"))
                 if any(v[1] <= cue0 for v in verb_at):
                     continue  # "sagte laut Sana, ...": the source the speaker's words came through
                 if lang == "de" and not set_off:
@@ -871,6 +894,18 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 if speaker:
                     add(s0, comma, "indirect", v[2], v[0], speaker, a, b, sentence)
                 continue
+            if comp is None and lang in _VERB_FIRST and not coordinated:
+                # the verb first, its subject, then "that" ("وأضاف الأزرعي خلال مداخلة هاتفية أن ..."): the
+                # speaker is the subject up to the first stop word ("خلال", "during")
+                comp = next((w for w in following[:14] if w[2] in that
+                             and not regex.search(r"[,،;«»\"“”]", text[v[1]:w[0]])), None)
+                subject = [w for w in following if comp is not None and w[0] < comp[0]]
+                cut = next((k for k, w in enumerate(subject) if w[2] in stop or w[2] in _SUBJECT_ENDS), len(subject))
+                if comp is not None and 1 <= cut <= 10:
+                    add(comp[1], end, "indirect", v[2], v[0], text[subject[0][0]:subject[cut - 1][1]],
+                        subject[0][0], subject[cut - 1][1], sentence)
+                    continue
+                comp = None
             if comp is not None:
                 speaker, a, b = who if coordinated else speaker_before(sentence, v[0])
                 add(comp[1], end, "indirect", v[2], v[0], speaker, a, b, sentence)
@@ -912,6 +947,18 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         _konjunktiv(spans, rows, add)
         rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _izafet_title(speaker: str) -> tuple[str, str | None]:
+    """Turkish and Azerbaijani write a title with capitals before the name, its last word with the
+    suffix of a compound noun ("Genel Müdürü Orhan Tatar", "İçişleri Bakanı Ali Yerlikaya"): the
+    name is what follows the last such word that two words or more follow."""
+    words = speaker.split()
+    title = max((k for k, w in enumerate(words[:-2]) if len(w) >= 5 and w[-1] in "ıiuüə" and _CAPITAL.match(w)),
+                default=None)
+    if title is None:
+        return speaker, None
+    return " ".join(words[title + 1:]), " ".join(words[:title + 1])
 
 
 _GERMAN_ADJECTIVE_END = regex.compile(r"(?:e|en|em|es)$")

@@ -82,11 +82,20 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of a text in any language, with no model: spaCy's
     language-neutral tokenizer ("xx") and rule-based sentencizer (which knows the full stops of
     every script), as `sentence_spans`; a full stop with no space after it ends no sentence
-    ("Kadria.Net"), and the full stops of Chinese and Japanese, which that tokenizer does not cut
+    ("Kadria.Net"), a quote ending with its own full stop goes on with a verb in lower case ("'...
+    yok.' dedi."), and the full stops of Chinese and Japanese, which that tokenizer does not cut
     from their words, do."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_spans(_blank(), _sentencizer(), text):
         if spans and start == spans[-1][1] and text[start - 1] == ".":
+            spans[-1] = (spans[-1][0], end)
+            continue
+        # a quote that ends with its own full stop goes on with its verb in lower case ("'... yok.'
+        # dedi.", "«... нет.» — сказал он."): one sentence
+        if spans and text[spans[-1][0]:spans[-1][1]].rstrip(" \t—–-")[-1:] in _CLOSING_QUOTES \
+                and "\n" not in text[spans[-1][1]:start] \
+                and re.match(r"[\s—–-]*[^\W\d_]", text[start:end]) \
+                and re.match(r"[\s—–-]*[^\W\d_]", text[start:end]).group()[-1].islower():
             spans[-1] = (spans[-1][0], end)
             continue
         for m in _CJK_SENTENCE.finditer(text, start, end):
@@ -94,6 +103,7 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLOSING_QUOTES = set("\"'”’»›")
 _CJK_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
 
 
