@@ -46,6 +46,8 @@ def test_figures(text, language, expected):
     ("Stand: 12.03.24, 10:00.", "de", []),                               # a date in digits
     ("Un hombre y una mujer murieron.", "es", []),                       # the words for "one" are articles
     ("Модель Ан-124 и вертолет Ми8 прилетели.", "ru", []),               # numbers glued to letters are names
+    ("Llegó el frente frío número 11 al estado.", "es", []),             # a number that names a thing
+    ("Die Linie Nr. 5 fährt wieder.", "de", []),
 ])
 def test_not_figures(text, language, expected):
     assert values(text, language) == expected
@@ -154,6 +156,13 @@ def found(text, language, geoparser):
     # ... and a given name after a verb is still one: no town of Vladimir
     ("Das sagte Wladimir Putin am Abend in Moskau, ohne Russland zu nennen.", "de",
      [("Moskau", "Moscow"), ("Russland", "Russia")]),
+    # a capital by another name, unbacked: one of a million people is known by it, "Mare" (the sea,
+    # and an old name of Malé) is not
+    ("Il ministro per le Politiche del Mare ha visitato Bologna e Ravenna in Italia.", "it",
+     [("Bologna", "Bologna"), ("Ravenna", "Ravenna"), ("Italia", "Italy")]),
+    ("Moskau wies die Vorwürfe am Abend zurück.", "de", [("Moskau", "Moscow")]),
+    # a word Arabic writes with its article is a common noun: the torrents, no Seoul
+    ("قضى 21 شخصا جراء السيول والفيضانات في العراق", "ar", [("العراق", "Iraq")]),
 ])
 def test_places(text, language, expected, geoparser):
     assert found(text, language, geoparser) == expected

@@ -17,9 +17,9 @@ and a reader comparing tolls across coverage needs those numbers too. What holds
 - **Number words**: text2num for the languages it knows (French, German, Dutch, Spanish,
   Portuguese, Italian), a short list for Russian, Ukrainian and Norwegian. The words for "one" are
   left out: in most languages they are also the indefinite article ("un", "ein", "een", "один").
-- **Not figures**: years, dates (a number beside a month name, or written as a date: "06/06/2023",
-  "22.06.23"), clock times ("02:50", "4 h 30", "10 Uhr", and "02.35" after a word for o'clock or
-  another time), and
+- **Not figures**: years, numbers that name a thing ("el frente frío número 11", "Nr. 5", "№ 3"),
+  dates (a number beside a month name, or written as a date: "06/06/2023", "22.06.23"), clock
+  times ("02:50", "4 h 30", "10 Uhr", and "02.35" after a word for o'clock or another time), and
   numbers glued to letters ("A320", "COVID-19").
 
 Each figure's text is the number and the word after it ("40 тысяч человек"): what it counts, as
@@ -161,6 +161,11 @@ def _id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}:{start}:{end}:figure".encode()).hexdigest()[:16]
 
 
+# the word for "number" before a number that names a thing rather than counting ("número 11")
+_NUMBER_LABELS = frozenset("número numero numéro nummer nr núm num номер номера номеру numer numara nömrə αριθμός "
+                           "αριθ رقم".split())
+
+
 def figures(doc_id: str, text: str, language: str | None) -> list[dict[str, Any]]:
     """Rows of `figures` for an article no parser reads (see the module doc)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -182,6 +187,9 @@ def figures(doc_id: str, text: str, language: str | None) -> list[dict[str, Any]
             if next_word.rstrip(".") in months or prev_word.rstrip(".") in months:
                 k += 1
                 continue  # a day of a month, or a year after one
+            if prev_word.rstrip(".") in _NUMBER_LABELS or text[max(0, start - 2):start] in ("№", "№ ", "# "):
+                k += 1
+                continue  # a number that names ("el frente frío número 11", "Nr. 5", "№ 3"), counts nothing
             if re.fullmatch(r"(?:1[89]|20)\d\d", number) and not percent:
                 k += 1
                 continue  # a year
@@ -408,7 +416,9 @@ _UKRAINIAN = dict(zip("абвгґдезиіїйклмнопрстуфхцчшщ�
 _ELIDED = regex.compile(r"^(?:[ldLD]|qu|Qu)['’]")
 _NAME = regex.compile(r"[\p{Lu}][\p{L}\p{M}'’\-]*")
 _CASELESS = regex.compile(r"[\p{Arabic}\p{Hebrew}][\p{L}\p{M}]*")
-_ARABIC_CLITIC = ("وب", "ول", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
+# (not the article "ال": a name written without it that the text writes with it is a common noun,
+# "السيول", the torrents, no Seoul; names that take it, "العراق", are found whole)
+_ARABIC_CLITIC = ("وب", "ول", "و", "ب", "ل", "ف")
 
 
 def latin(word: str, language: str | None) -> str:
@@ -557,6 +567,9 @@ def places(doc_id: str, text: str, language: str | None, geoparser) -> list[dict
     from . import row_id
 
     lower = {w.lower() for w in regex.findall(r"(?<![\p{L}])[\p{Ll}][\p{L}\p{M}]*", text)} | stop_words(language)
+    # Arabic has no capitals, but a word it also writes with the article "ال" is a common noun
+    # ("السيول", the torrents: "سيول" is no Seoul), as a word also written in lower case is
+    lower |= {m.group(1) for m in regex.finditer(r"(?<![\p{L}])(?:و|ب|ل|ف)?ال(\p{Arabic}{3,})", text)}
     names = [(m.start(), m.end(), m.group()) for m in _NAME.finditer(text)]
     names += [(m.start(), m.end(), m.group()) for m in _CASELESS.finditer(text)]
     names.sort()
@@ -615,7 +628,11 @@ def places(doc_id: str, text: str, language: str | None, geoparser) -> list[dict
     for r in rows:
         if r["feature"] == "city":
             towns.setdefault(r["country"], set()).add(r["geonameid"])
-    capitals = {r["geonameid"] for r in rows if any(p.capital for p, _ in geoparser.options(r["name"])
-                                                      if p.geonameid == r["geonameid"])}
+    # (a capital found by its own name; by another name or a transliteration, a capital of a
+    # million people or more, whose other names are known: "Moskau", "كييف"; not "Mare", the sea
+    # in Italian and an old name of Malé)
+    capitals = {r["geonameid"] for r in rows if any(
+        p.capital and (r["how"] == "name" or p.population >= 1_000_000)
+        for p, _ in geoparser.options(r["name"]) if p.geonameid == r["geonameid"])}
     return [r for r in rows if r["feature"] != "city" or r["country"] in named or len(towns[r["country"]]) >= 2
             or r["geonameid"] in capitals or r["how"] == "alias file"]
