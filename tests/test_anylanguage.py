@@ -495,6 +495,26 @@ def test_who_said_it_in_turkish_greek_and_arabic(text, language, expected):
     assert said(text, language) == expected
 
 
+# ... and in Norwegian, Azerbaijani and Turkish excerpts of other events.
+@pytest.mark.parametrize("text, language, expected", [
+    # a dash opening a quote, over two sentences, to ", sier X"
+    ("Tolv personer er hentet ut så langt. – Vi vurderer hvor mange vi skal evakuere. Brannvesenet kom til stedet først, sier operasjonsleder Per Holm til VG.",
+     "no", [("direct", "Per Holm", "Vi vurderer hvor mange vi skal evakuere. Brannvesenet kom til stedet først")]),
+    # verb last: the words between the quote and the verb; "his words", the last speaker's
+    ('Elvin Quliyev zəlzələ nəticəsində ölənlərin sayının 8-ə çatdığını deyib. "9 vətəndaşımız həlak olub, 37 yaralımız var", - nazir bildirib. Onun sözlərinə görə, dağıntılar altında qalan vətəndaşlar xilas edilib.',
+     "az", [("indirect", "Elvin Quliyev", "zəlzələ nəticəsində ölənlərin sayının 8-ə çatdığını"),
+            ("direct", "nazir", "9 vətəndaşımız həlak olub, 37 yaralımız var"),
+            ("according_to", "Elvin Quliyev", "dağıntılar altında qalan vətəndaşlar xilas edilib")]),
+    # no comma: the last name among the first words, after a title in capitals or not
+    ("Sağlık Bakanı Dr. Ahmet Kaya yaptığı açıklamada enkaz altından bir kişinin daha çıkarıldığını açıkladı.", "tr",
+     [("indirect", "Ahmet Kaya", "yaptığı açıklamada enkaz altından bir kişinin daha çıkarıldığını")]),
+    # a report of a report has no subject at its head
+    ("Metbuat.az bildirir ki, bu barədə Bingöl valisi Kadir Ekinci bildirib.", "az", []),
+])
+def test_who_said_it_in_norwegian_azerbaijani_and_turkish(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

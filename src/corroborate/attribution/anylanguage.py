@@ -62,7 +62,12 @@ straight quotes count when their words end with a sentence's mark (an apostrophe
 quote speaks it; Turkish and Azerbaijani titles, capitalised before the name, end with a compound
 noun's suffix ("Genel Müdürü Orhan Kaya"); in Arabic, whose verb comes first, the subject between
 the verb and its "that" speaks, up to a stop word or a word of when or to whom ("وأضاف الأزرعي
-خلال مداخلة هاتفية أن"); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+خلال مداخلة هاتفية أن"). A dash opening a line quotes the words from there to ", sier X", over up
+to four sentences ("– Vi vurderer ... Brannvesenet kom først, sier Per Holm"). In the verb-last
+languages, a quote's speaker may stand between it and the verb ("«...», - nazir bildirib"), a
+sentence with no comma opens with its speaker's name after any title ("Türkiyənin Daxili İşlər
+naziri Süleyman Soylu ... deyib"), "Onun sözlərinə görə" is the last speaker's words, and a report
+of a report ("Metbuat.az bildirir ki, ...") has no subject at its head; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
 German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
@@ -480,6 +485,13 @@ _VERB_FIRST = frozenset({"ar"})
 # words after the subject of a verb-first sentence: when, where, to whom ("خلال مداخلة", "لوكالة")
 _SUBJECT_ENDS = frozenset("خلال عبر أثناء لوكالة لقناة لصحيفة لموقع اليوم أمس مساء صباح".split())
 _QUOTATIVE = frozenset({"diye", "deyə"})
+_QUOTATIVE_THAT = frozenset({"ki"})
+# titles Azerbaijani writes in lower case before a name ("Daxili İşlər naziri Süleyman Soylu")
+_TITLE_WORDS = {"az": frozenset("naziri nazir sədri sədr başçısı rəhbəri prezidenti baş valisi sözçüsü "
+                                "müavini katibi direktoru".split()),
+                "tr": frozenset("bakanı sözcüsü valisi başkanı müdürü".split())}
+# "according to his words" with the pronoun inside ("Onun sözlərinə görə, ...")
+_POSSESSIVE_PRONOUNS = {"tr": {"onun": "o", "onların": "o"}, "az": {"onun": "o", "onların": "o"}}
 
 
 def _head_subject(text: str, sentence: _Sentence, before: int, stop: set[str]) -> tuple[str | None, int | None, int | None]:
@@ -488,8 +500,9 @@ def _head_subject(text: str, sentence: _Sentence, before: int, stop: set[str]) -
     is capitalised ("Dışişleri Bakanlığı")."""
     comma = text.find(",", sentence.start, before)
     words = [w for w in sentence.words if w[1] <= comma] if comma > 0 else []
-    if not 1 <= len(words) <= 8 or not any(_CAPITAL.match(w[2]) for w in words):
-        return None, None, None
+    if not 1 <= len(words) <= 8 or not any(_CAPITAL.match(w[2]) for w in words) \
+            or words[-1][2].lower() in _QUOTATIVE_THAT:
+        return None, None, None  # ("Metbuat.az bildirir ki, ...": a report of a report, no subject)
     runs = _name_runs(text, words, stop)
     a, b = runs[-1] if runs else (words[0][0], words[-1][1])
     return text[a:b], a, b
@@ -505,15 +518,47 @@ def _verb_last(text: str, sentence: _Sentence, verbs: set[str], that: set[str], 
     if verb is None or any(w[2].lower() in that for w in words if w[0] > verb[0]):
         return []
     speaker, a, b = _head_subject(text, sentence, verb[0], stop)
+    comma = text.find(",", sentence.start, verb[0])
+    if speaker is None and comma < 0:
+        # no comma: a name of two capitalised words or more opening the sentence ("Elvin Quliyev
+        # ölənlərin sayının 8-ə çatdığını deyib")
+        # (after a title, in capitals or not: "Türkiyənin Daxili İşlər naziri Süleyman Soylu ...",
+        # "Sağlık Bakanı Dr. Fahrettin Koca ...": the last name among its first eight words)
+        runs = [r for r in _name_runs(text, words[:8], stop)
+                if any(w[0] > r[1] and not _CAPITAL.match(w[2]) for w in words[:9])]
+        if runs and not any(w[2].lower() in verbs for w in words if w[1] <= runs[-1][1]) \
+                and not any(not _CAPITAL.match(w[2]) and w[2].lower() not in _TITLE_WORDS.get(lang, ())
+                            for w in words if w[1] <= runs[-1][0]):
+            speaker, a, b = text[runs[-1][0]:runs[-1][1]], runs[-1][0], runs[-1][1]
+            comma = b - 1
     if speaker is None:
         return []
-    comma = text.find(",", sentence.start, verb[0])
     inside = [w for w in words if comma < w[0] < verb[0]]
     while inside and inside[-1][2].lower() in _QUOTATIVE:
         inside.pop()
     if len(inside) < 2:
         return []
     return [(inside[0][0], inside[-1][1], "indirect", verb[2], verb[0], speaker, a, b)]
+
+
+_DASH_OPENING = regex.compile(r"[ \t]*[—–-][ \t\u00a0]+")
+
+
+def _dash_quote(text: str, spans: list[_Sentence], k: int, rows: list[dict[str, Any]]) -> tuple[int, str]:
+    """Where the words a sentence closes with "..., sier X" begin, and their kind: a dash opening a
+    line's first sentence quotes the words from there on, in Norwegian, Polish, Russian and others
+    ("– Vi vurderer hvor mange vi skal evakuere. Brannvesenet kom først, sier Per Algerøy"), up to
+    four sentences of one paragraph that no statement holds; else the sentence, reported."""
+    for j in range(k, max(-1, k - 5), -1):
+        if j < k and ("\n" in text[spans[j].end:spans[j + 1].start]
+                      or any(r["start"] < spans[j + 1].start and r["end"] > spans[j].start for r in rows)):
+            break
+        opening = _DASH_OPENING.match(text, spans[j].start)
+        line_start = spans[j].start == 0 or "\n" in text[max(0, spans[j].start - 3):spans[j].start + 1] \
+            or j == 0 or "\n" in text[spans[j - 1].end:spans[j].start + 1]
+        if opening and (line_start or j < k or text[spans[j].start:spans[j].start + 1] in "—–"):
+            return opening.end(), "direct"
+    return spans[k].start, "indirect"
 
 
 def _clause_end(text: str, after: int, end: int) -> int:
@@ -744,6 +789,11 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 continue
         else:
             continue
+        if speaker is None and lang in _VERB_LAST and after and not short:
+            # the words between the quote and the verb at the end ("«...», - nazir bildirib")
+            between = [w for w in sentence.words if m.end() <= w[0] < v[0]]
+            if 1 <= len(between) <= 5:
+                speaker, a, b = text[between[0][0]:between[-1][1]], between[0][0], between[-1][1]
         if speaker is None and lang in _VERB_LAST:  # "Yılmaz, “...” dedi": the subject before the quote
             speaker, a, b = _head_subject(text, sentence, m.start(), stop)
         if speaker is None and text[:m.start()].rstrip().endswith(":") and opening is not None:
@@ -785,6 +835,10 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             cue = next((w for w in sentence.words[:9] if w[2].lower() == phrase), None)
             if cue is not None and text[cue[1]:cue[1] + 1] == "," and cue[0] > s0:
                 source = [w for w in sentence.words if w[1] <= cue[0]]
+                pronoun = _POSSESSIVE_PRONOUNS.get(lang, {}).get(source[0][2].lower())
+                if pronoun and len(source) == 2:  # "Onun sözlərinə görə": his words, the last speaker's
+                    add(cue[1] + 1, s1, "according_to", cue[2], cue[0], pronoun, source[0][0], source[0][1], sentence)
+                    continue
                 add(cue[1] + 1, s1, "according_to", cue[2], cue[0], text[source[0][0]:source[-1][1]],
                     source[0][0], source[-1][1], sentence)
         for phrase in _PRONOUN_CUES.get(lang, []):
@@ -919,7 +973,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 speaker, a, b = speaker_after(sentence, v[1])
                 if speaker:
                     close = regex.search(r"(?:,|\s[—–-])\s*(?:\p{L}{1,3}\s+)?$", text[s0:v[0]])
-                    add(s0, s0 + close.start(), "indirect", v[2], v[0], speaker, a, b, sentence)
+                    begin, kind = _dash_quote(text, spans, k_sentence, rows)
+                    add(begin, s0 + close.start(), kind, v[2], v[0], speaker, a, b, sentence)
             else:
                 # a named speaker, the verb, and what was said as its object ("Путин объявил о
                 # начале эвакуации", "denunciaron la voladura de la presa")

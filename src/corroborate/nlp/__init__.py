@@ -83,8 +83,9 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
     language-neutral tokenizer ("xx") and rule-based sentencizer (which knows the full stops of
     every script), as `sentence_spans`; a full stop with no space after it ends no sentence
     ("Kadria.Net"), a quote ending with its own full stop goes on with a verb in lower case ("'...
-    yok.' dedi."), and the full stops of Chinese and Japanese, which that tokenizer does not cut
-    from their words, do."""
+    yok.' dedi."), a dash that opens a quote begins the next sentence ("... ut. – Vi vurderer"),
+    and the full stops of Chinese and Japanese, which that tokenizer does not cut from their
+    words, do."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_spans(_blank(), _sentencizer(), text):
         if spans and start == spans[-1][1] and text[start - 1] == ".":
@@ -100,9 +101,16 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
             continue
         for m in _CJK_SENTENCE.finditer(text, start, end):
             spans.append((m.start(), m.end()))
+    # a dash that opens a quote ("... hentet ut. – Vi vurderer ...") begins the next sentence; the
+    # sentencizer leaves it at the end of the one before
+    for k in range(len(spans) - 1):
+        dash = _TRAILING_DASH.search(text, spans[k][0], spans[k][1])
+        if dash and "\n" not in text[dash.start():spans[k + 1][0]]:
+            spans[k], spans[k + 1] = (spans[k][0], dash.start() + 1), (dash.end() - 1, spans[k + 1][1])
     return spans
 
 
+_TRAILING_DASH = re.compile(r"[.!?…»”\"][ \t\u00a0]+[—–-]$")
 _CLOSING_QUOTES = set("\"'”’»›")
 _CJK_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
 
