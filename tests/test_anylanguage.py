@@ -515,6 +515,19 @@ def test_who_said_it_in_norwegian_azerbaijani_and_turkish(text, language, expect
     assert said(text, language) == expected
 
 
+# ... and in Armenian.
+@pytest.mark.parametrize("text, language, expected", [
+    # the Armenian full stop ends a sentence; "about this" says who said the one before; the
+    # auxiliary follows the participle
+    ("Բոլոր տվյալները հրապարակված են հիմնադրամի կայքում։ Այս մասին այսօր Ազգային ժողովում ասել է նախարար Արամ Սարգսյանը։",
+     "hy", [("indirect", "Արամ Սարգսյան", "Բոլոր տվյալները հրապարակված են հիմնադրամի կայքում")]),
+    ("«Բանակը բազմիցս հրապարակել է թվերը»,-ասել է նախարարը:",
+     "hy", [("direct", "նախարարը", "Բանակը բազմիցս հրապարակել է թվերը")]),
+])
+def test_who_said_it_in_armenian(text, language, expected):
+    assert said(text, language) == expected
+
+
 def test_a_quote_without_a_cue_is_no_statement():
     assert said("Le village « fantôme » attend toujours les secours depuis mardi.", "fr") == []
 

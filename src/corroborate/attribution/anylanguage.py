@@ -67,7 +67,8 @@ to four sentences ("– Vi vurderer ... Brannvesenet kom først, sier Per Holm")
 languages, a quote's speaker may stand between it and the verb ("«...», - nazir bildirib"), a
 sentence with no comma opens with its speaker's name after any title ("Türkiyənin Daxili İşlər
 naziri Süleyman Soylu ... deyib"), "Onun sözlərinə görə" is the last speaker's words, and a report
-of a report ("Metbuat.az bildirir ki, ...") has no subject at its head; a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
+of a report ("Metbuat.az bildirir ki, ...") has no subject at its head. Armenian's auxiliary after
+the participle is no speaker ("»,-ասել է նախարարը"); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
 description ("un préfet", "der Konzern", "el mandatario") the one person the article
 names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
 German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
@@ -189,9 +190,12 @@ AND = {"fr": {"et"}, "es": {"y", "e"}, "pt": {"e"}, "de": {"und"}, "nl": {"en"},
 # comme l'a indiqué le ministère", "..., zoals de minister meldde")
 AS = {"fr": {"comme"}, "es": {"como"}, "pt": {"como"}, "it": {"come"}, "de": {"wie"}, "nl": {"zoals"},
       "el": {"όπως"}, "pl": {"jak"}, "no": {"som"}}
+# the auxiliary that follows the participle ("ասել է", "հայտարարել են")
+_AFTER_VERB_AUXILIARIES = {"hy": frozenset({"է", "են", "էր", "էին"})}
 # "this" opening a sentence that says who said the sentence before ("Об этом сообщил X")
 _THIS = {"ru": ("об этом", "это"), "uk": ("про це", "це"), "de": ("das", "dies"), "nl": ("dat", "dit"),
-         "it": ("lo",), "es": ("así lo", "lo"), "pl": ("o tym", "to"), "no": ("det",), "pt": ("foi o que",)}
+         "it": ("lo",), "es": ("así lo", "lo"), "pl": ("o tym", "to"), "no": ("det",), "pt": ("foi o que",),
+         "hy": ("այս մասին",), "az": ("bu barədə",), "tr": ("bu konuda",)}
 # a reflexive pronoun (with its auxiliary) before a verb of speech makes another verb of it ("le
 # feu s'est déclaré": broke out; "il s'est dit prêt": declared himself)
 _REFLEXIVE = {"fr": frozenset({"s'est", "se", "s'était", "s'étaient", "s'", "se sont"}),
@@ -630,6 +634,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         comma = text.find(",", after, sentence.end)
         clause_end = comma if comma >= 0 else sentence.end
         words = [w for w in sentence.words if after <= w[0] < clause_end]
+        if len(words) > 1 and words[0][2] in _AFTER_VERB_AUXILIARIES.get(lang, ()):
+            after, words = words[1][0], words[1:]  # Armenian "ասել է նախարարը": the auxiliary follows
         if not words:
             return None, None, None
         if words[0][2].lower() in pronouns:
@@ -816,7 +822,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
             v = verb_at[0]
             before_verb = [w for w in sentence.words if w[1] <= v[0]]
             previous = spans[k_sentence - 1]
-            if len(before_verb) <= len(opener.split()) + 1 and v[0] not in cued \
+            # (when and where may come between: "Այս մասին այսօր Ազգային ժողովում ասել է ...")
+            if len(before_verb) <= len(opener.split()) + 4 and "," not in text[s0:v[0]] and v[0] not in cued \
                     and "\n" not in text[previous.end:s0] and previous.end - previous.start > 20:
                 speaker, a, b = speaker_after(sentence, v[1])
                 if speaker and (_CAPITAL.search(speaker) or speaker.lower() in pronouns):

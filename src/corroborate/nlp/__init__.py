@@ -84,8 +84,8 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
     every script), as `sentence_spans`; a full stop with no space after it ends no sentence
     ("Kadria.Net"), a quote ending with its own full stop goes on with a verb in lower case ("'...
     yok.' dedi."), a dash that opens a quote begins the next sentence ("... ut. – Vi vurderer"),
-    and the full stops of Chinese and Japanese, which that tokenizer does not cut from their
-    words, do."""
+    and the full stops of Chinese, Japanese and Armenian, which that tokenizer does not cut from
+    their words, do."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_spans(_blank(), _sentencizer(), text):
         if spans and start == spans[-1][1] and text[start - 1] == ".":
@@ -100,7 +100,11 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
             continue
         for m in _CJK_SENTENCE.finditer(text, start, end):
-            spans.append((m.start(), m.end()))
+            a = m.start()
+            for gap in _ARMENIAN_STOP.finditer(text, m.start(), m.end()):
+                spans.append((a, gap.start()))
+                a = gap.end()
+            spans.append((a, m.end()))
     # a dash that opens a quote ("... hentet ut. – Vi vurderer ...") begins the next sentence; the
     # sentencizer leaves it at the end of the one before
     for k in range(len(spans) - 1):
@@ -113,6 +117,8 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
 _TRAILING_DASH = re.compile(r"[.!?…»”\"][ \t\u00a0]+[—–-]$")
 _CLOSING_QUOTES = set("\"'”’»›")
 _CJK_SENTENCE = re.compile(r"[^。！？]+(?:[。！？]+|$)")
+# the Armenian full stop, which that tokenizer leaves glued to the word before it ("կայքում։ Այս")
+_ARMENIAN_STOP = re.compile(r"(?<=։)\s+")
 
 
 @lru_cache(maxsize=1)
