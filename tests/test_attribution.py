@@ -1316,3 +1316,35 @@ def test_a_person_with_a_role_of_a_body_stays_a_person(parser):
 def test_what_a_body_is_in_apposition_is_no_part_of_its_name(parser):
     [r] = statements(parser, "Orlan Marine Services, the company that manages the vessel, said the crew was safe.")
     assert r["speaker"] == "Orlan Marine Services" and r["speaker_type"] == "organisation"
+
+
+# -- read on news of another event (a hurricane's coverage, not in the repository); texts of our own ----
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a name the parser took for an adverb ("Long"), and whom it was told is never the speaker
+    ("“The roads to the coast are still closed,” Long told the Velmora Courier.", "Long",
+     "The roads to the coast are still closed"),
+    # "X said, Y reported": Y relays X's words, which are what the sentence opens with
+    ("A woman was hurt when a wall fell on her car near the harbour, Fire Chief Ada Brennan said, Radio Ostrenia "
+     "reported.\n\nThe road stayed closed.", "Ada Brennan", "A woman was hurt when a wall fell on her car near the harbour"),
+    ("A 40-year-old man was killed Thursday when a large tree fell on his truck on Route 9, east of Tarnby, Deputy "
+     "Marshal Oren Falk said, the Courier reported.\n\nThe road stayed closed.", "Oren Falk",
+     "A 40-year-old man was killed Thursday when a large tree fell on his truck on Route 9, east of Tarnby"),
+    # the cue joined to the clause as a second verb, after a title's abbreviation
+    ("Two men were rescued from a roof in Tarnby, Capt. Mira Sole, a spokeswoman for the coast guard, told the "
+     "Courier.", "Mira Sole", "Two men were rescued from a roof in Tarnby"),
+])
+def test_who_reports_what_a_sentence_opens_with(parser, text, speaker, content):
+    rows = statements(parser, text)
+    assert [(r["speaker"].endswith(speaker), r["text"]) for r in rows] == [(True, content)], \
+        [(r["speaker"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump has held left-leaning positions over the years, and while he has renounced most of them, conservative "
+    "leaders have questioned his sincerity.",
+    "The seven family members have lived in the suburb for three months, and though they speak barely a word of "
+    "English, their smiles said a lot.",
+])
+def test_a_verb_joined_to_a_clause_does_not_report_it_when_it_says_something_itself(parser, text):
+    assert not any(r["text"].startswith(("Trump has", "The seven")) for r in statements(parser, text))

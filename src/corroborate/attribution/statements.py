@@ -37,6 +37,14 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    ..., said ...") takes the name opening its sentence, and a verb the parser hung on the
    sentence's noun as a reduced relative clause ("The head of the ministry, Anna Berg,
    previously called the blockade a crime": an object of its own, no "by" agent) takes that noun.
+   A name right before the verb the parser took for a modifier is the subject ("Long told CBS
+   News": "Long" read as the adverb), and whom a verb of telling addresses is never the speaker.
+   A clause that only says who reported the report ("..., Fire Chief Ada Brennan said, Radio
+   Ostrenia reported") is no content: what was said is the clause the sentence opens with, and
+   the relaying outlet's verb gives way to the speaker's. A verb of speech the parser cut from
+   that clause (joined to it as a second verb with no "and", or begun as a new sentence after a
+   comma or a title's abbreviation: "..., Capt. Mira Sole, a spokeswoman ..., told the Courier")
+   reports it, when its subject names a speaker and it says nothing itself.
    The recogniser's entities are repaired first (speakers.repair_entities).
 1b. Report nouns (frames.claim_noun): "X's claim that ...", "allegations by X that ...",
    "Ukrainian allegations that ..." (the country of the demonym speaks).
@@ -89,8 +97,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import frames, layout
-from .lexicon import (CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, IMPLICATIVE, IMPLICATIVE_ADJECTIVES,
-                      NOMINAL, ORGANISATIONS, PUBLISH, ROLES, SPEECH, TALLIES)
+from .lexicon import (ADDRESSED, CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, IMPLICATIVE,
+                      IMPLICATIVE_ADJECTIVES, NOMINAL, ORGANISATIONS, PUBLISH, ROLES, SPEECH, TALLIES)
 from .quotes import Quote, find_quotes
 from .sources import is_media
 from ..nlp.grammar import tense
@@ -173,6 +181,79 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = _trim(text, start, end)
     m = _LINK_END.search(text, start, end)
     return _trim(text, start, m.start()) if m else (start, end)
+
+
+_TITLE_ABBREVIATION = re.compile(r"(?:^|\s)(?:Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Brig|Prof|Rev|Gov|Sen|Rep|Cpl|Pvt|Cmdr|"
+                                 r"Insp|Supt|Mr|Mrs|Ms)\.$")
+
+
+def _reports_alone(v) -> bool:
+    """Whether a verb of speech the parser cut from what was said says nothing itself: its
+    subject names a speaker (a name, an organisation, a role: not "their smiles said a lot"), and
+    it has no object but whom it was said to ("told NBC News"; not "questioned his sincerity")."""
+    subject = _subject(v)
+    if subject is None or subject.dep_ != "nsubj" or v.lemma_.lower() not in SPEECH:
+        return False
+    speaker = subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP") \
+        or subject.lemma_.lower() in ROLES | ORGANISATIONS | GROUPS
+    objects = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+    return speaker and (not objects or (v.lemma_.lower() in ADDRESSED and all(c.dep_ != "oprd" for c in objects)))
+
+
+def _first_word(token) -> int:
+    """The index of the first word of a token's phrase (the parser may hang a title's full stop
+    on it: "Capt. Mira Sole")."""
+    return next((t.i for t in token.subtree if not t.is_punct), token.i)
+
+
+def _set_off_before(doc, i: int) -> int | None:
+    """The comma right before token i, or before a title's abbreviation right before it (", Capt.
+    Mira Sole"); None when there is none."""
+    if i > 0 and doc[i - 1].text == ",":
+        return i - 1
+    k = next((j for j in range(i - 1, max(-1, i - 4), -1) if doc[j].text == ","), None)
+    if k is not None and _TITLE_ABBREVIATION.search(doc[k + 1:i].text.strip()):
+        return k
+    return None
+
+
+def _split_before_speaker(doc, start: int) -> int | None:
+    """The comma a parsed sentence that begins at `start` was cut from its clause at: the sentence
+    before ends with that comma, or with a title's abbreviation after it ("..., Florida, Sgt."),
+    which ends no sentence. None when it ends as sentences do."""
+    previous = doc[start - 1].sent
+    if doc[start - 1].text == ",":
+        return start - 1
+    if _TITLE_ABBREVIATION.search(doc[max(previous.start, start - 2):start].text):
+        return next((t.i for t in reversed(previous) if t.text == "," and t.i < start - 2), None)
+    return None
+
+
+def _relaying(v):
+    """The verb of speech hung on `v` as a parataxis between what was said and `v`, with its own
+    subject: "..., Fire Chief Ada Brennan said, Radio Ostrenia reported" (`v` relays her words).
+    None when there is none."""
+    if v.lemma_.lower() not in SPEECH or not any(c.dep_ == "ccomp" and c.i < v.i for c in v.children):
+        return None
+    return next((c for c in v.children if c.dep_ == "parataxis" and c.i < v.i and c.lemma_.lower() in SPEECH
+                 and any(d.dep_ == "nsubj" for d in c.children)), None)
+
+
+def _relayed_by(v) -> bool:
+    """Whether `v` is the verb of speech another relays ("Ada Brennan said" of "..., Radio
+    Ostrenia reported")."""
+    relaying = _relaying(v.head) if v.dep_ == "parataxis" else None
+    return relaying is not None and relaying.i == v.i
+
+
+def _reporting_tail(c) -> bool:
+    """A clause after the cue that only says who reported the report ("..., Fire Marshal David
+    Souther said, CNN reported."): set off by a comma, a verb of speech with its subject and
+    nothing else, closing the sentence. What was said is the clause before the cue."""
+    return c.lemma_.lower() in SPEECH and c.i > c.head.i and c.left_edge.i > 0 \
+        and c.doc[c.left_edge.i - 1].text == "," and any(d.dep_ == "nsubj" for d in c.children) \
+        and not any(d.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl", "npadvmod") for d in c.children) \
+        and all(t.is_punct or t.is_space for t in c.doc[c.right_edge.i + 1:c.sent.end])
 
 
 def _subject(v):
@@ -462,6 +543,8 @@ class _Article:
 
     def reported(self, v) -> Found | None:
         lemma = v.lemma_.lower()
+        if _relaying(v) is not None:
+            return None  # "..., Fire Chief Ada Brennan said, Radio Ostrenia reported": hers (below)
         subject = _subject(v)
         passive = None
         if subject is not None and subject.dep_ == "nsubjpass" and lemma != "quote":
@@ -535,7 +618,7 @@ class _Article:
             return None
 
         frame = None
-        if not any(c.dep_ == "ccomp" for c in v.children):
+        if not any(c.dep_ == "ccomp" for c in v.children) and not _relayed_by(v):
             frame = _frame(v, lemma)
         target = None
         if frame is not None:
@@ -576,7 +659,34 @@ class _Article:
 
     def content_of(self, v, lemma: str, passive=None) -> tuple[int, int] | None:
         children = list(v.children)
-        ccomps = [c for c in children if c.dep_ == "ccomp"]
+        # (not a clause that only says who reported the report: "..., Oren Falk said, the Courier
+        # reported")
+        ccomps = [c for c in children if c.dep_ == "ccomp" and not _reporting_tail(c)]
+        if not ccomps and _relayed_by(v):
+            # "A woman was hurt ..., Fire Chief Ada Brennan said, Radio Ostrenia reported": the
+            # parser hung what was said on the relaying outlet's verb; it is the speaker's
+            return _tokens_span([t for c in v.head.children if c.dep_ == "ccomp" and c.i < v.i for t in c.subtree])
+        if not ccomps and v.dep_ == "conj" and v.head.i < v.i and v.head.pos_ in ("VERB", "AUX") \
+                and not any(t.dep_ in ("cc", "mark") for t in v.doc[v.head.i:v.i]) and _reports_alone(v) \
+                and _set_off_before(v.doc, _first_word(_subject(v))) is not None \
+                and not any(c.dep_ in ("xcomp", "prep", "advcl") and c.i > v.i for c in children):
+            # "Two men were rescued from a roof in Tarnby, Capt. Mira Sole, ..., told the Courier":
+            # the parser joined the cue to the clause as a second verb, with no "and"; what was
+            # said is that clause, up to the comma before the speaker (and a title)
+            comma = _set_off_before(v.doc, _first_word(_subject(v)))
+            head = [t for t in v.head.subtree if t.i < comma and not t.is_space]
+            if head and any(t.pos_ in ("VERB", "AUX") for t in head):
+                return _tokens_span(head)
+        if not ccomps and v.sent.start > 0 and _split_before_speaker(v.doc, v.sent.start) is not None \
+                and _reports_alone(v) \
+                and not any(c.dep_ in ("xcomp", "prep", "advcl") and c.i > v.i for c in children):
+            # "One man was killed ..., Florida, Sgt. Anglie Hightower, a spokeswoman for ..., told
+            # NBC News": the parser ended a sentence at a comma or a title's abbreviation and began
+            # another with the speaker; what was said is the clause before that comma
+            comma = _split_before_speaker(v.doc, v.sent.start)
+            tokens = [t for t in v.doc[comma].sent if not t.is_space and t.i < comma]
+            if tokens and any(t.pos_ in ("VERB", "AUX") for t in tokens):
+                return _tokens_span(tokens)
         if not ccomps:
             # "DRAVIK (Wire) – A train derailed ..., officials said": the parser hung the clause on
             # the dateline, not on the cue; what follows the dateline is what was said
@@ -1071,10 +1181,15 @@ class _Article:
             if v.dep_ in _PARTICIPLE_DEPS:
                 parent = v.head
             else:
-                # "said Dr. Lena Orlis" sometimes parses the speaker as an object
-                subject = next((c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod")
-                                and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN")
-                                and c.ent_type_ not in ("DATE", "TIME")), None)  # not "said Wednesday"
+                # a name right before the verb the parser took for a modifier ("Long told CBS News":
+                # "Long" read as the adverb); else "said Dr. Lena Orlis", which sometimes parses the
+                # speaker as an object, but never whom it was told to ("told CBS News")
+                subject = next((c for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.i == v.i - 1
+                                and c.pos_ == "PROPN" and c.text[:1].isupper()), None) or next(
+                    (c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod")
+                     and not (c.dep_ == "dobj" and v.lemma_.lower() in ADDRESSED)
+                     and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN")
+                     and c.ent_type_ not in ("DATE", "TIME")), None)  # not "said Wednesday"
                 if subject is None:
                     return None
         if self.words(start, end) < 1:
