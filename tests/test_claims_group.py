@@ -395,6 +395,25 @@ def test_an_own_voice_restatement_joins_the_credited_claim_and_is_stripped():
     assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2
 
 
+def test_an_own_voice_report_of_a_harm_or_a_toll_restates_only_a_claim_that_gives_it():
+    # read on a hurricane's coverage: "killed a passenger in North Carolina" joined a governor's call
+    # to stay vigilant, and "death toll spikes to at least 14" a sheriff's "we expected a large toll"
+    a, b = "We need people in the coastal towns to remain vigilant.", "A falling tree killed a driver in the town."
+    vectors = {a: [1, 0, 0], b: [0.45, 0.893, 0]}  # below the threshold, above `attach`
+    us = [Unit("x", 0, 5, a, "One", "2025-03-11", "the governor", "gov-id"),
+          Unit("y", 0, 5, b, "Two", "2025-03-12", harm=True)]
+    assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2
+    us[1].harm = False  # the same words with no harm in them restate it
+    assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 1
+    c, d = "We expected a large death toll in the county.", "The death toll in the county rises to at least 14."
+    vectors = {c: [1, 0, 0], d: [0.45, 0.893, 0]}
+    us = [Unit("x", 0, 5, c, "One", "2025-03-11", "the sheriff", "sheriff-id"),
+          Unit("y", 0, 5, d, "Two", "2025-03-12", figures=frozenset({("killed", 14.0)}))]
+    assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2
+    us[0].figures = frozenset({("killed", 14.0)})  # the claim giving the toll: restated
+    assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 1
+
+
 def test_a_claims_text_is_a_member_that_reads_as_a_sentence_not_a_piece_of_one():
     piece = "the collapse of the bridge on the rebels"  # what "blamed ... on the rebels" leaves
     other = "the destruction of the bridge by the rebels"
