@@ -1326,7 +1326,8 @@ def test_what_a_body_is_in_apposition_is_no_part_of_its_name(parser):
      "The roads to the coast are still closed"),
     # "X said, Y reported": Y relays X's words, which are what the sentence opens with
     ("A woman was hurt when a wall fell on her car near the harbour, Fire Chief Ada Brennan said, Radio Ostrenia "
-     "reported.\n\nThe road stayed closed.", "Ada Brennan", "A woman was hurt when a wall fell on her car near the harbour"),
+     "reported.\n\nThe road stayed closed.", "Ada Brennan",
+     "A woman was hurt when a wall fell on her car near the harbour"),
     ("A 40-year-old man was killed Thursday when a large tree fell on his truck on Route 9, east of Tarnby, Deputy "
      "Marshal Oren Falk said, the Courier reported.\n\nThe road stayed closed.", "Oren Falk",
      "A 40-year-old man was killed Thursday when a large tree fell on his truck on Route 9, east of Tarnby"),

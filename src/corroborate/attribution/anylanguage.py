@@ -68,10 +68,11 @@ languages, a quote's speaker may stand between it and the verb ("«...», - nazi
 sentence with no comma opens with its speaker's name after any title ("Türkiyənin Daxili İşlər
 naziri Süleyman Soylu ... deyib"), "Onun sözlərinə görə" is the last speaker's words, and a report
 of a report ("Metbuat.az bildirir ki, ...") has no subject at its head. Armenian's auxiliary after
-the participle is no speaker ("»,-ասել է նախարարը"); a pronoun ("он", "elle", "er") is the previous statement's speaker, and a
-description ("un préfet", "der Konzern", "el mandatario") the one person the article
-names with that role, else, when bare and definite, the speaker named before it (see `_resolve`); a
-German title before a name is its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
+the participle is no speaker ("»,-ասել է նախարարը"); a pronoun ("он", "elle", "er") is the
+previous statement's speaker, and a description ("un préfet", "der Konzern", "el mandatario") the
+one person the article names with that role (of several, the one who spoke last), else, when
+bare and definite, the speaker named before it (see `_resolve`); a German title before a name is
+its role ("der Präsident Weber", "Bürgermeisterin Anna Keller"). Before
 the verb, a name or relative clause set off by commas after the subject gives the subject ("El
 jefe de la oficina, Andriy Yermak, ha informado"; "La Kadranie, qui revendique ..., a réclamé"),
 a phrase set off before it and an auxiliary are left out ("Mardi matin, la présidence a accusé"),
@@ -202,7 +203,8 @@ _REFLEXIVE = {"fr": frozenset({"s'est", "se", "s'était", "s'étaient", "s'", "s
               "it": frozenset({"si", "s'è"})}
 # the prepositions of where or in what something was said, before the "that"
 _WHERE = {"nl": {"in", "op", "bij", "tijdens", "tegen"}, "de": {"in", "im", "auf", "bei", "am", "gegenüber"},
-          "fr": {"dans", "lors", "sur", "en", "devant"}, "es": {"en", "durante", "ante"}, "pt": {"em", "no", "na", "durante"},
+          "fr": {"dans", "lors", "sur", "en", "devant"}, "es": {"en", "durante", "ante"},
+          "pt": {"em", "no", "na", "durante"},
           "it": {"in", "nel", "nella", "durante", "a"}, "no": {"i", "på", "til"}}
 # the preposition of whom something was said to, before the "that" (Romance languages)
 _TO = frozenset({"a", "à", "al", "aux", "ao", "aos", "às"})
@@ -215,7 +217,8 @@ _QUOTES = regex.compile(r"«\s*([^«»]{10,}?)\s*»|„([^„“”]{10,}?)[“�
                         r"‹([^‹›]{10,}?)›|「([^「」]{5,}?)」|"
                         # single straight quotes, where an apostrophe inside a word ("Diyarbakır'da")
                         # cannot close them: the words end with a sentence's mark ("Koca, 'Yaralı yok.' dedi")
-                        r"(?<![\p{L}\p{M}\d])'((?:[^'\n]|(?<=[\p{L}\p{M}])'(?=[\p{L}\p{M}])){10,}?[.!?…])'(?![\p{L}\p{M}])")
+                        r"(?<![\p{L}\p{M}\d])'((?:[^'\n]|(?<=[\p{L}\p{M}])'(?=[\p{L}\p{M}])){10,}?[.!?…])'"
+                        r"(?![\p{L}\p{M}])")
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _CASELESS_SCRIPT = regex.compile(r"[\p{Arabic}\p{Hebrew}]")
@@ -266,7 +269,8 @@ def _capital_run(words: list[tuple[int, int, str]], stop: set[str], text: str | 
     return best
 
 
-def _after_acronym(name: list[tuple[int, int, str]], run: tuple[int, int], language: str | None = None) -> tuple[int, int]:
+def _after_acronym(name: list[tuple[int, int, str]], run: tuple[int, int],
+                   language: str | None = None) -> tuple[int, int]:
     """An organisation's acronym before a person's name leaves the person ("МИД Кадрании Микел
     Абраш", "глава МЧС России Владимир Пучков"): the words after the acronym, without the one after
     it when three or more follow (the country)."""
@@ -318,13 +322,15 @@ def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> 
 # "Frans van Houten", "Ursula von der Leyen" is read as its last words)
 _OF = frozenset("van von de di da du del".split())
 _OF_ARTICLE = frozenset("der den de la le".split())
-_PARTICLE = regex.compile(r"(?<![\p{L}\p{M}])(?:Van|Von|De|Di|Da|Du|Del|Della|Ten|Ter)(?:\s+(?:der|den|de|la|le))?[ \u00a0]+$")
+_PARTICLE = regex.compile(r"(?<![\p{L}\p{M}])(?:Van|Von|De|Di|Da|Du|Del|Della|Ten|Ter)"
+                          r"(?:\s+(?:der|den|de|la|le))?[ \u00a0]+$")
 
 
 _FREE_ORDER = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "mk"})
 
 
-def _speaker_scope(words: list[tuple[int, int, str]], after: int, lang: str, stop: set[str]) -> list[tuple[int, int, str]]:
+def _speaker_scope(words: list[tuple[int, int, str]], after: int, lang: str,
+                   stop: set[str]) -> list[tuple[int, int, str]]:
     """The words after a speech verb where its speaker may be named: up to an "and" that follows a
     capitalised word (a second verb of the speaker's begins there: "sagt Scholz und nennt die
     Corona-Pandemie und Russlands Angriff"), and up to a stop word after a name (to whom, where or
@@ -349,7 +355,8 @@ def _particle_names(text: str, words: list[tuple[int, int, str]], stop: set[str]
     der Leyen"): a capitalised word, particles, a capitalised word, one space apart."""
     out = []
     for k, w in enumerate(words):
-        if not (_CAPITAL.match(w[2]) and w[2].lower() not in stop) or k + 2 >= len(words) or words[k + 1][2] not in _OF \
+        if not (_CAPITAL.match(w[2]) and w[2].lower() not in stop) or k + 2 >= len(words) \
+                or words[k + 1][2] not in _OF \
                 or (k > 0 and _CAPITAL.match(words[k - 1][2])):  # one given name ("Administración Militar de")
             continue
         j = k + 1
@@ -827,7 +834,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                     and "\n" not in text[previous.end:s0] and previous.end - previous.start > 20:
                 speaker, a, b = speaker_after(sentence, v[1])
                 if speaker and (_CAPITAL.search(speaker) or speaker.lower() in pronouns):
-                    quoted = regex.fullmatch(r"\s*[«„“\"‹].*[»“”\"›][\s.!?…]*", text[previous.start:previous.end], regex.S)
+                    quoted = regex.fullmatch(r"\s*[«„“\"‹].*[»“”\"›][\s.!?…]*", text[previous.start:previous.end],
+                                             regex.S)
                     add(previous.start, previous.end, "direct" if quoted else "indirect", v[2], v[0], speaker, a, b,
                         _Sentence(text, previous.start, s1))
                     cued.add(v[0])
@@ -871,7 +879,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 # Прокудина на утро 8 июня": Prokudin), or set off after it ("Según el portavoz del
                 # ejército, Carlos Ortega, ...")
                 runs = _name_runs(text, [w for w in sentence.words if cue1 <= w[0] < comma], stop)
-                a, b = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1], language) \
+                a, b = _after_acronym([w for w in sentence.words if runs[-1][0] <= w[0] < runs[-1][1]], runs[-1],
+                                      language) \
                     if runs else (cue1, comma)
                 second = text.find(",", comma + 1, s1)
                 named = [w for w in sentence.words if comma < w[0] < second] if second > 0 else []
@@ -1000,7 +1009,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                             begin = first.end()
                 # (a word such as "Dat" or "Das" opening the sentence is what was said, not who said it:
                 # "Dat zegt Van Nieuwenhuizen in een reactie")
-                if speaker and (speaker.lower() in pronouns or (_CAPITAL.search(speaker) and speaker.lower() not in stop)) \
+                if speaker and (speaker.lower() in pronouns
+                                or (_CAPITAL.search(speaker) and speaker.lower() not in stop)) \
                         and end - begin > 15:
                     add(begin, end, "indirect", v[2], v[0], speaker, a, b, sentence)
     rows.sort(key=lambda r: (r["start"], r["end"]))
