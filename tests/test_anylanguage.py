@@ -146,15 +146,15 @@ def found(text, language, geoparser):
     ("وقالت قوات كييف إن المياه ارتفعت", "ar", [("كييف", "Kyiv")]),
     # the names inside a compound
     ("Der Russland-Ukraine-Krieg geht weiter.", "de", [("Russland", "Russia"), ("Ukraine", "Ukraine")]),
-    ("Etter kollapsen av Kakhovka-demningen i Ukraina.", "no", [("Kakhovka", "Kakhovka"), ("Ukraina", "Ukraine")]),
+    ("Broen ved Kakhovka-demningen i Ukraina er stengt.", "no", [("Kakhovka", "Kakhovka"), ("Ukraina", "Ukraine")]),
     # a short name in capitals beside a name makes no person of the two
     ("Вода ушла после аварии на Каховской ГЭС, сообщили в Украине.", "ru",
      [("Каховской", "Kakhovka"), ("Украине", "Ukraine")]),
     # German capitalises its nouns: after an article, or a kind of place, a capital makes no given name
-    ("Hochwasser im Krisengebiet Cherson im Süden der "
-     "Ukraine.", "de", [("Cherson", "Kherson"), ("Ukraine", "Ukraine")]),
-    ("Das Epizentrum lag nahe der Stadt Gaziantep in der "
-     "Türkei.", "de", [("Gaziantep", "Gaziantep"), ("Türkei", "Turkey")]),
+    ("Die Helfer im Grenzgebiet Cherson bitten die Ukraine um Boote.", "de",
+     [("Cherson", "Kherson"), ("Ukraine", "Ukraine")]),
+    ("Der neue Flughafen entsteht bei der Stadt Gaziantep in der Türkei.", "de",
+     [("Gaziantep", "Gaziantep"), ("Türkei", "Turkey")]),
     # ... and a given name after a verb is still one: no town of Vladimir
     ("Das sagte Wladimir Putin am Abend in Moskau, ohne Russland zu nennen.", "de",
      [("Moskau", "Moscow"), ("Russland", "Russia")]),
@@ -164,7 +164,7 @@ def found(text, language, geoparser):
      [("Bologna", "Bologna"), ("Ravenna", "Ravenna"), ("Italia", "Italy")]),
     ("Moskau wies die Vorwürfe am Abend zurück.", "de", [("Moskau", "Moscow")]),
     # a word Arabic writes with its article is a common noun: the torrents, no Seoul
-    ("قضى 21 شخصا جراء السيول والفيضانات في العراق", "ar", [("العراق", "Iraq")]),
+    ("جرفت السيول جسرا قديما في العراق", "ar", [("العراق", "Iraq")]),
 ])
 def test_places(text, language, expected, geoparser):
     assert found(text, language, geoparser) == expected
@@ -391,18 +391,18 @@ def test_statements_of_more_languages(text, language, expected):
      "Avond Nieuws.", "nl",
      [("indirect", "Pieter Smit", "De situatie aan de dijken blijft ernstig")]),
     # German: what was said follows the comma after the verb and its companions
-    ("Das Gesundheitsministerium teilte am Abend mit, die Zahl der Verletzten sei auf 40 gestiegen.", "de",
-     [("indirect", "Gesundheitsministerium", "die Zahl der Verletzten sei auf 40 gestiegen")]),
+    ("Das Gesundheitsministerium teilte am Abend mit, die Klinik in Velmora habe wieder Strom.", "de",
+     [("indirect", "Gesundheitsministerium", "die Klinik in Velmora habe wieder Strom")]),
     # the clause of "as" first
     ("Wie die Feuerwehr am Morgen mitteilte, brach das Feuer im Keller des Hauses aus.", "de",
      [("indirect", "Feuerwehr", "brach das Feuer im Keller des Hauses aus")]),
     # particles: a person of a place, and names that hold one
     ("Anna Dekker van Velmorsk zei dat het water nog steeds stijgt in het dorp.", "nl",
      [("indirect", "Anna Dekker", "het water nog steeds stijgt in het dorp")]),
-    ("Frans van Houten zei dat de dijken het zouden houden in de hele provincie.", "nl",
-     [("indirect", "Frans van Houten", "de dijken het zouden houden in de hele provincie")]),
-    ("Ursula von der Leyen sagte, die Hilfe komme schnell in die betroffenen Gebiete.", "de",
-     [("indirect", "Ursula von der Leyen", "die Hilfe komme schnell in die betroffenen Gebiete")]),
+    ("Joost van Leeuwen zei dat de dijken het zouden houden in de hele provincie.", "nl",
+     [("indirect", "Joost van Leeuwen", "de dijken het zouden houden in de hele provincie")]),
+    ("Greta von der Heide sagte, die Hilfe komme schnell in die betroffenen Gebiete.", "de",
+     [("indirect", "Greta von der Heide", "die Hilfe komme schnell in die betroffenen Gebiete")]),
     ("„We hebben nooit iets verzwegen over de dijken”, zegt Van Dijk.", "nl",
      [("direct", "Van Dijk", "We hebben nooit iets verzwegen over de dijken")]),
     ("La presa quedó destruida por completo, señaló Ricardo de la Vega, director de Protección "
@@ -414,18 +414,18 @@ def test_statements_of_more_languages(text, language, expected):
     # a word that opens the sentence is no speaker
     ("Dat zegt Van Dijk in een reactie op het rapport over de dijken.", "nl", []),
     # a name opening the sentence, a description set off after it
-    ("Laura Gómez Ruiz, coordinadora nacional de Protección Civil, informó que hay 15 municipios afectados.", "es",
-     [("indirect", "Laura Gómez Ruiz", "hay 15 municipios afectados")]),
+    ("Laura Gómez Ruiz, coordinadora regional de emergencias, informó que hay doce puentes cerrados.", "es",
+     [("indirect", "Laura Gómez Ruiz", "hay doce puentes cerrados")]),
     # a reflexive verb says nothing
-    ("Le feu s'est déclaré vers 4h au cinquième étage de l'immeuble, a précisé un porte-parole des pompiers.", "fr",
-     [("indirect", "porte-parole des pompiers", "Le feu s'est déclaré vers 4h au cinquième étage de l'immeuble")]),
+    ("Le feu s'est déclaré dans la nuit au dépôt de la gare de Velmora, a précisé un porte-parole des pompiers.", "fr",
+     [("indirect", "porte-parole des pompiers", "Le feu s'est déclaré dans la nuit au dépôt de la gare de Velmora")]),
     # Slavic word order: whom it was told, then the speaker
-    ("Вода полностью ушла из водохранилища за два дня, сообщил ТАСС в четверг глава района Иван Петров.", "ru",
+    ("Вода полностью ушла из водохранилища за два дня, сообщил Велмора-Пресс в четверг глава района Иван Петров.", "ru",
      [("indirect", "Иван Петров", "Вода полностью ушла из водохранилища за два дня")]),
     # -- Italian and Russian
     # a stop word with a capital inside a sentence opens a name ("nello" is "in the")
-    ('"Il governo farà la sua parte fino in fondo", ha sottolineato il ministro per la Protezione '
-     'civile e le Politiche del Mare, Nello Ferri.',
+    ('"Il governo farà la sua parte fino in fondo", ha sottolineato il ministro per le Politiche '
+     'del Mare e dei Porti, Nello Ferri.',
      "it", [("direct", "Nello Ferri", "Il governo farà la sua parte fino in fondo")]),
     # a verb with no subject after a quote: the one who spoke last
     ('"Il governo farà la sua parte", ha detto il ministro Carlo Neri. "Poi si passerà alla '
@@ -433,85 +433,84 @@ def test_statements_of_more_languages(text, language, expected):
      "it", [("direct", "Carlo Neri", "Il governo farà la sua parte"),
             ("direct", "Carlo Neri", "Poi si passerà alla ricostruzione delle case")]),
     # the holder of a role named after the place it is of
-    ('La denuncia arriva dal sindaco di Velmora Massimo Riva. "È una vergogna per tutta la città", dice il sindaco.',
-     "it", [("direct", "Massimo Riva", "È una vergogna per tutta la città")]),
+    ('La richiesta arriva dal sindaco di Velmora Massimo Riva. "Servono subito nuove pompe per il porto", dice il '
+     'sindaco.', "it", [("direct", "Massimo Riva", "Servono subito nuove pompe per il porto")]),
     # an organisation's acronym and its country before a person's name, after the verb and after "по словам"
-    ("«Нужно менять систему оповещения граждан», - заявил в четверг журналистам глава МЧС Кадрании Иван Петров.",
-     "ru", [("direct", "Иван Петров", "Нужно менять систему оповещения граждан")]),
-    ("По словам главы МЧС Кадрании Ивана Петрова, ситуация в регионе стабилизировалась.",
-     "ru", [("according_to", "Иван Петров", "ситуация в регионе стабилизировалась")]),
+    ("«Мосты в районе будут открыты к понедельнику», - заявил в четверг журналистам глава МЧС Кадрании Иван Петров.",
+     "ru", [("direct", "Иван Петров", "Мосты в районе будут открыты к понедельнику")]),
+    ("По словам главы МЧС Кадрании Ивана Петрова, уровень воды в реке снижается.",
+     "ru", [("according_to", "Иван Петров", "уровень воды в реке снижается")]),
     # "как сообщил" is not "как сообщили"
-    ("Как сообщили в пресс-службе управления МЧС, спасатели облетели населенные пункты.",
-     "ru", [("according_to", "в пресс-службе управления МЧС", "спасатели облетели населенные пункты")]),
+    ("Как сообщили в пресс-службе управления МЧС, спасатели вывезли из поселка сорок человек.",
+     "ru", [("according_to", "в пресс-службе управления МЧС", "спасатели вывезли из поселка сорок человек")]),
     # the place speaking, named at length
-    ("Ранее в оперативном штабе управления МЧС по Велмерской области сообщили, что в регионе погибли 20 человек.",
-     "ru", [("indirect", "оперативном штабе управления МЧС по Велмерской области", "в регионе погибли 20 человек")]),
+    ("Ранее в оперативном штабе управления МЧС по Велмерской области сообщили, что в регионе закрыты три школы.",
+     "ru", [("indirect", "оперативном штабе управления МЧС по Велмерской области", "в регионе закрыты три школы")]),
     # -- Polish, Russian, Italian, Portuguese and Ukrainian
     # a dash before the verb as often as a comma
-    ("Działania są bardzo trudne, to była trudna noc dla strażaków - przyznał rzecznik straży Karol Nowak.", "pl",
-     [("indirect", "Karol Nowak", "Działania są bardzo trudne, to była trudna noc dla strażaków")]),
+    ("Woda w rzece opada powoli, przed nami kolejna noc pracy - przyznał rzecznik straży Karol Nowak.", "pl",
+     [("indirect", "Karol Nowak", "Woda w rzece opada powoli, przed nami kolejna noc pracy")]),
     # a name in the clause after the verb, then what the person is
-    ("Ponad 5200 interwencji strażaków to bilans nawałnic - poinformował w sobotę rano Jan Kowal, "
-     "rzecznik prasowy Komendanta Głównego Straży.",
-     "pl", [("indirect", "Jan Kowal", "Ponad 5200 interwencji strażaków to bilans nawałnic")]),
+    ("Ponad 300 zalanych piwnic to bilans burzy w Velmorze - poinformował w sobotę rano Jan Kowal, "
+     "rzecznik prasowy Komendy Miejskiej Straży Pożarnej.",
+     "pl", [("indirect", "Jan Kowal", "Ponad 300 zalanych piwnic to bilans burzy w Velmorze")]),
     # "this" opening a sentence: what the sentence before said
-    ("В регионе погибли 20 человек, еще 15 числятся пропавшими без вести. Об этом сообщил губернатор "
+    ("В районе затоплены двенадцать улиц, еще три отрезаны от города. Об этом сообщил губернатор "
      "области Иван Петров.",
-     "ru", [("indirect", "Иван Петров", "В регионе погибли 20 человек, еще 15 числятся пропавшими без вести")]),
-    ('"Lo stato di emergenza sarà adottato nel prossimo Consiglio dei ministri". Lo ha detto il '
-     'ministro per la Protezione civile, Carlo Neri, nel corso di una conferenza stampa.',
-     "it", [("direct", "Carlo Neri", "Lo stato di emergenza sarà adottato nel prossimo Consiglio dei ministri")]),
+     "ru", [("indirect", "Иван Петров", "В районе затоплены двенадцать улиц, еще три отрезаны от города")]),
+    ('"Le scuole del porto riapriranno lunedì con orari ridotti". Lo ha detto il '
+     'ministro per le Politiche del Mare, Carlo Neri, nel corso di una conferenza stampa.',
+     "it", [("direct", "Carlo Neri", "Le scuole del porto riapriranno lunedì con orari ridotti")]),
     # of several holders of a role, the one who spoke last
-    ('O ministro da Saúde, Rui Campos, visitou a região. O ministro da Defesa, Paulo Reis, afirmou '
-     'que o número de mortos chega a 44. "A situação é muito grave", disse o ministro.',
-     "pt", [("indirect", "Paulo Reis", "o número de mortos chega a 44"),
-            ("direct", "Paulo Reis", "A situação é muito grave")]),
+    ('O ministro da Saúde, Rui Campos, visitou a região. O ministro dos Portos, Paulo Reis, afirmou '
+     'que a ponte do porto vai reabrir amanhã. "Os trabalhos correm bem", disse o ministro.',
+     "pt", [("indirect", "Paulo Reis", "a ponte do porto vai reabrir amanhã"),
+            ("direct", "Paulo Reis", "Os trabalhos correm bem")]),
     # a country before the name
-    ("Кількість жертв негоди в області зросла до п'яти осіб, повідомив президент України Іван Коваль у зверненні.",
-     "uk", [("indirect", "Іван Коваль", "Кількість жертв негоди в області зросла до п'яти осіб")]),
+    ("Усі дороги області вже відкриті для руху транспорту, повідомив президент України Іван Коваль у зверненні.",
+     "uk", [("indirect", "Іван Коваль", "Усі дороги області вже відкриті для руху транспорту")]),
     # -- Turkish, Greek and Arabic
     # single straight quotes, whose words end with a sentence's mark, and the verb after them
-    ("Koca, 'Yaralıların hiçbirini kaybetmedik, kritik durumda yaralı yok.' dedi.", "tr",
-     [("direct", "Koca", "Yaralıların hiçbirini kaybetmedik, kritik durumda yaralı yok")]),
+    ("Kaya, 'Köprü yarın yeniden açılacak, yollar temiz.' dedi.", "tr",
+     [("direct", "Kaya", "Köprü yarın yeniden açılacak, yollar temiz")]),
     # the speaker before a colon opening the quote, without the title Turkish writes with capitals
-    ('Son durumu aktaran AFAD Genel Müdürü Orhan Kaya: "Şu ana kadar 285 artçı deprem meydana geldi." dedi.', "tr",
-     [("direct", "Orhan Kaya", "Şu ana kadar 285 artçı deprem meydana geldi")]),
+    ('Son durumu aktaran Liman İdaresi Genel Müdürü Orhan Kaya: "Gemiler yarından itibaren limana girebilecek." '
+     'dedi.', "tr", [("direct", "Orhan Kaya", "Gemiler yarından itibaren limana girebilecek")]),
     # a clause of "as" in Greek
-    ("Στους 10 ανέρχονται οι νεκροί από την κακοκαιρία, όπως ανακοίνωσε ο υπουργός Πολιτικής Προστασίας, Νίκος Παππάς.",
-     "el", [("indirect", "Νίκος Παππάς", "Στους 10 ανέρχονται οι νεκροί από την κακοκαιρία")]),
+    ("Τρεις γέφυρες παραμένουν κλειστές στο λιμάνι, όπως ανακοίνωσε ο υπουργός Πολιτικής Προστασίας, Νίκος Παππάς.",
+     "el", [("indirect", "Νίκος Παππάς", "Τρεις γέφυρες παραμένουν κλειστές στο λιμάνι")]),
     # "according to" after an Arabic comma closes the sentence
-    ("قضى 21 شخصا منذ الجمعة جراء السيول والفيضانات في أنحاء البلاد، بحسب ما قال متحدث باسم وزارة "
-     "الصحة لوكالة الأنباء.",
-     "ar", [("according_to", "ما قال متحدث باسم وزارة الصحة لوكالة الأنباء",
-             "قضى 21 شخصا منذ الجمعة جراء السيول والفيضانات في أنحاء البلاد")]),
+    ("أغلقت ثلاث مدارس في المدينة منذ الجمعة بسبب ارتفاع منسوب المياه، بحسب ما قال متحدث باسم وزارة "
+     "التربية لوكالة الأنباء.",
+     "ar", [("according_to", "ما قال متحدث باسم وزارة التربية لوكالة الأنباء",
+             "أغلقت ثلاث مدارس في المدينة منذ الجمعة بسبب ارتفاع منسوب المياه")]),
     # the verb first, its subject, then "that"
-    ("وأضاف الأزرعي خلال مداخلة هاتفية أن فرق الإنقاذ لا يزالون يمارسون عملهم في المنطقة.", "ar",
-     [("indirect", "الأزرعي", "فرق الإنقاذ لا يزالون يمارسون عملهم في المنطقة")]),
+    ("وأضاف الحسيني خلال مداخلة هاتفية أن الجسر الجديد سيفتح أمام السيارات الأسبوع المقبل.", "ar",
+     [("indirect", "الحسيني", "الجسر الجديد سيفتح أمام السيارات الأسبوع المقبل")]),
     # -- Norwegian, Azerbaijani and Turkish
     # a dash opening a quote, over two sentences, to ", sier X"
-    ("Tolv personer er hentet ut så langt. – Vi vurderer hvor mange vi skal evakuere. Brannvesenet "
-     "kom til stedet først, sier operasjonsleder Per Holm til VG.",
-     "no", [("direct", "Per Holm", "Vi vurderer hvor mange vi skal evakuere. Brannvesenet kom til stedet først")]),
+    ("Tolv hus står under vann ved elva. – Vi følger vannstanden hele natten. Mannskapene har satt opp "
+     "sandsekker, sier operasjonsleder Per Holm til Velmora Avis.",
+     "no", [("direct", "Per Holm", "Vi følger vannstanden hele natten. Mannskapene har satt opp sandsekker")]),
     # verb last: the words between the quote and the verb; "his words", the last speaker's
-    ('Elvin Quliyev zəlzələ nəticəsində ölənlərin sayının 8-ə çatdığını deyib. "9 vətəndaşımız həlak '
-     'olub, 37 yaralımız var", - nazir bildirib. Onun sözlərinə görə, dağıntılar altında qalan '
-     'vətəndaşlar xilas edilib.',
-     "az", [("indirect", "Elvin Quliyev", "zəlzələ nəticəsində ölənlərin sayının 8-ə çatdığını"),
-            ("direct", "nazir", "9 vətəndaşımız həlak olub, 37 yaralımız var"),
-            ("according_to", "Elvin Quliyev", "dağıntılar altında qalan vətəndaşlar xilas edilib")]),
+    ('Elvin Quliyev körpünün sabah açılacağını deyib. "Yollar təmizlənib, məktəblər işləyir", - nazir '
+     'bildirib. Onun sözlərinə görə, limanda işlər davam edir.',
+     "az", [("indirect", "Elvin Quliyev", "körpünün sabah açılacağını"),
+            ("direct", "nazir", "Yollar təmizlənib, məktəblər işləyir"),
+            ("according_to", "Elvin Quliyev", "limanda işlər davam edir")]),
     # no comma: the last name among the first words, after a title in capitals or not
-    ("Sağlık Bakanı Dr. Ahmet Kaya yaptığı açıklamada enkaz altından bir kişinin daha çıkarıldığını açıkladı.", "tr",
-     [("indirect", "Ahmet Kaya", "yaptığı açıklamada enkaz altından bir kişinin daha çıkarıldığını")]),
+    ("Ulaştırma Bakanı Dr. Ahmet Kaya yaptığı açıklamada köprünün yarın açılacağını açıkladı.", "tr",
+     [("indirect", "Ahmet Kaya", "yaptığı açıklamada köprünün yarın açılacağını")]),
     # a report of a report has no subject at its head
-    ("Metbuat.az bildirir ki, bu barədə Bingöl valisi Kadir Ekinci bildirib.", "az", []),
+    ("Velmora.az bildirir ki, bu barədə liman rəisi Kamal Əliyev bildirib.", "az", []),
     # -- Armenian
     # the Armenian full stop ends a sentence; "about this" says who said the one before; the
     # auxiliary follows the participle
-    ("Բոլոր տվյալները հրապարակված են հիմնադրամի կայքում։ Այս մասին այսօր Ազգային ժողովում ասել է "
+    ("Նոր կամուրջը կբացվի հաջորդ շաբաթ։ Այս մասին այսօր Ազգային ժողովում ասել է "
      "նախարար Արամ Սարգսյանը։",
-     "hy", [("indirect", "Արամ Սարգսյան", "Բոլոր տվյալները հրապարակված են հիմնադրամի կայքում")]),
-    ("«Բանակը բազմիցս հրապարակել է թվերը»,-ասել է նախարարը:",
-     "hy", [("direct", "նախարարը", "Բանակը բազմիցս հրապարակել է թվերը")]),
+     "hy", [("indirect", "Արամ Սարգսյան", "Նոր կամուրջը կբացվի հաջորդ շաբաթ")]),
+    ("«Դպրոցները կվերաբացվեն երկուշաբթի»,-ասել է նախարարը:",
+     "hy", [("direct", "նախարարը", "Դպրոցները կվերաբացվեն երկուշաբթի")]),
 ])
 def test_where_sources_and_speakers_end(text, language, expected):
     assert said(text, language) == expected

@@ -396,16 +396,16 @@ def test_an_own_voice_restatement_joins_the_credited_claim_and_is_stripped():
 
 
 def test_an_own_voice_report_of_a_harm_or_a_toll_restates_only_a_claim_that_gives_it():
-    # read on a hurricane's coverage: "killed a passenger in North Carolina" joined a governor's call
-    # to stay vigilant, and "death toll spikes to at least 14" a sheriff's "we expected a large toll"
-    a, b = "We need people in the coastal towns to remain vigilant.", "A falling tree killed a driver in the town."
+    # read on a hurricane's coverage: a report of a killing joined a governor's call to stay
+    # vigilant, and a toll of at least 14 a sheriff's expecting a large one
+    a, b = "Residents of the coastal towns should stay indoors tonight.", "A falling tree killed a driver in the town."
     vectors = {a: [1, 0, 0], b: [0.45, 0.893, 0]}  # below the threshold, above `attach`
     us = [Unit("x", 0, 5, a, "One", "2025-03-11", "the governor", "gov-id"),
           Unit("y", 0, 5, b, "Two", "2025-03-12", harm=True)]
     assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 2
     us[1].harm = False  # the same words with no harm in them restate it
     assert len(group(us, fake_embed(vectors), threshold=0.5, lexical=0.0, attach=0.4)) == 1
-    c, d = "We expected a large death toll in the county.", "The death toll in the county rises to at least 14."
+    c, d = "Many more victims were feared in the county.", "The county's toll rises to at least 14 dead."
     vectors = {c: [1, 0, 0], d: [0.45, 0.893, 0]}
     us = [Unit("x", 0, 5, c, "One", "2025-03-11", "the sheriff", "sheriff-id"),
           Unit("y", 0, 5, d, "Two", "2025-03-12", figures=frozenset({("killed", 14.0)}))]

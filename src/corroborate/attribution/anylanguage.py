@@ -33,14 +33,14 @@ the corpora, and need no parser:
 The speaker is the run of capitalised words next to the verb (after it when it follows a quote,
 before it otherwise: "Микел Абраш напомнил, что"), else the words between the verb and the end of
 the sentence or the comma. After the verb it ends at an "and" that begins a second verb of the
-speaker's ("sagt Scholz und nennt ...") and, outside the Slavic languages (which name whom it was
+speaker's ("sagt Weber und nennt ...") and, outside the Slavic languages (which name whom it was
 told first as often: "сообщил ТАСС ... глава района Иван Петров"), at a stop word after a name
 (to whom or where: "zei hoogleraar Pieter Smit vrijdag bij het programma Avond Nieuws"); a name
 set off after the clause is the person it describes ("..., Oleksandr Prokudin, en un vídeo"), and
 a name before the comma holds its particles ("señaló Ricardo de la Vega, director de ..."). Before
 the verb, one word after "van", "von" or "de" is the place of a person named before it ("Anna
-Dekker van Velmorsk zei"), or with a single given name part of the name ("Frans van Houten",
-"Ursula von der Leyen"); a particle with a capital joins the surname after it ("zegt Van Dijk");
+Dekker van Velmorsk zei"), or with a single given name part of the name ("Joost van Leeuwen",
+"Greta von der Heide"); a particle with a capital joins the surname after it ("zegt Van Dijk");
 a name opening the sentence with a description set off after it is the subject ("Laura Gómez
 Ruiz, coordinadora nacional de ..., informó"); a stop word opening the sentence is no speaker
 ("Dat zegt Van Dijk"). A verb of speech after a reflexive pronoun says nothing ("le feu s'est
@@ -58,16 +58,16 @@ clause after the verb is the speaker the words after the comma describe ("Jan Ko
 prasowy Komendanta Głównego"). A sentence opening with "this" and a verb of speech says who said
 the sentence before it, in the same paragraph ("Об этом сообщил ...", "Lo ha detto ..."). Single
 straight quotes count when their words end with a sentence's mark (an apostrophe inside a word,
-"Diyarbakır'da", closes none: "Koca, 'Yaralı yok.' dedi"); a name before a colon that opens a
+"Diyarbakır'da", closes none: "Kaya, 'Köprü açık.' dedi"); a name before a colon that opens a
 quote speaks it; Turkish and Azerbaijani titles, capitalised before the name, end with a compound
 noun's suffix ("Genel Müdürü Orhan Kaya"); in Arabic, whose verb comes first, the subject between
-the verb and its "that" speaks, up to a stop word or a word of when or to whom ("وأضاف الأزرعي
+the verb and its "that" speaks, up to a stop word or a word of when or to whom ("وأضاف الحسيني
 خلال مداخلة هاتفية أن"). A dash opening a line quotes the words from there to ", sier X", over up
-to four sentences ("– Vi vurderer ... Brannvesenet kom først, sier Per Holm"). In the verb-last
+to four sentences ("– Vi følger vannstanden ... Mannskapene har satt opp sandsekker, sier Per Holm"). In the verb-last
 languages, a quote's speaker may stand between it and the verb ("«...», - nazir bildirib"), a
-sentence with no comma opens with its speaker's name after any title ("Türkiyənin Daxili İşlər
-naziri Süleyman Soylu ... deyib"), "Onun sözlərinə görə" is the last speaker's words, and a report
-of a report ("Metbuat.az bildirir ki, ...") has no subject at its head. Armenian's auxiliary after
+sentence with no comma opens with its speaker's name after any title ("Daxili İşlər
+naziri Elvin Quliyev ... deyib"), "Onun sözlərinə görə" is the last speaker's words, and a report
+of a report ("Velmora.az bildirir ki, ...") has no subject at its head. Armenian's auxiliary after
 the participle is no speaker ("»,-ասել է նախարարը"); a pronoun ("он", "elle", "er") is the
 previous statement's speaker, and a description ("un préfet", "der Konzern", "el mandatario") the
 one person the article names with that role (of several, the one who spoke last), else, when
@@ -216,7 +216,7 @@ _GENITIVE_CUES = {"по словам", "по данным", "по сообщен
 _QUOTES = regex.compile(r"«\s*([^«»]{10,}?)\s*»|„([^„“”]{10,}?)[“”]|“([^“”]{10,}?)[”″]|\"([^\"]{10,}?)\"|"
                         r"‹([^‹›]{10,}?)›|「([^「」]{5,}?)」|"
                         # single straight quotes, where an apostrophe inside a word ("Diyarbakır'da")
-                        # cannot close them: the words end with a sentence's mark ("Koca, 'Yaralı yok.' dedi")
+                        # cannot close them: the words end with a sentence's mark ("Kaya, 'Köprü açık.' dedi")
                         r"(?<![\p{L}\p{M}\d])'((?:[^'\n]|(?<=[\p{L}\p{M}])'(?=[\p{L}\p{M}])){10,}?[.!?…])'"
                         r"(?![\p{L}\p{M}])")
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
@@ -272,13 +272,13 @@ def _capital_run(words: list[tuple[int, int, str]], stop: set[str], text: str | 
 def _after_acronym(name: list[tuple[int, int, str]], run: tuple[int, int],
                    language: str | None = None) -> tuple[int, int]:
     """An organisation's acronym before a person's name leaves the person ("МИД Кадрании Микел
-    Абраш", "глава МЧС России Владимир Пучков"): the words after the acronym, without the one after
+    Абраш", "глава МЧС Кадрании Иван Петров"): the words after the acronym, without the one after
     it when three or more follow (the country)."""
     acronym = max((k for k, w in enumerate(name[:-1]) if len(w[2]) >= 2 and w[2].isupper()), default=None)
     if acronym is not None and len(name) - acronym - 1 >= 2:
         return name[acronym + 2][0] if len(name) - acronym - 1 >= 3 else name[acronym + 1][0], run[1]
     if language is not None and len(name) >= 3 and _country_word(name[0][2], language):
-        return name[1][0], run[1]  # a country before the name ("президент України Володимир Зеленський")
+        return name[1][0], run[1]  # a country before the name ("президент України Іван Коваль")
     return run
 
 
@@ -304,7 +304,7 @@ def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> 
     while k < len(words):
         w = words[k]
         # a stop word with a capital inside a sentence opens a name ("ha detto il ministro, Nello
-        # Musumeci": "nello" is "in the" too; "zegt De Jonge")
+        # Ferri": "nello" is "in the" too; "zegt De Jonge")
         if _CAPITAL.match(w[2]) and (w[2].lower() not in stop or _inside(text, w[0])) and k + 1 < len(words) \
                 and _CAPITAL.match(words[k + 1][2]) and text[w[1]:words[k + 1][0]] == " " \
                 and words[k + 1][2].lower() not in stop:
@@ -318,8 +318,8 @@ def _name_runs(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> 
     return runs
 
 
-# "of" between a name and the place its holder is of, or inside a name ("Joris Gaens van Voeren",
-# "Frans van Houten", "Ursula von der Leyen" is read as its last words)
+# "of" between a name and the place its holder is of, or inside a name ("Anna Dekker van Velmorsk";
+# "Joost van Leeuwen", "Greta von der Heide")
 _OF = frozenset("van von de di da du del".split())
 _OF_ARTICLE = frozenset("der den de la le".split())
 _PARTICLE = regex.compile(r"(?<![\p{L}\p{M}])(?:Van|Von|De|Di|Da|Du|Del|Della|Ten|Ter)"
@@ -332,12 +332,12 @@ _FREE_ORDER = frozenset({"ru", "uk", "be", "pl", "cs", "sk", "sl", "hr", "sr", "
 def _speaker_scope(words: list[tuple[int, int, str]], after: int, lang: str,
                    stop: set[str]) -> list[tuple[int, int, str]]:
     """The words after a speech verb where its speaker may be named: up to an "and" that follows a
-    capitalised word (a second verb of the speaker's begins there: "sagt Scholz und nennt die
-    Corona-Pandemie und Russlands Angriff"), and up to a stop word after a name (to whom, where or
-    when it was said: "teilte Außenminister Mevlüt Çavuşoğlu der Nachrichtenagentur Demirören mit",
-    "zei hoogleraar Wim Voermans vrijdag bij het tv-programma Café Kockelmann"); not in the Slavic
-    languages, which name whom it was told first as often ("сообщил РИА Новости в четверг глава
-    движения Владимир Рогов")."""
+    capitalised word (a second verb of the speaker's begins there: "sagt Weber und nennt die
+    Deiche und die Pumpen der Stadt Velmora"), and up to a stop word after a name (to whom, where or
+    when it was said: "teilte Ministerin Clara Vogt der Nachrichtenagentur Nordpress Online mit",
+    "zei hoogleraar Pieter Smit vrijdag bij het programma Avond Nieuws"); not in the Slavic
+    languages, which name whom it was told first as often ("сообщил Велмора-Пресс в четверг глава
+    района Иван Петров")."""
     scope = [w for w in words if w[0] >= after]
     seen_capital = seen_name = False
     for k, w in enumerate(scope):
@@ -351,8 +351,8 @@ def _speaker_scope(words: list[tuple[int, int, str]], after: int, lang: str,
 
 
 def _particle_names(text: str, words: list[tuple[int, int, str]], stop: set[str]) -> list[tuple[int, int]]:
-    """The names of persons among the words that hold a particle ("Ricardo de la Cruz", "Ursula von
-    der Leyen"): a capitalised word, particles, a capitalised word, one space apart."""
+    """The names of persons among the words that hold a particle ("Ricardo de la Vega", "Greta von
+    der Heide"): a capitalised word, particles, a capitalised word, one space apart."""
     out = []
     for k, w in enumerate(words):
         if not (_CAPITAL.match(w[2]) and w[2].lower() not in stop) or k + 2 >= len(words) \
@@ -412,8 +412,8 @@ def _apposition(text: str, start: int, verb: int, stop: set[str], relative: tupl
             and _CAPITAL.match(named[0].group()) and _CAPITAL.match(named[-1].group()) \
             and all((_CAPITAL.match(w.group()) and w.group().lower() not in stop) or w.group() in _OF | _OF_ARTICLE
                     for w in named):
-        # a name opening the sentence and what the person is set off after it: "Laura Velázquez
-        # Alzúa, coordinadora nacional de Protección Civil, informó que ..."
+        # a name opening the sentence and what the person is set off after it: "Laura Gómez
+        # Ruiz, coordinadora regional de emergencias, informó que ..."
         return start + named[0].start(), start + named[-1].end()
     return None
 
@@ -497,7 +497,7 @@ _VERB_FIRST = frozenset({"ar"})
 _SUBJECT_ENDS = frozenset("خلال عبر أثناء لوكالة لقناة لصحيفة لموقع اليوم أمس مساء صباح".split())
 _QUOTATIVE = frozenset({"diye", "deyə"})
 _QUOTATIVE_THAT = frozenset({"ki"})
-# titles Azerbaijani writes in lower case before a name ("Daxili İşlər naziri Süleyman Soylu")
+# titles Azerbaijani writes in lower case before a name ("Daxili İşlər naziri Elvin Quliyev")
 _TITLE_WORDS = {"az": frozenset("naziri nazir sədri sədr başçısı rəhbəri prezidenti baş valisi sözçüsü "
                                 "müavini katibi direktoru".split()),
                 "tr": frozenset("bakanı sözcüsü valisi başkanı müdürü".split())}
@@ -513,7 +513,7 @@ def _head_subject(text: str, sentence: _Sentence, before: int, stop: set[str]) -
     words = [w for w in sentence.words if w[1] <= comma] if comma > 0 else []
     if not 1 <= len(words) <= 8 or not any(_CAPITAL.match(w[2]) for w in words) \
             or words[-1][2].lower() in _QUOTATIVE_THAT:
-        return None, None, None  # ("Metbuat.az bildirir ki, ...": a report of a report, no subject)
+        return None, None, None  # ("Velmora.az bildirir ki, ...": a report of a report, no subject)
     runs = _name_runs(text, words, stop)
     a, b = runs[-1] if runs else (words[0][0], words[-1][1])
     return text[a:b], a, b
@@ -533,8 +533,8 @@ def _verb_last(text: str, sentence: _Sentence, verbs: set[str], that: set[str], 
     if speaker is None and comma < 0:
         # no comma: a name of two capitalised words or more opening the sentence ("Elvin Quliyev
         # ölənlərin sayının 8-ə çatdığını deyib")
-        # (after a title, in capitals or not: "Türkiyənin Daxili İşlər naziri Süleyman Soylu ...",
-        # "Sağlık Bakanı Dr. Fahrettin Koca ...": the last name among its first eight words)
+        # (after a title, in capitals or not: "Daxili İşlər naziri Elvin Quliyev ...",
+        # "Ulaştırma Bakanı Dr. Ahmet Kaya ...": the last name among its first eight words)
         runs = [r for r in _name_runs(text, words[:8], stop)
                 if any(w[0] > r[1] and not _CAPITAL.match(w[2]) for w in words[:9])]
         if runs and not any(w[2].lower() in verbs for w in words if w[1] <= runs[-1][1]) \
@@ -558,7 +558,7 @@ _DASH_OPENING = regex.compile(r"[ \t]*[—–-][ \t\u00a0]+")
 def _dash_quote(text: str, spans: list[_Sentence], k: int, rows: list[dict[str, Any]]) -> tuple[int, str]:
     """Where the words a sentence closes with "..., sier X" begin, and their kind: a dash opening a
     line's first sentence quotes the words from there on, in Norwegian, Polish, Russian and others
-    ("– Vi vurderer hvor mange vi skal evakuere. Brannvesenet kom først, sier Per Algerøy"), up to
+    ("– Vi følger vannstanden hele natten. Mannskapene har satt opp sandsekker, sier Per Holm"), up to
     four sentences of one paragraph that no statement holds; else the sentence, reported."""
     for j in range(k, max(-1, k - 5), -1):
         if j < k and ("\n" in text[spans[j].end:spans[j + 1].start]
@@ -612,7 +612,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         if end - start < 8 or any(r["start"] < end and r["end"] > start for r in rows):
             return
         if speaker and speaker_start is not None and " " not in speaker and speaker == text[speaker_start:speaker_end]:
-            # a surname with its particle written with a capital ("zegt Van Nieuwenhuizen", "Di Maio ha
+            # a surname with its particle written with a capital ("zegt Van Dijk", "Di Marco ha
             # detto", "Van der Burg zei"): the particle is part of it
             particle = _PARTICLE.search(text, max(0, speaker_start - 12), speaker_start)
             if particle:
@@ -653,13 +653,13 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         scope = _speaker_scope(sentence.words, after, lang, stop)
         runs = _name_runs(text, scope, stop)
         # a name before the comma is the speaker the words after it describe ("señaló Ricardo de la
-        # Cruz, director de Protección Civil de Segob"), a name with its particles whole
+        # Vega, director de Protección Civil"), a name with its particles whole
         named = _particle_names(text, [w for w in scope if w in words], stop)
         if named:
             runs = named
         elif any(r[1] <= clause_end for r in runs):
-            # a name in the clause, then what the person is ("poinformował ... Krzysztof Batorski,
-            # rzecznik prasowy Komendanta Głównego Państwowej Straży Pożarnej")
+            # a name in the clause, then what the person is ("poinformował ... Jan Kowal,
+            # rzecznik prasowy Komendy Miejskiej Straży Pożarnej")
             runs = [r for r in runs if r[1] <= clause_end]
         if comma >= 0:
             # a name set off after the clause is the person its words describe ("dijo el jefe de la
@@ -709,8 +709,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         if run and run[1] == words[-1][1] and run[0] == words[-1][0] and len(words) >= of + 1 \
                 and words[-of][2] in _OF and regex.fullmatch(r"[\s\p{L}]*", text[words[-of - 1][1]:words[-1][0]]):
             # one word after "van", "von", "de": two names or more before it are a person and the
-            # place they are of ("Burgemeester Joris Gaens van Voeren zei": Joris Gaens), one is a
-            # name with its particle ("Frans van Houten zei", "Ursula von der Leyen sagte")
+            # place they are of ("Burgemeester Anna Dekker van Velmorsk zei": Anna Dekker), one is a
+            # name with its particle ("Joost van Leeuwen zei", "Greta von der Heide sagte")
             before = _capital_run(words[:-of], stop, text)
             if before and before[1] == words[-of - 1][1]:
                 if len([w for w in words if before[0] <= w[0] < before[1]]) >= 2 \
@@ -810,8 +810,8 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
         if speaker is None and lang in _VERB_LAST:  # "Yılmaz, “...” dedi": the subject before the quote
             speaker, a, b = _head_subject(text, sentence, m.start(), stop)
         if speaker is None and text[:m.start()].rstrip().endswith(":") and opening is not None:
-            # the speaker named before a colon that opens the quote ("... Genel Müdürü Orhan Tatar: "...""
-            # dedi"; "Zelensky: « ... », a-t-il écrit")
+            # the speaker named before a colon that opens the quote ("... Genel Müdürü Orhan Kaya: "...""
+            # dedi"; "Paul Girard : « ... », a-t-il écrit")
             colon = text.rindex(":", opening.start, m.start())
             run = _capital_run([w for w in opening.words if w[1] <= colon][-4:], stop, text)
             if run and not text[run[1]:colon].strip():
@@ -895,10 +895,10 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                 source = [w for w in sentence.words if w[0] >= cue1]
                 set_off = text[s0:cue0].rstrip().endswith((",", "،", "—", "–", "(", "-"))
                 if any(v[1] <= cue0 for v in verb_at):
-                    continue  # "sagte laut Sana, ...": the source the speaker's words came through
+                    continue  # "sagte laut der Agentur Nordpress, ...": the source the speaker's words came through
                 if lang == "de" and not set_off:
-                    # in the middle of the sentence, no comma needed ("Die Erdstöße hatten laut der
-                    # US-Bebenwarte eine Stärke von 7,8"): the noun phrase after it is the source,
+                    # in the middle of the sentence, no comma needed ("Die Flut hatte laut der
+                    # Feuerwehr einen Pegel von vier Metern"): the noun phrase after it is the source,
                     # the sentence what it says
                     b = _german_noun_end(source)
                     named = [w for w in source if w[1] <= b] if b is not None else []
@@ -965,7 +965,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                     add(s0, comma, "indirect", v[2], v[0], speaker, a, b, sentence)
                 continue
             if comp is None and lang in _VERB_FIRST and not coordinated:
-                # the verb first, its subject, then "that" ("وأضاف الأزرعي خلال مداخلة هاتفية أن ..."): the
+                # the verb first, its subject, then "that" ("وأضاف الحسيني خلال مداخلة هاتفية أن ..."): the
                 # speaker is the subject up to the first stop word ("خلال", "during")
                 comp = next((w for w in following[:14] if w[2] in that
                              and not regex.search(r"[,،;«»\"“”]", text[v[1]:w[0]])), None)
@@ -1008,7 +1008,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
                         if first and first.group().lower() in that:
                             begin = first.end()
                 # (a word such as "Dat" or "Das" opening the sentence is what was said, not who said it:
-                # "Dat zegt Van Nieuwenhuizen in een reactie")
+                # "Dat zegt Van Dijk in een reactie")
                 if speaker and (speaker.lower() in pronouns
                                 or (_CAPITAL.search(speaker) and speaker.lower() not in stop)) \
                         and end - begin > 15:
@@ -1023,7 +1023,7 @@ def statements(doc_id: str, text: str, language: str | None, sentences: list[tup
 
 def _izafet_title(speaker: str) -> tuple[str, str | None]:
     """Turkish and Azerbaijani write a title with capitals before the name, its last word with the
-    suffix of a compound noun ("Genel Müdürü Orhan Tatar", "İçişleri Bakanı Ali Yerlikaya"): the
+    suffix of a compound noun ("Genel Müdürü Orhan Kaya", "İçişleri Bakanı Ali Demir"): the
     name is what follows the last such word that two words or more follow."""
     words = speaker.split()
     title = max((k for k, w in enumerate(words[:-2]) if len(w) >= 5 and w[-1] in "ıiuüə" and _CAPITAL.match(w)),
@@ -1108,7 +1108,7 @@ def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -
     """The names the article gives a holder of the role `head`: a speaker whose role is written
     just before the name ("a déclaré le préfet de la région, Paul Girard"), or a name right after
     the role word, after the comma that closes the role ("el jefe de la oficina, Carlos Ortega") or
-    after the place it is of ("il sindaco di Faenza Massimo Isola")."""
+    after the place it is of ("il sindaco di Velmora Massimo Riva")."""
     found = set()
     pattern = regex.compile(r"(?<![\p{L}\p{M}])" + regex.escape(head) + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
     for r in rows:
@@ -1120,7 +1120,7 @@ def _holders(text: str, rows: list[dict[str, Any]], head: str, stop: set[str]) -
     for m in pattern.finditer(text):
         after = text[m.end():m.end() + 80]
         comma = regex.match(r"[^.,;:!?\n]{0,60}?,\s*", after)
-        # or after the place the role is of ("il sindaco di Faenza Massimo Isola")
+        # or after the place the role is of ("il sindaco di Velmora Massimo Riva")
         place = regex.match(r"\s+(?:di|de|del|della|du|des|von|van|of)\s+\p{Lu}[\p{L}\p{M}'’\-]*\s+", after)
         for skip in (regex.match(r"\s+", after), comma, place):
             if not skip:

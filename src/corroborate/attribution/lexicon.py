@@ -83,7 +83,7 @@ videos sample samples signal signals
 
 # Verbs taking an addressee and an infinitive ("called on units to lay down their weapons").
 DIRECTIVE = frozenset("call urge ask order instruct appeal tell warn advise encourage invite".split())
-# verbs of speech whose object is whom it was said to ("Long told CBS News"), never who spoke
+# verbs of speech whose object is whom it was said to ("Long told the Velmora Courier"), never who spoke
 ADDRESSED = frozenset("tell inform assure reassure brief remind notify warn advise urge ask".split())
 
 # Nouns for documents that "say" things; as speakers they resolve to whoever issued them.

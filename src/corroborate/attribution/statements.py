@@ -37,8 +37,8 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    ..., said ...") takes the name opening its sentence, and a verb the parser hung on the
    sentence's noun as a reduced relative clause ("The head of the ministry, Anna Berg,
    previously called the blockade a crime": an object of its own, no "by" agent) takes that noun.
-   A name right before the verb the parser took for a modifier is the subject ("Long told CBS
-   News": "Long" read as the adverb), and whom a verb of telling addresses is never the speaker.
+   A name right before the verb the parser took for a modifier is the subject ("Long told the
+   Courier": "Long" read as the adverb), and whom a verb of telling addresses is never the speaker.
    A clause that only says who reported the report ("..., Fire Chief Ada Brennan said, Radio
    Ostrenia reported") is no content: what was said is the clause the sentence opens with, and
    the relaying outlet's verb gives way to the speaker's. A verb of speech the parser cut from
@@ -190,7 +190,7 @@ _TITLE_ABBREVIATION = re.compile(r"(?:^|\s)(?:Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Bri
 def _reports_alone(v) -> bool:
     """Whether a verb of speech the parser cut from what was said says nothing itself: its
     subject names a speaker (a name, an organisation, a role: not "their smiles said a lot"), and
-    it has no object but whom it was said to ("told NBC News"; not "questioned his sincerity")."""
+    it has no object but whom it was said to ("told the Courier"; not "questioned his figures")."""
     subject = _subject(v)
     if subject is None or subject.dep_ != "nsubj" or v.lemma_.lower() not in SPEECH:
         return False
@@ -247,8 +247,8 @@ def _relayed_by(v) -> bool:
 
 
 def _reporting_tail(c) -> bool:
-    """A clause after the cue that only says who reported the report ("..., Fire Marshal David
-    Souther said, CNN reported."): set off by a comma, a verb of speech with its subject and
+    """A clause after the cue that only says who reported the report ("..., Fire Chief Ada
+    Brennan said, Radio Ostrenia reported."): set off by a comma, a verb of speech with its subject and
     nothing else, closing the sentence. What was said is the clause before the cue."""
     return c.lemma_.lower() in SPEECH and c.i > c.head.i and c.left_edge.i > 0 \
         and c.doc[c.left_edge.i - 1].text == "," and any(d.dep_ == "nsubj" for d in c.children) \
@@ -680,8 +680,8 @@ class _Article:
         if not ccomps and v.sent.start > 0 and _split_before_speaker(v.doc, v.sent.start) is not None \
                 and _reports_alone(v) \
                 and not any(c.dep_ in ("xcomp", "prep", "advcl") and c.i > v.i for c in children):
-            # "One man was killed ..., Florida, Sgt. Anglie Hightower, a spokeswoman for ..., told
-            # NBC News": the parser ended a sentence at a comma or a title's abbreviation and began
+            # "Two men were rescued ..., Tarnby, Capt. Mira Sole, a spokeswoman for ..., told
+            # the Courier": the parser ended a sentence at a comma or a title's abbreviation and began
             # another with the speaker; what was said is the clause before that comma
             comma = _split_before_speaker(v.doc, v.sent.start)
             tokens = [t for t in v.doc[comma].sent if not t.is_space and t.i < comma]
@@ -1181,9 +1181,9 @@ class _Article:
             if v.dep_ in _PARTICIPLE_DEPS:
                 parent = v.head
             else:
-                # a name right before the verb the parser took for a modifier ("Long told CBS News":
+                # a name right before the verb the parser took for a modifier ("Long told the Courier":
                 # "Long" read as the adverb); else "said Dr. Lena Orlis", which sometimes parses the
-                # speaker as an object, but never whom it was told to ("told CBS News")
+                # speaker as an object, but never whom it was told to ("told the Courier")
                 subject = next((c for c in v.children if c.dep_ in ("advmod", "npadvmod") and c.i == v.i - 1
                                 and c.pos_ == "PROPN" and c.text[:1].isupper()), None) or next(
                     (c for c in v.children if c.dep_ in ("dobj", "attr", "npadvmod")

@@ -53,7 +53,7 @@ place must be a country, a region, a place of the alias files, or a town of at l
 the language's stop words (spaCy's lists: "Selon", "Они"), is no place; a word beside another
 capitalised word, the two no place, is a person's name ("Vladimir Putin", "Яна Дорук"), no town,
 unless either is in capitals only ("Каховской ГЭС") or, in German, where every noun has a capital,
-the first is a noun (after an article, or a kind of place: "im Kriegsgebiet Cherson", "der Stadt
+the first is a noun (after an article, or a kind of place: "im Grenzgebiet Cherson", "der Stadt
 Gaziantep"); a compound is read by its capitalised parts ("Kachowka-Damms", "Ukraine-Krieg");
 and a town is kept only when the article names its country, or another town of the same country,
 or it is a capital. An elided article stays outside ("l'Ukraine" gives "Ukraine").
@@ -530,9 +530,9 @@ def _place_of(name: str, language: str | None, geoparser) -> tuple[Any, str] | N
 
 
 # German writes every noun with a capital, so two capitalised words in a row are no sign of a
-# person's name there. What makes the first a noun: an article before it ("im Kriegsgebiet
+# person's name there. What makes the first a noun: an article before it ("im Grenzgebiet
 # Cherson", "auf dem Fluss Dnipro"; no given name follows an article), or its being a kind of place
-# ("der südtürkischen Stadt Gaziantep", "die Hafenstadt Odessa", "das Bundesland Bayern").
+# ("bei der Stadt Gaziantep", "die Hafenstadt Odessa", "das Bundesland Bayern").
 _ARTICLES = {"de": frozenset("der die das dem den des ein eine einer einem einen eines im am vom zum zur beim ins ans"
                              .split())}
 _PLACE_KINDS = {"de": ("stadt", "dorf", "gebiet", "region", "provinz", "fluss", "ort", "hafen", "bezirk", "kreis",

@@ -83,7 +83,7 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
     language-neutral tokenizer ("xx") and rule-based sentencizer (which knows the full stops of
     every script), as `sentence_spans`; a full stop with no space after it ends no sentence
     ("Kadria.Net"), a quote ending with its own full stop goes on with a verb in lower case ("'...
-    yok.' dedi."), a dash that opens a quote begins the next sentence ("... ut. – Vi vurderer"),
+    açık.' dedi."), a dash that opens a quote begins the next sentence ("... elva. – Vi følger"),
     and the full stops of Chinese, Japanese and Armenian, which that tokenizer does not cut from
     their words, do."""
     spans: list[tuple[int, int]] = []
@@ -91,7 +91,7 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
         if spans and start == spans[-1][1] and text[start - 1] == ".":
             spans[-1] = (spans[-1][0], end)
             continue
-        # a quote that ends with its own full stop goes on with its verb in lower case ("'... yok.'
+        # a quote that ends with its own full stop goes on with its verb in lower case ("'... açık.'
         # dedi.", "«... нет.» — сказал он."): one sentence
         if spans and text[spans[-1][0]:spans[-1][1]].rstrip(" \t—–-")[-1:] in _CLOSING_QUOTES \
                 and "\n" not in text[spans[-1][1]:start] \
@@ -105,7 +105,7 @@ def sentences_any_language(text: str) -> list[tuple[int, int]]:
                 spans.append((a, gap.start()))
                 a = gap.end()
             spans.append((a, m.end()))
-    # a dash that opens a quote ("... hentet ut. – Vi vurderer ...") begins the next sentence; the
+    # a dash that opens a quote ("... ved elva. – Vi følger ...") begins the next sentence; the
     # sentencizer leaves it at the end of the one before
     for k in range(len(spans) - 1):
         dash = _TRAILING_DASH.search(text, spans[k][0], spans[k][1])
