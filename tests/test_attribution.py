@@ -1352,3 +1352,15 @@ def test_a_cue_cut_from_its_clause_reports_it_only_when_it_says_nothing_itself(p
 
     doc = from_bytes(to_bytes(parser.parse([text])[0]))
     assert _reports_alone(next(t for t in doc if t.text == verb)) is alone
+
+
+@pytest.mark.parametrize("text", [
+    # a surname written first that the recogniser leaves out of the name ("Chi-wai" alone)
+    '"The march was stopped because of the violence," Senior Superintendent Ng Chi-wai told reporters.',
+    # ... or a name it does not tag at all, after a title and its grade
+    '"The march was stopped because of the violence," Senior Superintendent Ng Wai-keung told reporters.',
+    "Senior Superintendent Ng Wai-keung said the march was stopped.",
+])
+def test_a_police_rank_and_a_name_written_surname_first(parser, text):
+    [r] = statements(parser, text)
+    assert r["speaker"].startswith("Ng ") and r["speaker_type"] == "person", (r["speaker"], r["speaker_type"])

@@ -143,6 +143,7 @@ mr mrs ms miss dr prof professor col colonel gen general lt lieutenant maj major
 admiral sgt sergeant president minister governor mayor senator sen rep judge sheikh sir lord lady king
 queen prince princess pope rev reverend father imam ayatollah chairman chief deputy ambassador
 secretary commander brig brigadier marshal vice premier chancellor speaker mp dame st saint emir
+superintendent inspector constable commissioner detective sheriff corporal trooper
 """.split())
 
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())

@@ -84,12 +84,17 @@ def org_key(name: str) -> frozenset[str]:
     return frozenset(_norm_word(w) for w in words(name) if w not in _STOP and _norm_word(w) not in _STOP)
 
 
+_GRADES = frozenset("senior junior acting chief deputy assistant principal".split())
+
+
 def strip_titles(name: str) -> str:
     """A person's name without leading titles and honorifics ("Colonel Anar Eyvazov" -> "Anar
     Eyvazov"), a title written as an acronym among them ("USG Martin Griffiths": capitals, two to
     five letters, before a name of two words or more written in title case)."""
     parts = name.split()
+    # (and the grade before a title: "Senior Superintendent", "Acting Inspector")
     while len(parts) > 1 and (fold(parts[0]).rstrip(".") in TITLES or (
+            fold(parts[0]) in _GRADES and fold(parts[1]).rstrip(".") in TITLES) or (
             parts[0].isalpha() and parts[0].isupper() and 2 <= len(parts[0]) <= 5 and len(parts) > 2
             and all(p[:1].isupper() and not p.isupper() for p in parts[1:]))):
         parts = parts[1:]

@@ -353,6 +353,18 @@ def _name_after_org(ent) -> int | None:
     return run[0].i
 
 
+def _surname_before(tok, prev) -> bool:
+    """Whether `tok`, right before a person's name, is a surname written first (Chinese, Korean,
+    Vietnamese names: "Ng", "Li", "Kim"; read on coverage of a protest in Hong Kong, where the
+    recogniser tagged the given name alone): two to four letters, capitalised, a compound of the
+    name's last word, not a title, a role, an organisation's word or a place, nor inside the entity
+    before."""
+    return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.is_alpha and 2 <= len(tok) <= 4
+            and tok.text[:1].isupper() and not tok.text.isupper() and tok.whitespace_
+            and fold(tok.text) not in TITLES | ROLES | ORGANISATIONS and not is_place_word(fold(tok.text))
+            and not tok.ent_type_ and (prev is None or prev.end <= tok.i))
+
+
 def _entities(doc) -> list:
     """The document's entities, a name the recogniser cut in two ("Oleksandr" + "Prokudin":
     adjacent person entities, only a space between them, the second a single word that is no
@@ -373,6 +385,10 @@ def _entities(doc) -> list:
         elif ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _OF:
             whole = _entity_at(doc, ent.start)
             out.append(whole if whole is not None else ent)
+        elif ent.label_ == "PERSON" and ent.start > 0 and _surname_before(doc[ent.start - 1], prev):
+            # a surname written first that the recogniser left out ("Senior Superintendent Ng
+            # Chi-wai": "Chi-wai"): short, capitalised, hung on the name, no title or place
+            out.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
         elif prev is not None and ent.label_ == "PERSON" and prev.label_ == "PERSON" and prev.end == ent.start \
                 and len(ent) == 1 and doc[prev.end - 1].whitespace_ and not doc[prev.end - 1].is_punct \
                 and not {ent[0].lower_.rstrip("."), prev[-1].lower_.rstrip(".")} & (TITLES | ROLES):
@@ -848,6 +864,12 @@ class Registry:
         # groups and everything else
         if lemma in GROUPS or head.lower_ in GROUPS:
             return Speaker(clean_name(text), "group")
+        # a title and a name the recogniser did not tag ("Senior Superintendent Ng Ka-ming"): a person
+        name = clean_name(strip_titles(clean_name(text)))
+        if head.pos_ == "PROPN" and name != clean_name(text) and 2 <= len(name.split()) <= 4 \
+                and all(w[:1].isupper() and not w.isupper() for w in name.split()):
+            p = self.person_named(person_key(name))
+            return self._person_speaker(p) if p is not None else Speaker(name, "person", key=person_key(name))
         return Speaker(clean_name(text), "unknown")
 
     def _document_issuer(self, lemma: str, before: int, at: int) -> Speaker | None:
