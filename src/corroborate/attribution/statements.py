@@ -665,7 +665,8 @@ class _Article:
         if not ccomps and _relayed_by(v):
             # "A woman was hurt ..., Fire Chief Ada Brennan said, Radio Ostrenia reported": the
             # parser hung what was said on the relaying outlet's verb; it is the speaker's
-            return _tokens_span([t for c in v.head.children if c.dep_ == "ccomp" and c.i < v.i for t in c.subtree])
+            said = [t for c in v.head.children if c.dep_ == "ccomp" and c.i < v.i for t in c.subtree]
+            return _tokens_span(said) if said else None
         if not ccomps and v.dep_ == "conj" and v.head.i < v.i and v.head.pos_ in ("VERB", "AUX") \
                 and not any(t.dep_ in ("cc", "mark") for t in v.doc[v.head.i:v.i]) and _reports_alone(v) \
                 and _set_off_before(v.doc, _first_word(_subject(v))) is not None \
