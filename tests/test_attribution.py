@@ -1364,3 +1364,27 @@ def test_a_cue_cut_from_its_clause_reports_it_only_when_it_says_nothing_itself(p
 def test_a_police_rank_and_a_name_written_surname_first(parser, text):
     [r] = statements(parser, text)
     assert r["speaker"].startswith("Ng ") and r["speaker_type"] == "person", (r["speaker"], r["speaker_type"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # whom "quoted ... as saying" names said it; who quotes relays it (read on a ceasefire's coverage)
+    ('"The firing started at 8 pm on Sunday," news agency Velmora Press quoted a defence spokesperson as '
+     'saying.', "defence spokesperson"),
+    ("The agency quoted the mayor as saying that the firing started at 8 pm.", "mayor"),
+    ("Renn was quoted by local media as saying the bridge would reopen on Friday.", "Renn"),
+])
+def test_who_is_quoted_as_saying_said_it(parser, text, speaker):
+    [r] = statements(parser, text)
+    assert r["speaker"] == speaker
+
+
+def test_a_person_entity_of_titles_alone_takes_the_name_after_it(parser):
+    # the recogniser tagged "Lt Col" and left the name out (read on a ceasefire's coverage)
+    from spacy.tokens import Span
+
+    from corroborate.attribution.speakers import _entities
+
+    doc = parser.parse(['"The posts held," said Lt Col Arun Mehra, PRO defence.'])[0]
+    start = next(t.i for t in doc if t.text == "Lt")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    assert [(e.text, e.label_) for e in _entities(doc)] == [("Lt Col Arun Mehra", "PERSON")]

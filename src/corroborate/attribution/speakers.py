@@ -371,7 +371,9 @@ def _entities(doc) -> list:
     title) made one. ("Charlotte" + "Mayor Jennifer Roberts" stay apart.) An organisation's name
     cut before the place it belongs to ("the Ministry of Foreign Affairs of" + "Ukraine", or an
     unrecognised "Estonia") is made whole too (_entity_at), and a person's name the recogniser ran
-    into the organisation before it is a person (_name_after_org)."""
+    into the organisation before it is a person (_name_after_org). A person's entity of titles
+    alone ("Lt Col") takes the name after it, and a short surname written first that the
+    recogniser left out joins the name after it (`_surname_before`)."""
     from spacy.tokens import Span
 
     out: list = []
@@ -385,6 +387,15 @@ def _entities(doc) -> list:
         elif ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _OF:
             whole = _entity_at(doc, ent.start)
             out.append(whole if whole is not None else ent)
+        elif ent.label_ == "PERSON" and all(fold(t.text).rstrip(".") in TITLES for t in ent if not t.is_punct) \
+                and ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper():
+            # titles alone, the name after them left out ("Lt Col" + "Devender Anand"): the
+            # person is the titles and the name (shown without the titles)
+            end = ent.end
+            while end < len(doc) and end - ent.end < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and not doc[end].ent_type_ and doc[end - 1].whitespace_:
+                end += 1
+            out.append(Span(doc, ent.start, end, label="PERSON") if end > ent.end else ent)
         elif ent.label_ == "PERSON" and ent.start > 0 and _surname_before(doc[ent.start - 1], prev):
             # a surname written first that the recogniser left out ("Senior Superintendent Ng
             # Chi-wai": "Chi-wai"): short, capitalised, hung on the name, no title or place

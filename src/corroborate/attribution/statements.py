@@ -44,7 +44,9 @@ Passes over the parse and the raw text, then speaker resolution in text order:
    the relaying outlet's verb gives way to the speaker's. A verb of speech the parser cut from
    that clause (joined to it as a second verb with no "and", or begun as a new sentence after a
    comma or a title's abbreviation: "..., Capt. Mira Sole, a spokeswoman ..., told the Courier")
-   reports it, when its subject names a speaker and it says nothing itself.
+   reports it, when its subject names a speaker and it says nothing itself. Whom "quoted ... as
+   saying" names said it, not who quotes ("the agency quoted a defence spokesperson as saying",
+   "Renn was quoted by local media as saying").
    The recogniser's entities are repaired first (speakers.repair_entities).
 1b. Report nouns (frames.claim_noun): "X's claim that ...", "allegations by X that ...",
    "Ukrainian allegations that ..." (the country of the demonym speaks).
@@ -547,7 +549,20 @@ class _Article:
             return None  # "..., Fire Chief Ada Brennan said, Radio Ostrenia reported": hers (below)
         subject = _subject(v)
         passive = None
-        if subject is not None and subject.dep_ == "nsubjpass" and lemma != "quote":
+        quoted_as = False  # the speaker is whom a "quote ... as saying" names (passive or not)
+        if lemma == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.lemma_.lower() in SPEECH for g in c.children) for c in v.children):
+            # "the agency quoted a defence spokesperson as saying ...", "the spokesperson was quoted
+            # as saying ...": whom the quoting names said it; the one quoting relays it
+            quoted = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if quoted is not None:
+                subject, quoted_as = quoted, True
+        elif subject is None and v.head.lower_ == "as" and v.head.head.lemma_.lower() == "quote":
+            # "... quoted the mayor as saying that ...", "Renn was quoted ... as saying ...": the
+            # "saying" is the mayor's, Renn's
+            subject = next((c for c in v.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            quoted_as = subject is not None
+        if subject is not None and subject.dep_ == "nsubjpass" and lemma != "quote" and not quoted_as:
             passive = subject
             subject = None
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
