@@ -389,7 +389,7 @@ def _entities(doc) -> list:
             out.append(whole if whole is not None else ent)
         elif ent.label_ == "PERSON" and all(fold(t.text).rstrip(".") in TITLES for t in ent if not t.is_punct) \
                 and ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper():
-            # titles alone, the name after them left out ("Lt Col" + "Devender Anand"): the
+            # titles alone, the name after them left out ("Lt Col" + "Arun Mehra"): the
             # person is the titles and the name (shown without the titles)
             end = ent.end
             while end < len(doc) and end - ent.end < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
