@@ -565,9 +565,9 @@ def _dash_quote(text: str, spans: list[_Sentence], k: int, rows: list[dict[str, 
                       or any(r["start"] < spans[j + 1].start and r["end"] > spans[j].start for r in rows)):
             break
         opening = _DASH_OPENING.match(text, spans[j].start)
-        line_start = spans[j].start == 0 or "\n" in text[max(0, spans[j].start - 3):spans[j].start + 1] \
-            or j == 0 or "\n" in text[spans[j - 1].end:spans[j].start + 1]
-        if opening and (line_start or j < k or text[spans[j].start:spans[j].start + 1] in "—–"):
+        # (a hyphen quotes only at a line's start or after a sentence's end: not "a - b")
+        if opening and (opening.group().strip() in ("—", "–") or j == 0 or j < k
+                        or "\n" in text[spans[j - 1].end:spans[j].start + 1]):
             return opening.end(), "direct"
     return spans[k].start, "indirect"
 

@@ -83,8 +83,9 @@ videos sample samples signal signals
 
 # Verbs taking an addressee and an infinitive ("called on units to lay down their weapons").
 DIRECTIVE = frozenset("call urge ask order instruct appeal tell warn advise encourage invite".split())
-# verbs of speech whose object is whom it was said to ("Long told the Velmora Courier"), never who spoke
-ADDRESSED = frozenset("tell inform assure reassure brief remind notify warn advise urge ask".split())
+# verbs whose object is whom they address ("told Reuters", "Long told the Courier"), never what
+# was said nor who spoke
+ADDRESSED = frozenset("tell inform assure reassure brief remind notify warn advise urge ask thank".split())
 
 # Nouns for documents that "say" things; as speakers they resolve to whoever issued them.
 DOCUMENTS = frozenset("""
@@ -143,7 +144,7 @@ mr mrs ms miss dr prof professor col colonel gen general lt lieutenant maj major
 admiral sgt sergeant president minister governor mayor senator sen rep judge sheikh sir lord lady king
 queen prince princess pope rev reverend father imam ayatollah chairman chief deputy ambassador
 secretary commander brig brigadier marshal vice premier chancellor speaker mp dame st saint emir
-superintendent inspector constable commissioner detective sheriff corporal trooper
+superintendent inspector constable commissioner detective sheriff corporal trooper supt insp cpl pvt cmdr
 """.split())
 
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())

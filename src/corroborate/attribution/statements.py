@@ -100,7 +100,8 @@ from dataclasses import dataclass
 
 from . import frames, layout
 from .lexicon import (ADDRESSED, CLAIM_NOUNS, COGNITION, DIRECTIVE, DOCUMENTS, GROUPS, IMPLICATIVE,
-                      IMPLICATIVE_ADJECTIVES, NOMINAL, ORGANISATIONS, PUBLISH, ROLES, SPEECH, TALLIES)
+                      IMPLICATIVE_ADJECTIVES, NOMINAL, ORGANISATIONS, PUBLISH, ROLES, SPEECH, TALLIES, TITLES)
+from .names import fold
 from .quotes import Quote, find_quotes
 from .sources import is_media
 from ..nlp.grammar import tense
@@ -109,8 +110,8 @@ from .speakers import Registry, Speaker, repair_entities
 _EDGE = " \t\n,;:–—-"
 _QUOTE_MARKS = "\"“”«»„‹›"
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
-# verbs whose object is whom they address ("told Reuters"), not what was said
-_ADDRESSED = frozenset("tell inform brief assure warn ask urge thank quote cite".split())
+# verbs whose object is whom or what is quoted ("quoted the minister", "cited a report"), not what was said
+_QUOTING = frozenset(("quote", "cite"))
 # nouns that name where news came from ("citing the ministry", "citing sources")
 _SOURCES = DOCUMENTS | GROUPS | ROLES | ORGANISATIONS
 # verbs that report only in an accusation or naming frame ("blamed Y for", "branded Z a ...")
@@ -185,10 +186,6 @@ def _cut(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim(text, start, m.start()) if m else (start, end)
 
 
-_TITLE_ABBREVIATION = re.compile(r"(?:^|\s)(?:Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Brig|Prof|Rev|Gov|Sen|Rep|Cpl|Pvt|Cmdr|"
-                                 r"Insp|Supt|Mr|Mrs|Ms)\.$")
-
-
 def _reports_alone(v) -> bool:
     """Whether a verb of speech the parser cut from what was said says nothing itself: its
     subject names a speaker (a name, an organisation, a role: not "their smiles said a lot"), and
@@ -202,32 +199,35 @@ def _reports_alone(v) -> bool:
     return speaker and (not objects or (v.lemma_.lower() in ADDRESSED and all(c.dep_ != "oprd" for c in objects)))
 
 
-def _first_word(token) -> int:
-    """The index of the first word of a token's phrase (the parser may hang a title's full stop
-    on it: "Capt. Mira Sole")."""
-    return next((t.i for t in token.subtree if not t.is_punct), token.i)
+def _abbreviated_title(tokens) -> bool:
+    """Whether the tokens are a title's abbreviation and its full stop ("Capt.", "Sgt."): a full stop
+    after them ends no sentence."""
+    text = "".join(t.text for t in tokens)
+    return text.endswith(".") and fold(text[:-1]) in TITLES
 
 
-def _set_off_before(doc, i: int) -> int | None:
-    """The comma right before token i, or before a title's abbreviation right before it (", Capt.
-    Mira Sole"); None when there is none."""
-    if i > 0 and doc[i - 1].text == ",":
-        return i - 1
-    k = next((j for j in range(i - 1, max(-1, i - 4), -1) if doc[j].text == ","), None)
-    if k is not None and _TITLE_ABBREVIATION.search(doc[k + 1:i].text.strip()):
-        return k
-    return None
-
-
-def _split_before_speaker(doc, start: int) -> int | None:
-    """The comma a parsed sentence that begins at `start` was cut from its clause at: the sentence
-    before ends with that comma, or with a title's abbreviation after it ("..., Florida, Sgt."),
-    which ends no sentence. None when it ends as sentences do."""
-    previous = doc[start - 1].sent
-    if doc[start - 1].text == ",":
-        return start - 1
-    if _TITLE_ABBREVIATION.search(doc[max(previous.start, start - 2):start].text):
-        return next((t.i for t in reversed(previous) if t.text == "," and t.i < start - 2), None)
+def _cut_from_clause(v):
+    """The clause a verb of speech was cut from by the parser, and the comma before its speaker:
+    the cue joined to it as a second verb with no "and" or subordinator, its subject after that
+    comma and any title ("..., Capt. Mira Sole, ..., told"); or begun as a new sentence after the
+    comma, or after a title's abbreviation the sentencizer took for a full stop ("..., Florida,
+    Sgt." / "X, ..., told NBC News"). (tokens of the clause, index of the comma), or None."""
+    doc = v.doc
+    if v.dep_ == "conj" and v.head.i < v.i and v.head.pos_ in ("VERB", "AUX") \
+            and not any(t.dep_ in ("cc", "mark") for t in doc[v.head.i:v.i]):
+        first = next((t.i for t in _subject(v).subtree if not t.is_punct), _subject(v).i)
+        comma = next((j for j in range(first - 1, max(-1, first - 4), -1) if doc[j].text == ","), None)
+        if comma is not None and (comma == first - 1 or _abbreviated_title(doc[comma + 1:first])):
+            return list(v.head.subtree), comma
+    start = v.sent.start
+    if start > 0:
+        previous = doc[start - 1].sent
+        if doc[start - 1].text == ",":
+            return list(previous), start - 1
+        if _abbreviated_title(doc[max(previous.start, start - 2):start]):
+            comma = next((t.i for t in reversed(previous) if t.text == "," and t.i < start - 2), None)
+            if comma is not None:
+                return list(previous), comma
     return None
 
 
@@ -682,26 +682,15 @@ class _Article:
             # parser hung what was said on the relaying outlet's verb; it is the speaker's
             said = [t for c in v.head.children if c.dep_ == "ccomp" and c.i < v.i for t in c.subtree]
             return _tokens_span(said) if said else None
-        if not ccomps and v.dep_ == "conj" and v.head.i < v.i and v.head.pos_ in ("VERB", "AUX") \
-                and not any(t.dep_ in ("cc", "mark") for t in v.doc[v.head.i:v.i]) and _reports_alone(v) \
-                and _set_off_before(v.doc, _first_word(_subject(v))) is not None \
-                and not any(c.dep_ in ("xcomp", "prep", "advcl") and c.i > v.i for c in children):
+        cut = _cut_from_clause(v) if not ccomps and _reports_alone(v) \
+            and not any(c.dep_ in ("xcomp", "prep", "advcl") and c.i > v.i for c in children) else None
+        if cut is not None:
             # "Two men were rescued from a roof in Tarnby, Capt. Mira Sole, ..., told the Courier":
-            # the parser joined the cue to the clause as a second verb, with no "and"; what was
-            # said is that clause, up to the comma before the speaker (and a title)
-            comma = _set_off_before(v.doc, _first_word(_subject(v)))
-            head = [t for t in v.head.subtree if t.i < comma and not t.is_space]
-            if head and any(t.pos_ in ("VERB", "AUX") for t in head):
-                return _tokens_span(head)
-        if not ccomps and v.sent.start > 0 and _split_before_speaker(v.doc, v.sent.start) is not None \
-                and _reports_alone(v) \
-                and not any(c.dep_ in ("xcomp", "prep", "advcl") and c.i > v.i for c in children):
-            # "Two men were rescued ..., Tarnby, Capt. Mira Sole, a spokeswoman for ..., told
-            # the Courier": the parser ended a sentence at a comma or a title's abbreviation and began
-            # another with the speaker; what was said is the clause before that comma
-            comma = _split_before_speaker(v.doc, v.sent.start)
-            tokens = [t for t in v.doc[comma].sent if not t.is_space and t.i < comma]
-            if tokens and any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            # the parser joined the cue to the clause as a second verb with no "and", or ended a
+            # sentence at the comma or the title's abbreviation and began another with the speaker;
+            # what was said is the clause up to the comma before the speaker
+            tokens = [t for t in cut[0] if not t.is_space and t.i < cut[1]]
+            if any(t.pos_ in ("VERB", "AUX") for t in tokens):
                 return _tokens_span(tokens)
         if not ccomps:
             # "DRAVIK (Wire) – A train derailed ..., officials said": the parser hung the clause on
@@ -733,7 +722,7 @@ class _Article:
             # the verb's object; it belongs to the content (not for "told Reuters that").
             dobj = next((d for d in children if d.dep_ == "dobj" and v.i < d.i < c.i), None)
             own_subject = any(d.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for d in c.children)
-            if dobj is not None and (lemma not in ("tell", "inform", "brief", "assure", "warn", "ask", "urge")
+            if dobj is not None and (lemma not in ADDRESSED
                                      or not own_subject):
                 tokens += [t for t in dobj.subtree] + [t for t in v.doc[dobj.i:c.i] if not t.is_space]
             # "said 105 aftershocks occurred, and 2,824 buildings collapsed": the parser hangs the
@@ -865,7 +854,7 @@ class _Article:
                     break
         # "Russian-installed authorities said five people": an article cut off after the verb's
         # object; the content goes as far as the text
-        if lemma in SPEECH and lemma not in _ADDRESSED:
+        if lemma in SPEECH and lemma not in ADDRESSED | _QUOTING:
             dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i), None)
             if dobj is not None and dobj.pos_ != "PROPN" and dobj.ent_type_ not in ("PERSON", "ORG"):
                 tokens = [t for t in v.subtree if t.i > v.i and not t.is_space]
